@@ -1,0 +1,21 @@
+/** The typed escape hatch for JSAPIs the table does not have. */
+import { InvalidParamsError } from '../errors/invalid-params-error.js';
+import type { HostAck } from '../types/common.js';
+import { invoke, type CallOptions } from './invoke.js';
+
+/**
+ * Calls any JSAPI by its native name with the same guarantees as the wrappers (readiness, one
+ * settlement, timeout, abort, typed errors), but no parameter checks or renames: use it for APIs the
+ * docs omit (`openInBrowser`, `getSetting`…) or that are newer than this library.
+ * @example const { authSetting } = await call<{ authSetting: Record<string, boolean> }>('getSetting');
+ */
+export function call<Result = HostAck>(
+  name: string,
+  params?: Record<string, unknown>,
+  options?: CallOptions,
+): Promise<Result> {
+  if (typeof name !== 'string' || !name) {
+    return Promise.reject(new InvalidParamsError('call', 'name', 'must be a non-empty string'));
+  }
+  return invoke(name, undefined, params, options) as Promise<Result>;
+}

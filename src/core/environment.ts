@@ -1,0 +1,62 @@
+/** Where the page runs, from combined signals (bridge, UA tokens, an explicit override). */
+import { config } from './config.js';
+import { currentBridge, foreignMy, hostWindow } from './transport.js';
+
+/** Marks a bridge the emulator installed. */
+export const EMULATOR_MARK = '__superqiEmulator';
+
+/** What the library sees of its surroundings. */
+export interface Environment {
+  /**
+   * `superqi`: a Super Qi host (or its emulator, see `emulated`); `alipay-family`: an Alipay-family
+   * container that does not say it is Super Qi; `browser`: a plain browser; `server`: no window (Node, SSR).
+   */
+  readonly host: 'superqi' | 'alipay-family' | 'browser' | 'server';
+  /** `AlipayJSBridge` is present now. */
+  readonly bridge: boolean;
+  /** The bridge is the emulator's. */
+  readonly emulated: boolean;
+  /** `window.my` is present and not this library's shim (the closed SDK or a host's own). */
+  readonly foreignMy: boolean;
+  /** The host app's version when the user agent carries it. */
+  readonly hostVersion: string | undefined;
+  /** Set when `configure({ environment })` decided `host`. */
+  readonly overridden: boolean;
+}
+
+const SUPERQI_UA = /\b(?:SuperQi|QiCard|QiServices)\/?(\d+(?:\.\d+)*)?/i;
+const ALIPAY_UA = /AlipayClient|AliApp\(|MiniProgram|Griver/;
+
+/** Reads the environment now (cheap; nothing is cached, so late injection is seen). */
+export function getEnvironment(): Environment {
+  const w = hostWindow();
+  const ua = (w && (w as { navigator?: Navigator }).navigator?.userAgent) || '';
+  const bridge = currentBridge();
+  const emulated = !!(bridge as Record<string, unknown> | undefined)?.[EMULATOR_MARK];
+  const sq = SUPERQI_UA.exec(ua);
+  const detected = !w
+    ? 'server'
+    : sq || emulated
+      ? 'superqi'
+      : ALIPAY_UA.test(ua)
+        ? 'alipay-family'
+        : bridge
+          ? 'superqi'
+          : 'browser';
+  return {
+    host: config.environment ?? detected,
+    bridge: !!bridge,
+    emulated,
+    foreignMy: !!foreignMy(),
+    hostVersion: sq?.[1],
+    overridden: !!config.environment,
+  };
+}
+
+/**
+ * True inside Super Qi (or the emulator, which plays it), from the bridge and the user agent;
+ * `configure({ environment })` overrides it. False in a plain browser and in Node/SSR.
+ */
+export function isSuperQi(): boolean {
+  return getEnvironment().host === 'superqi';
+}

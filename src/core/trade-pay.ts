@@ -1,0 +1,53 @@
+/** tradePay's result codes and IQD amounts. */
+import type { TradePayResult, TradePayStatus } from '../types/essential.js';
+import type { Finish } from './invoke.js';
+
+const STATUS: Readonly<Record<string, TradePayStatus>> = {
+  9000: 'success',
+  8000: 'processing',
+  4000: 'failed',
+  6001: 'cancelled',
+  6002: 'network-error',
+  6004: 'unknown',
+};
+
+/** The status a `tradePay` result code stands for; codes the docs do not list are `unknown`. */
+export const tradePayStatus = (resultCode: string | number): TradePayStatus => STATUS[resultCode] ?? 'unknown';
+
+/**
+ * Real pages see `resultCode` in `success` (9000/8000/6004) and in `fail` (4000/6001/6002), and some
+ * hosts put it in `error`/`errorCode`. Any of these resolves `{ resultCode, status }`; the callbacks
+ * keep the routing pages expect: `fail` for failed, cancelled and network-error.
+ */
+export const finishTradePay: Finish = (raw) => {
+  const code = raw['resultCode'] ?? [raw['error'], raw['errorCode']].find((c) => c != null && String(c) in STATUS);
+  if (code == null || code === '') return undefined;
+  const status = tradePayStatus(code as string);
+  const result: TradePayResult = { ...raw, resultCode: String(code), status };
+  return [true, result, status === 'failed' || status === 'cancelled' || status === 'network-error'];
+};
+
+/** An amount as the Open APIs take it: the smallest unit (fils) as a string. */
+export interface PaymentAmount {
+  currency: 'IQD';
+  /** Fils: 1 IQD = 1000 fils, so 100 IQD is `"100000"`. */
+  value: string;
+}
+
+/** IQD → fils (1 IQD = 1000 fils), rounded to a whole fils. Throws `RangeError` for a non-finite or negative amount. */
+export function iqdToFils(iqd: number): number {
+  if (!Number.isFinite(iqd) || iqd < 0) throw new RangeError(`iqdToFils: amount must be a finite, non-negative number, got ${iqd}`);
+  return Math.round(iqd * 1000);
+}
+
+/** fils → IQD. Accepts the Open APIs' string values. Throws `RangeError` for anything but a whole, non-negative number of fils. */
+export function filsToIqd(fils: number | string): number {
+  const n = typeof fils === 'string' && /^\d+$/.test(fils) ? Number(fils) : fils;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError(`filsToIqd: fils must be a whole, non-negative number, got ${String(fils)}`);
+  }
+  return n / 1000;
+}
+
+/** IQD → the Open APIs' amount object, e.g. `toPaymentAmount(100)` → `{ currency: 'IQD', value: '100000' }`. */
+export const toPaymentAmount = (iqd: number): PaymentAmount => ({ currency: 'IQD', value: String(iqdToFils(iqd)) });

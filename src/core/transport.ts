@@ -1,0 +1,122 @@
+/**
+ * Host detection and the transport: the one place that touches `window.my` and `AlipayJSBridge`.
+ * Tests (and the emulator's test helpers) swap it with `setTransport()` and restore it with `resetTransport()`.
+ */
+import type { ApiRow } from '../table/row.js';
+import { config } from './config.js';
+
+/** `AlipayJSBridge` as the host injects it into an H5 page. */
+export interface Bridge {
+  /** Calls a JSAPI; the callback receives ONE plain object. */
+  call(name: string, params?: object, callback?: (result: unknown) => void): void;
+  /** Launch parameters of the page. */
+  startupParams?: Record<string, unknown>;
+}
+
+/** A mini-program style `my` object (the closed CDN SDK, a host's own, or this library's shim). */
+export interface MyLike {
+  [api: string]: unknown;
+  canIUse?: (name: string) => boolean;
+}
+
+/** What the library needs from a host. */
+export interface Transport {
+  /** `true`: calls can go out now; `false`: not yet (the host injects the bridge later); `undefined`: never (Node, SSR). */
+  ready(): boolean | undefined;
+  /** Calls `callback` once when the host appears; returns a function that stops waiting. */
+  onReady(callback: () => void): () => void;
+  /**
+   * Sends one call. `reply` gets the host's answer object; `failed` is true when it arrived through a
+   * `fail` callback (mini-program style hosts) rather than as one result object (the bridge).
+   */
+  send(
+    api: string,
+    row: ApiRow | undefined,
+    params: Record<string, unknown>,
+    reply: (result: unknown, failed?: boolean) => void,
+  ): void;
+  /** The host's synchronous `canIUse` answer, when it has one. */
+  canIUse(name: string): boolean | undefined;
+}
+
+/** Marks the `my` object this library's shim defines, so the transport never calls through itself. */
+export const SHIM_MARK = /* @__PURE__ */ Symbol.for('superqi-bridge.shim');
+/** The event the host fires on `document` once `AlipayJSBridge` exists. */
+export const READY_EVENT = 'AlipayJSBridgeReady';
+
+type HostWindow = { my?: MyLike; AlipayJSBridge?: Bridge; document?: Document };
+
+/** The page's window, or undefined in Node/SSR. Never read at import time. */
+export const hostWindow = (): HostWindow | undefined =>
+  typeof window === 'undefined' ? undefined : (window as unknown as HostWindow);
+
+/** The page's `my` when it is not this library's shim. */
+export const foreignMy = (): MyLike | undefined => {
+  const m = hostWindow()?.my;
+  return m && typeof m === 'object' && !(m as Record<symbol, unknown>)[SHIM_MARK] ? m : undefined;
+};
+
+/** The host's bridge, when injected. */
+export const currentBridge = (): Bridge | undefined => hostWindow()?.AlipayJSBridge;
+
+/** Copies `params` with keys renamed (documented → native). */
+const rename = (params: Record<string, unknown>, names: Readonly<Record<string, string>>) => {
+  const out: Record<string, unknown> = {};
+  for (const k in params) out[names[k] ?? k] = params[k];
+  return out;
+};
+
+/** The real-host transport: a foreign `my` when the page has one, else `AlipayJSBridge.call`. */
+export const hostTransport: Transport = {
+  ready() {
+    const w = hostWindow();
+    return w && !!(w.AlipayJSBridge || foreignMy());
+  },
+  onReady(callback) {
+    const d = hostWindow()?.document;
+    if (!d) return () => {};
+    const once = () => {
+      d.removeEventListener(READY_EVENT, once);
+      callback();
+    };
+    d.addEventListener(READY_EVENT, once);
+    return () => d.removeEventListener(READY_EVENT, once);
+  },
+  send(api, row, params, reply) {
+    const my = row?.surface ? undefined : foreignMy();
+    const fn = my?.[api];
+    if (typeof fn === 'function') {
+      fn.call(my, { ...params, success: (r: unknown) => reply(r), fail: (r: unknown) => reply(r, true) });
+      return;
+    }
+    const bridge = currentBridge();
+    if (!bridge) {
+      reply({ error: 1, errorMessage: `${api} is not available: the page's my has no ${api} and there is no AlipayJSBridge` });
+      return;
+    }
+    const alias = config.natives[api] ?? (config.nativeNames === 'classic' ? row?.alias : undefined);
+    bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
+  },
+  canIUse(name) {
+    const my = foreignMy();
+    if (typeof my?.canIUse !== 'function') return undefined;
+    try {
+      return !!my.canIUse(name);
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** The transport in use. */
+export let transport: Transport = hostTransport;
+
+/** Replaces the transport (tests, custom hosts). Omitted methods keep the host transport's. */
+export function setTransport(custom: Partial<Transport>): void {
+  transport = { ...hostTransport, ...custom };
+}
+
+/** Restores the real-host transport. */
+export function resetTransport(): void {
+  transport = hostTransport;
+}

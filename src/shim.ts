@@ -1,0 +1,98 @@
+/**
+ * The drop-in for the closed CDN SDK: a mini-program style `window.my` (defined only when absent)
+ * over the typed wrappers, and `AlipayJSBridge.call` taught the embedded-callbacks style real pages use.
+ */
+import { call } from './core/call.js';
+import { canIUse } from './core/can-i-use.js';
+import type { CallOptions } from './core/invoke.js';
+import { isFailure } from './core/normalise.js';
+import { hostWindow, READY_EVENT, SHIM_MARK, type Bridge } from './core/transport.js';
+import type { HostAck } from './types/common.js';
+import { TABLE } from './table/index.js';
+import * as wrappers from './wrappers.js';
+
+type Wrappers = typeof wrappers;
+type WrapperName = Exclude<keyof Wrappers, 'RequestTask' | 'RequestFunction'>;
+
+/** `window.my` as this library defines it: every table API, plus `call` and `canIUse`. */
+export type MyShim = { readonly [K in WrapperName]: Wrappers[K] } & {
+  /**
+   * Calls any JSAPI by name. Known APIs behave as their wrapper; others go to the host by name and
+   * always get an answer (the host's, or a typed error). `callback` receives the result or the error.
+   */
+  call<Result = HostAck>(
+    name: string,
+    params?: Record<string, unknown> | ((result: unknown) => void),
+    callback?: (result: Result | Error) => void,
+    options?: CallOptions,
+  ): Promise<Result>;
+  /** Whether the host supports an API (see `canIUse`). */
+  canIUse: typeof canIUse;
+};
+
+const PATCHED = /* @__PURE__ */ Symbol.for('superqi-bridge.patched');
+
+/** Creates a `my` object (does not install it). */
+export function createMy(): MyShim {
+  const my = {
+    ...wrappers,
+    canIUse,
+    call(name: string, params?: unknown, callback?: (result: unknown) => void, options?: CallOptions) {
+      if (typeof params === 'function') {
+        callback = params as (result: unknown) => void;
+        params = undefined;
+      }
+      const wrapper = name !== 'canIUse' && name in TABLE ? (wrappers as Record<string, unknown>)[name] : undefined;
+      const p =
+        typeof wrapper === 'function'
+          ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)
+          : call(name, params as Record<string, unknown>, options);
+      if (typeof callback === 'function') p.then(callback, callback);
+      return p;
+    },
+  };
+  Object.defineProperty(my, SHIM_MARK, { value: true });
+  return my as unknown as MyShim;
+}
+
+/**
+ * Lets `AlipayJSBridge.call(name, { ...params, success, fail, complete })` (no third argument) work:
+ * the callbacks are taken out of the params and called from the host's single answer. Idempotent.
+ */
+export function patchBridge(bridge: Bridge | undefined): void {
+  if (!bridge || typeof bridge.call !== 'function' || (bridge as unknown as Record<symbol, unknown>)[PATCHED]) return;
+  const original = bridge.call;
+  bridge.call = function (this: Bridge, name: string, params?: object, callback?: (result: unknown) => void) {
+    const p = params as Record<string, unknown> | undefined;
+    if (typeof callback !== 'function' && p && typeof p === 'object') {
+      const { success, fail, complete, ...rest } = p as Record<string, ((r: unknown) => void) | undefined>;
+      if (typeof success === 'function' || typeof fail === 'function' || typeof complete === 'function') {
+        let answered = false;
+        callback = (result) => {
+          if (answered) return;
+          answered = true;
+          const failed = !!result && typeof result === 'object' && isFailure(result as Record<string, unknown>);
+          (failed ? fail : success)?.(result);
+          complete?.(result);
+        };
+        params = rest;
+      }
+    }
+    return original.call(this, name, params, callback);
+  };
+  (bridge as unknown as Record<symbol, unknown>)[PATCHED] = true;
+}
+
+/**
+ * Installs the shim: defines `window.my` when the page has none (a `my` already there — the closed
+ * SDK or the host's — is kept), and patches `AlipayJSBridge.call` now or when it is injected.
+ * Returns the `my` in place, or undefined outside a browser.
+ */
+export function installShim(): MyShim | undefined {
+  const w = hostWindow() as (ReturnType<typeof hostWindow> & { my?: unknown }) | undefined;
+  if (!w) return undefined;
+  if (!w.my) w.my = createMy();
+  if (w.AlipayJSBridge) patchBridge(w.AlipayJSBridge);
+  else w.document?.addEventListener(READY_EVENT, () => patchBridge(w.AlipayJSBridge), { once: true });
+  return w.my as MyShim;
+}

@@ -1,0 +1,83 @@
+/**
+ * The shape of one row of the API table: everything the library knows about one JSAPI,
+ * declared once. Types (`ApiParams`, `ApiResult`) and runtime (wrappers, the `my` shim,
+ * `canIUse`, the emulator, the playground) are all derived from these rows.
+ */
+
+/** The documentation groups of `04-jsapi`, used by the playground menu. */
+export type ApiGroup =
+  | 'essential'
+  | 'ui'
+  | 'media'
+  | 'storage'
+  | 'file'
+  | 'location'
+  | 'network'
+  | 'device'
+  | 'framework';
+
+/**
+ * Runtime type code of one parameter, checked before the host is called.
+ * Lower case: optional; upper case: required (the page's "Required: Yes").
+ * `s` string, `n` number, `b` boolean, `a` array, `o` object, `x` any JSON value but `undefined`.
+ */
+export type ParamCode = 's' | 'n' | 'b' | 'a' | 'o' | 'x' | 'S' | 'N' | 'B' | 'A' | 'O' | 'X';
+
+/** Keys every JSAPI accepts on its options object; never forwarded to the host. */
+export type CallbackKey = 'success' | 'fail' | 'complete';
+
+/**
+ * One code for every documented parameter of `P`: a parameter added to the type without a code here
+ * (or the other way round) fails the type check, so the list and the type cannot drift.
+ */
+export type ParamSpec<P> = { readonly [K in Exclude<keyof P, CallbackKey>]-?: ParamCode };
+
+/** A documented error code: numeric (`error`) or string (`errorCode`, e.g. `'6001'`). */
+export type ErrorCodeKey = number | string;
+
+/** The classic Alipay native form of an API, used when the host only knows the old name. */
+export interface NativeAlias {
+  /** Native JSAPI name, e.g. `toast` for `showToast`. */
+  readonly name: string;
+  /** Documented parameter name → native parameter name, applied when calling by the alias. */
+  readonly params?: Readonly<Record<string, string>>;
+  /** Native result field → documented field, applied to every answer that lacks the documented field. */
+  readonly results?: Readonly<Record<string, string>>;
+}
+
+/** One JSAPI. `P` is its documented parameter object (without callbacks), `R` its success payload. */
+export interface ApiRow<P extends object = object, R = unknown> {
+  /** Documentation group (the sidebar of `04-jsapi`). */
+  readonly group: ApiGroup;
+  /** The doc page in `04-jsapi/` this row follows. */
+  readonly doc: string;
+  /** Every documented parameter with its runtime type code. */
+  readonly params: ParamSpec<P>;
+  /**
+   * `'bridge'` when the docs only show `AlipayJSBridge.call(...)` for it (H5+ APIs such as
+   * `qicardSignContract`); such APIs never go through a foreign `my`.
+   */
+  readonly surface?: 'bridge';
+  /** The docs also show the H5+ form, `AlipayJSBridge.call(name, params, callback)`. */
+  readonly h5?: true;
+  /** Name sent to `AlipayJSBridge.call` when it differs from the documented name. */
+  readonly native?: string;
+  /** Classic Alipay native name and renames; the emulator accepts it, `configure({ nativeNames: 'classic' })` sends it. */
+  readonly alias?: NativeAlias;
+  /** Opens UI that waits for the user: no default timeout. */
+  readonly ui?: true;
+  /** Documented error codes and their meaning, worded as the page words them. */
+  readonly errors?: Readonly<Record<ErrorCodeKey, string>>;
+  /** Codes that mean the user cancelled (a `UserCancelledError` rather than a `HostError`). */
+  readonly cancel?: readonly ErrorCodeKey[];
+  /** Documented defaults of optional parameters. */
+  readonly defaults?: Readonly<Partial<P>>;
+  /** Documented limits, by name (e.g. `maxItemChars`). */
+  readonly limits?: Readonly<Record<string, number>>;
+  /** The host's own timeout for this API in ms, when documented; the library waits a little longer. */
+  readonly hostTimeout?: number;
+  /** Lowest host runtime version the docs require. */
+  readonly since?: string;
+  /** Phantom: carries the types. Never present at runtime. */
+  __types?(params: P): R;
+}

@@ -1,0 +1,19 @@
+import type { JsonValue } from './common.js';
+
+/** Parameters of `my.getStorage` and `my.removeStorage`. */
+export interface StorageKeyParams {
+  /** Cache data key. */
+  key: string;
+}
+/** Success payload of `my.getStorage`. */
+export interface GetStorageResult<T = JsonValue> {
+  /** Corresponding content of the key; `null` when the key is missing. */
+  data: T | null;
+}
+/** Parameters of `my.setStorage`. */
+export interface SetStorageParams {
+  /** Cache data key. */
+  key: string;
+  /** Data to be cached: an object or a string; at most 200×1024 characters once converted to a string. */
+  data: JsonValue;
+}
