@@ -1,5 +1,9 @@
-// Builds: ESM + CJS (the library), bundled .d.ts (ESM and CJS flavours), and the script-tag shim
-// `dist/superqi-bridge.iife.js` (global `SuperQi`, installs `window.my`).
+// Builds:
+//  - ESM + CJS for the three package entries (`superqi-bridge`, `/emulator`, `/testing`), sharing
+//    chunks so the emulator and test helpers talk to the same library instance as the page;
+//  - bundled .d.ts for each entry (ESM and CJS flavours);
+//  - the script-tag builds: `superqi-bridge.iife.js` (global `SuperQi`, installs `window.my`) and
+//    `superqi-emulator.iife.js` (global `SuperQiEmulator`, installs itself outside a host).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
@@ -10,29 +14,35 @@ const ts = () =>
     compilerOptions: { declaration: false, declarationMap: false },
   });
 
+const entries = { index: 'src/index.ts', emulator: 'src/emulator/index.ts', testing: 'src/testing/index.ts' };
+
+const iife = (input, file, name) => ({
+  input,
+  output: { file, format: 'iife', name, exports: 'named', sourcemap: true },
+  plugins: [ts(), terser({ ecma: 2020 })],
+});
+
 export default [
   {
-    input: 'src/index.ts',
+    input: entries,
     output: [
-      { file: 'dist/index.mjs', format: 'es', sourcemap: true },
-      { file: 'dist/index.cjs', format: 'cjs', sourcemap: true, exports: 'named' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
+      {
+        dir: 'dist',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+        exports: 'named',
+        sourcemap: true,
+      },
     ],
     plugins: [ts()],
   },
-  {
-    input: 'src/iife.ts',
-    output: {
-      file: 'dist/superqi-bridge.iife.js',
-      format: 'iife',
-      name: 'SuperQi',
-      exports: 'named',
-      sourcemap: true,
-    },
-    plugins: [ts(), terser({ ecma: 2020, module: false })],
-  },
-  {
-    input: 'src/index.ts',
-    output: [{ file: 'dist/index.d.ts' }, { file: 'dist/index.d.cts' }],
+  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi'),
+  iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator'),
+  ...['d.ts', 'd.cts'].map((ext) => ({
+    input: entries,
+    output: { dir: 'dist', entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}` },
     plugins: [dts({ tsconfig: './tsconfig.build.json', respectExternal: true })],
-  },
+  })),
 ];

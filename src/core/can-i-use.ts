@@ -25,7 +25,8 @@ const older = (version: string, than: string): boolean => {
 export function canIUse(name: ApiName | (string & {})): boolean {
   const host = transport.canIUse(name);
   if (host !== undefined) return host;
-  const row = (TABLE as Record<string, { since?: string }>)[name];
+  // own rows only: 'toString', 'constructor'… are not APIs
+  const row = Object.prototype.hasOwnProperty.call(TABLE, name) ? (TABLE as Record<string, { since?: string }>)[name] : undefined;
   if (!row || unsupportedByHost.has(name)) return false;
   const version = getEnvironment().hostVersion;
   return !(row.since && version && older(version, row.since));

@@ -82,9 +82,11 @@ export function invoke(
   if (cb && (cb.success || cb.fail || cb.complete)) {
     // Callbacks run after the Promise settles (always asynchronously), exactly once; a call
     // observed through `fail`/`complete` leaves no unhandled rejection behind.
+    // A non-function callback (the call is then refused as invalid) is skipped, not called.
     const route = (v: unknown) => {
-      (viaFail ? cb.fail : cb.success)?.(v);
-      cb.complete?.(v);
+      const main = viaFail ? cb.fail : cb.success;
+      if (typeof main === 'function') main(v);
+      if (typeof cb.complete === 'function') cb.complete(v);
     };
     promise.then(route, route);
   }

@@ -39,7 +39,7 @@ export function normalise(api: string, row: ApiRow | undefined, answer: unknown,
   let code = (present(raw['error']) ? raw['error'] : raw['errorCode']) as number | string | undefined;
   if (typeof code === 'string' && present(raw['error']) && /^\d+$/.test(code)) code = Number(code);
   if (code == null || code === '') code = 3;
-  const meaning = row?.errors?.[code];
+  const meaning = row?.errors && Object.prototype.hasOwnProperty.call(row.errors, code) ? row.errors[code] : undefined;
   const text = String(message ?? raw['message'] ?? meaning ?? 'the host reported a failure');
   const Kind = row?.cancel?.some((c) => String(c) === String(code))
     ? UserCancelledError

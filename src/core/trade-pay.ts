@@ -2,14 +2,15 @@
 import type { TradePayResult, TradePayStatus } from '../types/essential.js';
 import type { Finish } from './invoke.js';
 
-const STATUS: Readonly<Record<string, TradePayStatus>> = {
+// No prototype: codes such as 'toString' or 'constructor' must not find Object.prototype's members.
+const STATUS: Readonly<Record<string, TradePayStatus>> = /* @__PURE__ */ Object.assign(Object.create(null) as Record<string, TradePayStatus>, {
   9000: 'success',
   8000: 'processing',
   4000: 'failed',
   6001: 'cancelled',
   6002: 'network-error',
   6004: 'unknown',
-};
+} as const);
 
 /** The status a `tradePay` result code stands for; codes the docs do not list are `unknown`. */
 export const tradePayStatus = (resultCode: string | number): TradePayStatus => STATUS[resultCode] ?? 'unknown';

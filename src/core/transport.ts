@@ -94,7 +94,8 @@ export const hostTransport: Transport = {
       reply({ error: 1, errorMessage: `${api} is not available: the page's my has no ${api} and there is no AlipayJSBridge` });
       return;
     }
-    const alias = config.natives[api] ?? (config.nativeNames === 'classic' ? row?.alias : undefined);
+    const own = Object.prototype.hasOwnProperty.call(config.natives, api) ? config.natives[api] : undefined;
+    const alias = own ?? (config.nativeNames === 'classic' ? row?.alias : undefined);
     bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
   },
   canIUse(name) {

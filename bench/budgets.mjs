@@ -1,0 +1,48 @@
+/**
+ * The quality bars, as data. `bench/run.mjs` joins every measured figure with its budget here by id;
+ * a figure with no budget is printed for information only.
+ *
+ * Sizes are minified + gzip -9 bytes, 1 KB = 1000 bytes (the stricter reading). For scale: the
+ * Telegram mini-app bridge is 15.7 KB for one call, @twa-dev/sdk 13.1 KB, weixin-js-sdk 4.6 KB.
+ */
+export const KB = 1000;
+
+/** id → { max } (figure must be ≤ max) or { min } (≥ min), and why. */
+export const BUDGETS = {
+  // ── sizes (bench/sizes.mjs) ────────────────────────────────────────────────────────────────
+  'size.allWrappers.gz': { max: 5 * KB, why: 'every typed wrapper imported by a consumer, min+gz' },
+  'size.oneApi.gz': { max: 1.5 * KB, why: '`import { alert }` alone, min+gz' },
+  'size.shim.gz': { max: 6 * KB, why: 'dist/superqi-bridge.iife.js, min+gz' },
+  'size.emulator.gz': { max: 35 * KB, why: 'dist/superqi-emulator.iife.js with UI and both languages, min+gz' },
+
+  // ── per-call overhead: wrapper ÷ raw AlipayJSBridge.call, same fake bridge, same run ────────
+  'node.overhead.ratio': { max: 1.5, why: 'Node + happy-dom, median of alternating rounds' },
+  'chromium.overhead.ratio': { max: 1.5, why: 'Chromium, IIFE build, median of alternating rounds' },
+
+  // ── 100,000 calls in a row (Node + happy-dom) ──────────────────────────────────────────────
+  'node.soak.heapGrowthBytes': { max: 1_000_000, why: 'heap roughly flat after 100,000 calls (< 10 B per call), after gc()' },
+  'node.soak.listenersLeft': { max: 0, why: 'no event listener left on document, window or any signal' },
+  'node.soak.timersLeft': { max: 0, why: 'no timer left once the last deadline has passed' },
+  'node.soak.timersLiveRightAfter': { max: 1, why: 'right after the last answer: at most the one shared deadline timer' },
+  'node.soak.pendingLeft': { max: 0, why: 'no deadline / ready-queue entry left (only when the library exposes its counters)' },
+
+  // ── import cost (bench/import-cost.mjs) ────────────────────────────────────────────────────
+  'import.globalsAdded': { max: 0, why: 'importing adds/removes no property of globalThis' },
+  'import.globalReads': { max: 0, why: 'importing reads no browser global (window, document, navigator, my, AlipayJSBridge, …)' },
+  'import.proxyTraps': { max: 0, why: 'a Proxy-trapped window/document sees no access during import' },
+  'import.sideEffects': { max: 0, why: 'no timer, microtask, listener or fetch started by importing' },
+
+  // ── emulator (Chromium) ────────────────────────────────────────────────────────────────────
+  'chromium.emulator.readyMs': { max: 50, why: 'SuperQiEmulator.install({ ui: "dom" }) until AlipayJSBridgeReady, median' },
+};
+
+/** 'pass' | 'FAIL' | 'info' | 'n/a' for one figure. */
+export function judge(id, value) {
+  const b = BUDGETS[id];
+  if (!b) return 'info';
+  if (value === null) return 'n/a'; // not measurable in this build (the bench says why)
+  if (typeof value !== 'number' || Number.isNaN(value)) return 'FAIL';
+  if (b.max !== undefined && value > b.max) return 'FAIL';
+  if (b.min !== undefined && value < b.min) return 'FAIL';
+  return 'pass';
+}

@@ -1,0 +1,217 @@
+/**
+ * In Chromium (Debian's, via playwright-core; `CHROMIUM_PATH` overrides /usr/bin/chromium), with the
+ * script-tag builds as a page loads them:
+ *  - per-call overhead: `SuperQi.alert()` from dist/superqi-bridge.iife.js against a raw
+ *    `AlipayJSBridge.call` on the same fake bridge (answers in a microtask, `queueMicrotask`),
+ *    alternating blocks of sequential calls (sized so a raw block takes ≥ 20 ms: the page's clock is
+ *    coarse) over several rounds; the figure is the median per-round ratio. For information, the same
+ *    with a bridge answering through a promise job (a cheaper microtask in Blink);
+ *  - emulator: dist/superqi-emulator.iife.js loaded with `SuperQiEmulatorConfig = false`, then
+ *    `performance.now()` around `SuperQiEmulator.install({ ui: 'dom' })` until `AlipayJSBridgeReady`
+ *    has fired and `AlipayJSBridge` is there; median over fresh pages. Also for information: the
+ *    time to the next frame after install, and the evaluation time of each script.
+ *
+ *   node bench/overhead-chromium.mjs
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT } from './ensure-build.mjs';
+import { emit, median } from './report.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The same flags as test/support/browser.ts (no sandbox as root, no background network).
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+const N = Number(process.env.BENCH_BLOCK ?? 1000); // first guess; blocks grow until a raw block takes MIN_MS
+const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 9);
+const SHIM = join(ROOT, 'dist/superqi-bridge.iife.js');
+const EMULATOR = join(ROOT, 'dist/superqi-emulator.iife.js');
+const PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body></body></html>';
+
+if (!existsSync(CHROMIUM)) {
+  throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+}
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const figures = [];
+const extra = { chromium: browser.version(), minBlockMs: MIN_MS, rounds: ROUNDS, samples: SAMPLES };
+try {
+  // ── per-call overhead ──────────────────────────────────────────────────────────────────────
+  {
+    const page = await browser.newPage();
+    await page.setContent(PAGE);
+    await page.addScriptTag({ path: SHIM });
+    const r = await page.evaluate(
+      async ({ N, ROUNDS, MIN_MS }) => {
+        // The bridge appears after the shim loaded and without AlipayJSBridgeReady, so the shim does
+        // not patch it: the raw call is the bare fake bridge.
+        const bridge = {
+          call(name, params, callback) {
+            queueMicrotask(() => callback({}));
+          },
+        };
+        const bare = bridge.call;
+        window.AlipayJSBridge = bridge;
+        const { alert, getNetworkType } = window.SuperQi;
+        const raw = (api) => async (n) => {
+          for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, {}, r));
+        };
+        const wrapped = (fn) => async (n) => {
+          for (let i = 0; i < n; i++) await fn();
+        };
+        let reached = 0;
+        bridge.call = function (...a) {
+          reached++;
+          return bare.apply(this, a);
+        };
+        await alert();
+        bridge.call = bare;
+        if (reached !== 1) throw new Error('SuperQi.alert() did not reach the fake bridge');
+        const median = (xs) => {
+          const s = [...xs].sort((a, b) => a - b);
+          const m = s.length >> 1;
+          return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+        };
+        const compare = async (rawRun, wrapRun) => {
+          // performance.now() is coarse (100 µs) here: size the blocks so a raw block takes ≥ MIN_MS
+          let n = N;
+          for (;;) {
+            const t = performance.now();
+            await rawRun(n);
+            if (performance.now() - t >= MIN_MS || n >= 4_000_000) break;
+            n *= 2;
+          }
+          await wrapRun(n);
+          const ratios = [];
+          const rs = [];
+          const ws = [];
+          const time = async (run) => {
+            const t = performance.now();
+            await run(n);
+            return ((performance.now() - t) * 1e6) / n;
+          };
+          for (let round = 0; round < ROUNDS; round++) {
+            let r, w;
+            if (round % 2) {
+              w = await time(wrapRun);
+              r = await time(rawRun);
+            } else {
+              r = await time(rawRun);
+              w = await time(wrapRun);
+            }
+            ratios.push(w / r);
+            rs.push(r);
+            ws.push(w);
+          }
+          return { ratio: median(ratios), raw: median(rs), wrapped: median(ws), range: [Math.min(...ratios), Math.max(...ratios)], block: n };
+        };
+        const al = await compare(raw('alert'), wrapped(() => alert()));
+        const nt = await compare(raw('getNetworkType'), wrapped(() => getNetworkType()));
+        const untouched = window.AlipayJSBridge.call === bare;
+        // Blink's queueMicrotask costs ~1 µs a call, a promise job a fraction of that: the same
+        // comparison with a bridge answering through a promise job is the stricter figure.
+        bridge.call = (name, params, callback) => void Promise.resolve().then(() => callback({}));
+        const pj = await compare(raw('alert'), wrapped(() => alert()));
+        return { al, nt, pj, untouched };
+      },
+      { N, ROUNDS, MIN_MS },
+    );
+    if (!r.untouched) throw new Error('the fake bridge was patched during the measurement');
+    figures.push(
+      { id: 'chromium.overhead.ratio', label: 'Chromium: SuperQi.alert() ÷ raw bridge.call', value: r.al.ratio, unit: 'x' },
+      { id: 'chromium.overhead.rawNs', label: 'Chromium: raw call, per call', value: r.al.raw, unit: 'ns' },
+      { id: 'chromium.overhead.wrappedNs', label: 'Chromium: SuperQi.alert(), per call', value: r.al.wrapped, unit: 'ns' },
+      { id: 'chromium.overhead.timedRatio', label: 'Chromium: getNetworkType() ÷ raw (deadline path)', value: r.nt.ratio, unit: 'x' },
+      { id: 'chromium.overhead.promiseJobRatio', label: 'Chromium: alert() ÷ raw, bridge answers via a promise job', value: r.pj.ratio, unit: 'x' },
+      { id: 'chromium.overhead.promiseJobRawNs', label: 'Chromium: raw call via a promise job, per call', value: r.pj.raw, unit: 'ns' },
+    );
+    extra.ratioRange = { alert: r.al.range, getNetworkType: r.nt.range, promiseJob: r.pj.range };
+    extra.blocks = { alert: r.al.block, getNetworkType: r.nt.block, promiseJob: r.pj.block };
+    await page.close();
+  }
+
+  // ── emulator: install → ready ──────────────────────────────────────────────────────────────
+  {
+    const ready = [];
+    const frame = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.setContent(PAGE);
+      await page.evaluate(() => {
+        window.SuperQiEmulatorConfig = false;
+      });
+      await page.addScriptTag({ path: EMULATOR });
+      const r = await page.evaluate(() => {
+        if (window.AlipayJSBridge) throw new Error('the emulator installed itself although SuperQiEmulatorConfig = false');
+        let readyAt;
+        document.addEventListener('AlipayJSBridgeReady', () => (readyAt = performance.now()), { once: true });
+        const t0 = performance.now();
+        window.SuperQiEmulator.install({ ui: 'dom' });
+        const bridgeAt = window.AlipayJSBridge ? performance.now() : undefined;
+        return new Promise((resolve) =>
+          requestAnimationFrame(() =>
+            setTimeout(() =>
+              resolve({
+                ready: readyAt === undefined || bridgeAt === undefined ? null : Math.max(readyAt, bridgeAt) - t0,
+                frame: performance.now() - t0,
+                ui: document.body.children.length,
+              }),
+            ),
+          ),
+        );
+      });
+      if (errors.length) throw new Error(`emulator page errors: ${errors.join('; ')}`);
+      if (r.ready === null) throw new Error('the emulator installed but AlipayJSBridgeReady / AlipayJSBridge did not appear');
+      if (!r.ui) throw new Error("install({ ui: 'dom' }) added nothing to the page");
+      ready.push(r.ready);
+      frame.push(r.frame);
+      await page.close();
+    }
+    figures.push(
+      { id: 'chromium.emulator.readyMs', label: 'Chromium: emulator install → ready', value: median(ready), unit: 'ms' },
+      { id: 'chromium.emulator.frameMs', label: 'Chromium: emulator install → next frame', value: median(frame), unit: 'ms' },
+    );
+    extra.emulatorReadySamples = ready;
+  }
+
+  // ── script evaluation (information): fresh context each sample, so no compile cache ───────────
+  for (const [key, file, label] of [
+    ['shim', SHIM, 'shim'],
+    ['emulator', EMULATOR, 'emulator'],
+  ]) {
+    const code = readFileSync(file, 'utf8');
+    const times = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.setContent(PAGE);
+      times.push(
+        await page.evaluate((src) => {
+          window.SuperQiEmulatorConfig = false;
+          const s = document.createElement('script');
+          s.textContent = src;
+          const t0 = performance.now();
+          document.head.append(s); // an inline script runs synchronously on insertion
+          return performance.now() - t0;
+        }, code),
+      );
+      await context.close();
+    }
+    figures.push({ id: `chromium.${key}.evalMs`, label: `Chromium: ${label} script evaluation`, value: median(times), unit: 'ms' });
+  }
+} finally {
+  await browser.close();
+}
+emit(figures, extra);

@@ -1,0 +1,247 @@
+/**
+ * Per-call overhead and 100,000 calls in a row, in Node + happy-dom, against dist/index.mjs.
+ *
+ * Overhead: a fake `AlipayJSBridge` that answers in a microtask; blocks of sequential calls (sized
+ * so a raw block takes ≥ 20 ms), raw
+ * (`new Promise(r => bridge.call('alert', {}, r))`) and wrapped (`await alert()`), alternating which
+ * goes first, several rounds; the figure is the median of the per-round ratios wrapper ÷ raw.
+ * `getNetworkType` (a call with a default timeout, so it goes through the shared deadline timer) is
+ * measured the same way, for information.
+ *
+ * Soak: 1,000 calls queued before the bridge exists (released by `AlipayJSBridgeReady`), then
+ * 100,000 sequential calls cycling alert() / getNetworkType() / getNetworkType with an AbortSignal;
+ * heap (after gc()) before and after; event listeners (every EventTarget, happy-dom's and Node's) and
+ * timers (global setTimeout/clearTimeout) counted by wrapping; the library's own counters
+ * (`deadlineStats`, `waitingForHost`) when the package exports them. The shared deadline timer
+ * legitimately outlives the last call (it stops by itself at its deadline): the clock is then moved
+ * past every deadline and due timers are run, after which none may be left.
+ *
+ *   node --expose-gc bench/overhead-node.mjs      (re-runs itself with --expose-gc when needed)
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+if (typeof globalThis.gc !== 'function') {
+  const r = spawnSync(process.execPath, ['--expose-gc', ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const { Window } = await import('happy-dom');
+const { ROOT } = await import('./ensure-build.mjs');
+const { emit, median } = await import('./report.mjs');
+
+const N = Number(process.env.BENCH_BLOCK ?? 1000); // first guess; blocks grow until a raw block takes MIN_MS
+const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const SOAK = 100_000;
+
+// ── instrumentation: timers and listeners ──────────────────────────────────────────────────────
+const live = new Map(); // timer handle → callback
+let timersArmed = 0;
+const realSet = globalThis.setTimeout;
+const realClear = globalThis.clearTimeout;
+globalThis.setTimeout = function (cb, ms, ...args) {
+  timersArmed++;
+  const h = realSet(() => {
+    live.delete(h);
+    cb(...args);
+  }, ms);
+  live.set(h, () => cb(...args));
+  return h;
+};
+globalThis.clearTimeout = function (h) {
+  live.delete(h);
+  return realClear(h);
+};
+
+const listeners = new Map(); // target → Set of `${type}` + listener identity
+const wrapped = new Set();
+/** Wraps add/removeEventListener where `obj` finds them (its prototype chain), once per owner. */
+const wrapTarget = (obj) => {
+  let proto = obj;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'addEventListener')) proto = Object.getPrototypeOf(proto);
+  if (!proto || wrapped.has(proto)) return;
+  wrapped.add(proto);
+  const add = proto.addEventListener;
+  const remove = proto.removeEventListener;
+  proto.addEventListener = function (type, fn, opts) {
+    if (fn && !(typeof opts === 'object' && opts?.once)) {
+      let m = listeners.get(this);
+      if (!m) listeners.set(this, (m = new Map()));
+      m.set(`${type}`, (m.get(`${type}`) ?? new Set()).add(fn));
+    }
+    return add.call(this, type, fn, opts);
+  };
+  proto.removeEventListener = function (type, fn, opts) {
+    listeners.get(this)?.get(`${type}`)?.delete(fn);
+    return remove.call(this, type, fn, opts);
+  };
+};
+const liveListeners = () => {
+  let n = 0;
+  for (const m of listeners.values()) for (const s of m.values()) n += s.size;
+  return n;
+};
+
+// ── the page: happy-dom window + a fake bridge answering in a microtask ─────────────────────────
+const window = new Window({ url: 'https://miniapp.example/' });
+for (const t of [window, window.document, new window.AbortController().signal, new AbortController().signal]) wrapTarget(t);
+globalThis.window = window;
+globalThis.document = window.document;
+const bridge = {
+  call(name, params, callback) {
+    queueMicrotask(() => callback({}));
+  },
+};
+window.AlipayJSBridge = bridge;
+
+const pkg = await import(pathToFileURL(join(ROOT, 'dist/index.mjs')).href);
+const testing = await import(pathToFileURL(join(ROOT, 'dist/testing.mjs')).href).catch(() => ({}));
+const stat = (name) => pkg[name] ?? testing[name];
+const { alert, getNetworkType } = pkg;
+
+// sanity: the wrapper really goes to this bridge, and the wrappers are unpatched
+{
+  let seen = 0;
+  const orig = bridge.call;
+  bridge.call = function (...a) {
+    seen++;
+    return orig.apply(this, a);
+  };
+  await alert();
+  bridge.call = orig;
+  if (seen !== 1) throw new Error('alert() did not reach the fake bridge');
+}
+
+// ── overhead ───────────────────────────────────────────────────────────────────────────────────
+const raw = (api) => async (n) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, {}, r));
+};
+const wrappedRun = (fn) => async (n) => {
+  for (let i = 0; i < n; i++) await fn();
+};
+async function compare(rawRun, wrapRun) {
+  // blocks grow until a raw block takes MIN_MS (less timer and scheduling noise per block)
+  let n = N;
+  for (;;) {
+    const t = process.hrtime.bigint();
+    await rawRun(n);
+    if (Number(process.hrtime.bigint() - t) / 1e6 >= MIN_MS || n >= 4_000_000) break;
+    n *= 2;
+  }
+  await wrapRun(n); // warm-up
+  const ratios = [];
+  const rawNs = [];
+  const wrapNs = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const time = async (run) => {
+      const t = process.hrtime.bigint();
+      await run(n);
+      return Number(process.hrtime.bigint() - t) / n;
+    };
+    let r, w;
+    if (round % 2) {
+      w = await time(wrapRun);
+      r = await time(rawRun);
+    } else {
+      r = await time(rawRun);
+      w = await time(wrapRun);
+    }
+    ratios.push(w / r);
+    rawNs.push(r);
+    wrapNs.push(w);
+  }
+  return { ratio: median(ratios), raw: median(rawNs), wrapped: median(wrapNs), min: Math.min(...ratios), max: Math.max(...ratios), block: n };
+}
+
+const al = await compare(raw('alert'), wrappedRun(() => alert()));
+const nt = await compare(raw('getNetworkType'), wrappedRun(() => getNetworkType()));
+
+// ── soak ───────────────────────────────────────────────────────────────────────────────────────
+const heap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+await wrappedRun(() => getNetworkType())(10_000); // warm every path before the baseline
+const listenersBefore = liveListeners();
+const heapBefore = heap();
+const armedBefore = timersArmed;
+
+// phase A: calls made before the bridge exists wait in the ready queue
+delete window.AlipayJSBridge;
+const queued = Array.from({ length: 1000 }, (_, i) => (i % 2 ? alert() : getNetworkType()));
+const waitingDuring = stat('waitingForHost')?.();
+const listenersWhileQueued = liveListeners() - listenersBefore;
+const timersWhileQueued = live.size;
+if (listenersWhileQueued < 1 || timersWhileQueued < 1) {
+  throw new Error(`instrumentation check: queued calls should hold the ready listener and timer (saw ${listenersWhileQueued}, ${timersWhileQueued})`);
+}
+window.AlipayJSBridge = bridge;
+window.document.dispatchEvent(new window.Event('AlipayJSBridgeReady'));
+await Promise.all(queued);
+
+// phase B: 100,000 calls in a row
+const controller = new AbortController();
+{
+  const inFlight = getNetworkType({}, { signal: controller.signal });
+  const seen = liveListeners() - listenersBefore;
+  await inFlight;
+  if (seen !== 1) throw new Error(`instrumentation check: a call with a signal should hold one abort listener (saw ${seen})`);
+}
+const t0 = process.hrtime.bigint();
+for (let i = 0; i < SOAK; i++) {
+  const k = i % 3;
+  if (k === 0) await alert();
+  else if (k === 1) await getNetworkType();
+  else await getNetworkType({}, { signal: controller.signal });
+}
+const soakMs = Number(process.hrtime.bigint() - t0) / 1e6;
+await new Promise((r) => setImmediate(r));
+const heapAfter = heap();
+const timersLiveRightAfter = live.size;
+const listenersLeft = liveListeners() - listenersBefore;
+
+// move the clock past every deadline and run the due timers (the shared one stops by itself)
+const realNow = Date.now;
+Date.now = () => realNow() + 24 * 3600e3;
+for (let pass = 0; pass < 5 && live.size; pass++) {
+  for (const [h, run] of [...live]) {
+    realClear(h);
+    live.delete(h);
+    run();
+  }
+}
+Date.now = realNow;
+const timersLeft = live.size;
+const ds = stat('deadlineStats')?.();
+const wq = stat('waitingForHost')?.();
+const pendingLeft = ds || wq !== undefined ? (ds?.pending ?? 0) + (wq ?? 0) : null;
+
+const figures = [
+  { id: 'node.overhead.ratio', label: 'Node: alert() ÷ raw bridge.call', value: al.ratio, unit: 'x' },
+  { id: 'node.overhead.rawNs', label: 'Node: raw call, per call', value: al.raw, unit: 'ns' },
+  { id: 'node.overhead.wrappedNs', label: 'Node: alert(), per call', value: al.wrapped, unit: 'ns' },
+  { id: 'node.overhead.timedRatio', label: 'Node: getNetworkType() ÷ raw (deadline path)', value: nt.ratio, unit: 'x' },
+  { id: 'node.soak.ms', label: `Node: ${SOAK.toLocaleString('en-US')} calls in a row`, value: soakMs, unit: 'ms' },
+  { id: 'node.soak.heapGrowthBytes', label: 'Node: heap growth after soak (gc)', value: heapAfter - heapBefore, unit: 'B' },
+  { id: 'node.soak.listenersLeft', label: 'Node: event listeners left', value: listenersLeft, unit: '' },
+  { id: 'node.soak.timersArmed', label: 'Node: setTimeout calls during soak', value: timersArmed - armedBefore, unit: '' },
+  { id: 'node.soak.timersLiveRightAfter', label: 'Node: timers live right after soak', value: timersLiveRightAfter, unit: '' },
+  { id: 'node.soak.timersLeft', label: 'Node: timers left after deadlines', value: timersLeft, unit: '' },
+  { id: 'node.soak.pendingLeft', label: 'Node: deadline + ready-queue entries left', value: pendingLeft, unit: '',
+    note: pendingLeft === null ? 'deadlineStats/waitingForHost are not exported; heap growth stands in' : undefined },
+];
+emit(figures, {
+  node: process.version,
+  happyDom: (await import('happy-dom/package.json', { with: { type: 'json' } }).catch(() => ({ default: {} }))).default.version,
+  minBlockMs: MIN_MS,
+  blocks: { alert: al.block, getNetworkType: nt.block },
+  rounds: ROUNDS,
+  ratioRange: { alert: [al.min, al.max], getNetworkType: [nt.min, nt.max] },
+  waitingDuringQueuePhase: waitingDuring,
+  whileQueued: { listeners: listenersWhileQueued, timers: timersWhileQueued },
+});
+await window.happyDOM?.abort?.();
+process.exit(process.exitCode ?? 0);

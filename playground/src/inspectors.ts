@@ -1,0 +1,213 @@
+/**
+ * Inspectors of what the emulated host holds: this miniapp's storage (setStorage & co.), its saved
+ * files (saveFile), and the call log (every bridge call with params, answer and timing), exportable
+ * as JSON. They read the emulator, not the page: what you see is what the host has.
+ */
+import type { CallRecord, Emulator } from '../../src/emulator/index.js';
+import { filesOf } from '../../src/emulator/files.js';
+import { storagePrefix } from '../../src/emulator/handlers/storage.js';
+import { button, byId, download, h, pretty } from './dom.js';
+
+export interface Inspectors {
+  /** Re-reads the emulator (after a run, when a tab opens). */
+  refresh(): void;
+}
+
+const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`);
+
+/** One stored item: the value inside the emulator's envelope, or the raw text. */
+function storedValue(raw: string | null): { type: string; value: unknown } {
+  if (raw === null) return { type: 'missing', value: null };
+  try {
+    const e = JSON.parse(raw) as { v?: unknown; type?: unknown; data?: unknown };
+    if (e && typeof e === 'object' && e.v === 1 && 'data' in e) return { type: String(e.type), value: e.data };
+  } catch {
+    // not an envelope
+  }
+  return { type: 'raw', value: raw };
+}
+
+/** The call log as exported: every record, with its duration. */
+export function exportCalls(calls: readonly CallRecord[]): string {
+  return JSON.stringify(
+    calls.map((c) => ({ ...c, ms: c.answeredAt !== undefined ? Math.round((c.answeredAt - c.startedAt) * 10) / 10 : undefined })),
+    null,
+    2,
+  );
+}
+
+export function createInspectors(emulator: Emulator): Inspectors {
+  const storageEl = byId('storage-view');
+  const filesEl = byId('files-view');
+  const callsEl = byId('calls-view');
+  const prefix = storagePrefix(emulator.appId);
+
+  // ── storage ────────────────────────────────────────────────────────────────────────────────────
+  const renderStorage = () => {
+    const rows: HTMLElement[] = [];
+    let total = 0;
+    const s = emulator.storage;
+    const keys: string[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const k = s.key(i);
+      if (k !== null && k.startsWith(prefix)) keys.push(k);
+    }
+    keys.sort();
+    for (const full of keys) {
+      const raw = s.getItem(full);
+      const key = full.slice(prefix.length);
+      total += 2 * (key.length + (raw?.length ?? 0));
+      const { type, value } = storedValue(raw);
+      rows.push(
+        h(
+          'tr',
+          { 'data-key': key },
+          h('td', {}, h('code', {}, key)),
+          h('td', {}, type),
+          h('td', {}, h('pre', {}, pretty(value))),
+          h(
+            'td',
+            {},
+            button('remove', { class: 'small' }, () => {
+              s.removeItem(full);
+              renderStorage();
+            }),
+          ),
+        ),
+      );
+    }
+    storageEl.replaceChildren(
+      h(
+        'p',
+        { class: 'muted' },
+        `Miniapp “${emulator.appId}”: ${keys.length} item${keys.length === 1 ? '' : 's'}, ${bytes(total)} of 10 MB, kept under “${prefix}…” in `,
+        emulator.storage === globalThis.localStorage ? 'localStorage (survives reloads).' : 'memory.',
+      ),
+      keys.length
+        ? h('table', { class: 'inspect' }, h('thead', {}, h('tr', {}, h('th', {}, 'key'), h('th', {}, 'type'), h('th', {}, 'data'), h('th', {}, ''))), h('tbody', {}, ...rows))
+        : h('p', { class: 'empty' }, 'Empty. Try setStorage.'),
+      keys.length
+        ? button('Clear this miniapp’s storage', { class: 'danger small', id: 'storage-clear' }, () => {
+            for (const k of keys) s.removeItem(k);
+            renderStorage();
+          })
+        : '',
+    );
+  };
+
+  // ── saved files ────────────────────────────────────────────────────────────────────────────────
+  let filesRun = 0;
+  const renderFiles = async () => {
+    const run = ++filesRun;
+    const store = filesOf(emulator);
+    let files;
+    try {
+      files = await store.savedFiles();
+    } catch (e) {
+      filesEl.replaceChildren(h('p', { class: 'error' }, `The file store could not be read: ${(e as Error).message}`));
+      return;
+    }
+    if (run !== filesRun) return;
+    const total = files.reduce((n, f) => n + f.size, 0);
+    filesEl.replaceChildren(
+      h('p', { class: 'muted' }, `${files.length} saved file${files.length === 1 ? '' : 's'}, ${bytes(total)} of 10 MB.`),
+      files.length
+        ? h(
+            'table',
+            { class: 'inspect' },
+            h('thead', {}, h('tr', {}, h('th', {}, 'apFilePath'), h('th', {}, 'name'), h('th', {}, 'size'), h('th', {}, 'created'), h('th', {}, ''))),
+            h(
+              'tbody',
+              {},
+              ...files.map((f) =>
+                h(
+                  'tr',
+                  { 'data-file': f.hostPath },
+                  h('td', {}, h('code', { title: f.path }, f.hostPath)),
+                  h('td', {}, f.name),
+                  h('td', {}, bytes(f.size)),
+                  h('td', {}, new Date(f.createTime).toLocaleString()),
+                  h(
+                    'td',
+                    {},
+                    h('a', { href: f.path.split('#')[0] ?? f.path, target: '_blank', rel: 'noopener', class: 'small' }, 'open'),
+                    ' ',
+                    button('remove', { class: 'small' }, async () => {
+                      await store.removeSaved(f.path);
+                      void renderFiles();
+                    }),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'empty' }, 'No saved file. Try chooseImage, then saveFile.'),
+    );
+  };
+
+  // ── calls ──────────────────────────────────────────────────────────────────────────────────────
+  let shown = '';
+  const signature = () => {
+    const last = emulator.calls[emulator.calls.length - 1];
+    return `${emulator.calls.length}:${last?.id ?? 0}:${last?.answeredAt ?? ''}`;
+  };
+  const renderCalls = () => {
+    shown = signature();
+    const calls = [...emulator.calls].reverse();
+    callsEl.replaceChildren(
+      h(
+        'div',
+        { class: 'row' },
+        h('span', { class: 'muted', id: 'calls-count' }, `${emulator.calls.length} call${emulator.calls.length === 1 ? '' : 's'}`),
+        button('Export JSON', { id: 'calls-export', class: 'small' }, () => download(`superqi-calls-${Date.now()}.json`, exportCalls(emulator.calls))),
+        button('Clear', { id: 'calls-clear', class: 'small' }, () => {
+          emulator.clearCalls();
+          renderCalls();
+        }),
+      ),
+      calls.length
+        ? h(
+            'table',
+            { class: 'inspect calls' },
+            h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'api'), h('th', {}, 'result'), h('th', {}, 'ms'), h('th', {}, 'params → answer'))),
+            h(
+              'tbody',
+              {},
+              ...calls.slice(0, 200).map((c) =>
+                h(
+                  'tr',
+                  { 'data-call': c.id, 'data-ok': c.ok === undefined ? 'pending' : String(c.ok) },
+                  h('td', {}, String(c.id)),
+                  h('td', {}, h('code', {}, c.api), c.name !== c.api ? h('small', { class: 'muted' }, ` as ${c.name}`) : ''),
+                  h('td', {}, c.ok === undefined ? 'pending' : c.ok ? 'success' : 'fail'),
+                  h('td', {}, c.answeredAt !== undefined ? String(Math.round(c.answeredAt - c.startedAt)) : '…'),
+                  h(
+                    'td',
+                    {},
+                    h('details', {}, h('summary', {}, summary(c)), h('pre', {}, `params ${pretty(c.params)}\nanswer ${pretty(c.answer)}`)),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'empty' }, 'No call yet.'),
+    );
+  };
+  const summary = (c: CallRecord) => {
+    const text = c.answer ? JSON.stringify(c.answer) : '…';
+    return text.length > 80 ? text.slice(0, 79) + '…' : text;
+  };
+
+  const refresh = () => {
+    renderStorage();
+    void renderFiles();
+    renderCalls();
+  };
+  // Calls also come from the console (`my.*`) and the flows: follow the log while the page is visible.
+  setInterval(() => {
+    if (document.visibilityState === 'visible' && signature() !== shown) refresh();
+  }, 500);
+  window.addEventListener('storage', renderStorage);
+  refresh();
+  return { refresh };
+}

@@ -1,0 +1,96 @@
+// Builds the playground into dist/playground/: playground/src/main.ts (with the library from src/)
+// bundled to playground.js, the pages and stylesheet copied, and the echo endpoint's image and PDF
+// written as static files so the static build can preview them too.
+//
+//   node scripts/build-playground.mjs            builds once
+//   import { buildPlayground } from './build-playground.mjs'   (the dev server and the tests)
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import typescript from '@rollup/plugin-typescript';
+import ts from 'typescript';
+import { ECHO_ASSETS } from './echo.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PLAYGROUND_DIR = join(ROOT, 'playground');
+export const OUT_DIR = join(ROOT, 'dist', 'playground');
+
+/** Files copied as they are (the pages, the stylesheet, the icon). */
+const STATIC = /\.(html|css|svg)$/;
+
+let cache;
+
+/**
+ * Strips types file by file (no type check): the dev server's rebuild on save, in about a second.
+ * Imports are written `./x.js` for `./x.ts`, as TypeScript's bundler resolution allows.
+ */
+function transpileOnly() {
+  return {
+    name: 'playground-transpile-only',
+    async resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
+      const candidate = resolve(dirname(importer), source.slice(0, -3) + '.ts');
+      return existsSync(candidate) ? candidate : null;
+    },
+    async load(id) {
+      if (!id.endsWith('.ts')) return null;
+      const out = ts.transpileModule(await readFile(id, 'utf8'), {
+        fileName: id,
+        compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, sourceMap: true, verbatimModuleSyntax: true },
+      });
+      return { code: out.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, ''), map: out.sourceMapText };
+    },
+  };
+}
+
+/**
+ * Builds the playground. Resolves `{ outDir, ms, warnings }`; rejects with the rollup/TypeScript
+ * error when the build fails. `typecheck: true` (the default, `npm run build`) compiles with
+ * @rollup/plugin-typescript and fails on type errors; `false` only strips types (fast rebuilds).
+ */
+export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {}) {
+  const started = Date.now();
+  const warnings = [];
+  const bundle = await rollup({
+    input: join(PLAYGROUND_DIR, 'src', 'main.ts'),
+    cache: typecheck ? undefined : cache,
+    onwarn: (w) => warnings.push(w.message),
+    plugins: [
+      typecheck
+        ? typescript({
+            tsconfig: join(PLAYGROUND_DIR, 'tsconfig.json'),
+            compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: true, outDir, rootDir: ROOT },
+            noEmitOnError: true,
+            outputToFilesystem: false,
+          })
+        : transpileOnly(),
+    ],
+  });
+  if (!typecheck) cache = bundle.cache;
+  try {
+    await bundle.write({ file: join(outDir, 'playground.js'), format: 'iife', sourcemap: true });
+  } finally {
+    await bundle.close();
+  }
+  for (const name of await readdir(PLAYGROUND_DIR)) {
+    if (STATIC.test(name)) await copyFile(join(PLAYGROUND_DIR, name), join(outDir, name));
+  }
+  await mkdir(join(outDir, 'echo'), { recursive: true });
+  for (const [name, asset] of Object.entries(ECHO_ASSETS)) await writeFile(join(outDir, 'echo', name), asset.bytes);
+  return { outDir, ms: Date.now() - started, warnings };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  buildPlayground().then(
+    ({ outDir, ms, warnings }) => {
+      for (const w of warnings) console.warn(`(!) ${w}`);
+      console.log(`playground built in ${ms} ms → ${outDir.slice(ROOT.length + 1)}/`);
+    },
+    (e) => {
+      console.error(e.message ?? e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * `npm run check:package`: is the package right as a consumer gets it?
+ *  1. publint (strict: warnings fail too);
+ *  2. `npm pack` into a temp dir; @arethetypeswrong/cli on that tarball (problems fail, except the
+ *     few listed in ALLOWED with their reason);
+ *  3. a temp consumer project (`"type": "module"`) installs the tarball with npm, offline (the
+ *     package has no dependencies), links rollup, @rollup/plugin-node-resolve and happy-dom from this
+ *     repository's node_modules, bundles an app that imports { alert, tradePay, iqdToFils } and a
+ *     node:test file that uses `superqi-bridge/testing`, and runs that test: it must pass;
+ *  4. from the consumer, in plain Node (no window): `import('superqi-bridge')` works, touches no
+ *     global, and a call rejects with NotInHostError; `require('superqi-bridge')` works too.
+ * Builds dist/ first when it is missing or stale (`--no-build` skips). Exits 1 on any problem.
+ * Needs the npm registry for nothing.
+ *
+ *   node scripts/check-package.mjs [--keep] [--no-build]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
+
+const started = Date.now();
+const keep = process.argv.includes('--keep');
+const problems = [];
+const step = (s) => process.stdout.write(`\n── ${s}\n`);
+const ok = (s) => process.stdout.write(`  ok  ${s}\n`);
+const bad = (s) => {
+  problems.push(s);
+  process.stdout.write(`  FAIL ${s}\n`);
+};
+
+/** Runs a command; returns { status, stdout, stderr }. */
+const run = (cmd, args, cwd, extraEnv = {}) => {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...extraEnv }, maxBuffer: 64 << 20 });
+  return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
+};
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+
+/**
+ * attw problems that are expected, by entrypoint and kind, and why.
+ * - './iife', './emulator.iife': the script-tag builds (classic scripts that define globals, no
+ *   exports). They are in `exports` so bundlers and CDNs can reach the files; there is nothing to type.
+ * - './globals' CJSResolvesToESM: ambient declarations, used as `/// <reference types=…>`; their
+ *   type-only imports work from CommonJS as well.
+ */
+const ALLOWED = {
+  './iife': ['NoResolution', 'UntypedResolution', 'CJSResolvesToESM'],
+  './emulator.iife': ['NoResolution', 'UntypedResolution', 'CJSResolvesToESM'],
+  './globals': ['CJSResolvesToESM'],
+};
+
+ensureBuild();
+const tmp = mkdtempSync(join(tmpdir(), 'superqi-check-'));
+try {
+  // ── 1. publint ───────────────────────────────────────────────────────────────────────────────
+  step('publint (strict)');
+  {
+    const { publint } = await import('publint');
+    const { formatMessage } = await import('publint/utils');
+    const pkg = (await import(join(ROOT, 'package.json'), { with: { type: 'json' } })).default;
+    const { messages } = await publint({ pkgDir: ROOT, level: 'suggestion', strict: true, pack: 'npm' });
+    for (const m of messages) {
+      const text = `publint ${m.type}: ${formatMessage(m, pkg) ?? m.code}`;
+      if (m.type === 'suggestion') process.stdout.write(`  note ${text}\n`);
+      else bad(text);
+    }
+    if (!messages.some((m) => m.type !== 'suggestion')) ok('publint: no errors or warnings');
+  }
+
+  // ── 2. npm pack + attw ────────────────────────────────────────────────────────────────────────
+  step('npm pack');
+  const packed = run('npm', ['pack', '--pack-destination', tmp, '--json'], ROOT);
+  if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+  const tarball = join(tmp, info.filename);
+  ok(`${info.filename}: ${info.entryCount} files, ${(info.size / 1e3).toFixed(1)} kB packed, ${(info.unpackedSize / 1e3).toFixed(1)} kB unpacked`);
+  const groups = {};
+  for (const f of info.files) {
+    const g = f.path.startsWith('dist/') ? f.path.split('/').slice(0, f.path.split('/').length > 2 ? 2 : 1).join('/') + (f.path.endsWith('.map') ? ' (*.map)' : '') : f.path;
+    groups[g] = (groups[g] ?? 0) + f.size;
+  }
+  for (const [g, n] of Object.entries(groups).sort((a, b) => b[1] - a[1])) process.stdout.write(`       ${(n / 1e3).toFixed(1).padStart(8)} kB  ${g}\n`);
+
+  step('@arethetypeswrong/cli on the tarball');
+  {
+    const r = run(bin('attw'), [tarball, '--format', 'json'], ROOT);
+    let report;
+    try {
+      report = JSON.parse(r.stdout);
+    } catch {
+      throw new Error(`attw did not answer JSON (exit ${r.status}): ${r.stderr || r.stdout}`);
+    }
+    const found = report.analysis?.problems ?? [];
+    const unexpected = found.filter((p) => !ALLOWED[p.entrypoint]?.includes(p.kind));
+    for (const p of unexpected) bad(`attw ${p.kind} for "${p.entrypoint}" (${p.resolutionKind})`);
+    const allowed = found.length - unexpected.length;
+    if (!unexpected.length) ok(`attw: no problems${allowed ? ` (${allowed} expected ones for the script-tag and ambient-types entries)` : ''}`);
+  }
+
+  // ── 3. a consumer project ─────────────────────────────────────────────────────────────────────
+  step('consumer project: npm install the tarball (offline), rollup build, node --test');
+  const app = join(tmp, 'consumer');
+  const files = {
+    'package.json': JSON.stringify(
+      { name: 'consumer', private: true, type: 'module', dependencies: { 'superqi-bridge': `file:../${info.filename}` } },
+      null,
+      2,
+    ),
+    'src/app.js': `import { alert, tradePay, iqdToFils } from 'superqi-bridge';
+
+/** Shows the amount, then opens the cashier; resolves tradePay's { resultCode, status }. */
+export async function checkout(iqd) {
+  await alert({ title: 'Checkout', content: \`Paying \${iqd} IQD\` });
+  return tradePay({ paymentUrl: \`https://pay.example/checkout?amount=\${iqdToFils(iqd)}\` });
+}
+`,
+    'test/app.test.js': `import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Window } from 'happy-dom';
+import { setupEmulator, teardownEmulator, answer, callsTo, lastCall } from 'superqi-bridge/testing';
+import { isUserCancelledError } from 'superqi-bridge';
+import { checkout } from '../src/app.js';
+
+// happy-dom as the page: what a test runner's DOM environment would provide
+const window = new Window({ url: 'https://miniapp.example/' });
+for (const key of Object.getOwnPropertyNames(window)) if (!(key in globalThis)) globalThis[key] = window[key];
+Object.assign(globalThis, { window, document: window.document, Event: window.Event, CustomEvent: window.CustomEvent });
+
+test('checkout: alert, then tradePay resolves 9000 on the emulator', async () => {
+  setupEmulator();
+  const result = await checkout(100);
+  assert.equal(result.resultCode, '9000');
+  assert.equal(result.status, 'success');
+  assert.equal(callsTo('alert').length, 1);
+  assert.equal(callsTo('tradePay').length, 1);
+  assert.match(String(lastCall('tradePay').params.paymentUrl), /amount=100000$/);
+  teardownEmulator();
+});
+
+test('checkout: a cancelled payment resolves 6001 / cancelled', async () => {
+  setupEmulator();
+  answer('tradePay', { resultCode: '6001' });
+  const result = await checkout(5);
+  assert.equal(result.status, 'cancelled');
+  teardownEmulator();
+});
+
+test('a call the user cancels rejects with UserCancelledError', async () => {
+  setupEmulator();
+  const { fail } = await import('superqi-bridge/testing');
+  fail('alert', 11);
+  await assert.rejects(checkout(1), (e) => isUserCancelledError(e));
+  teardownEmulator();
+});
+`,
+    'rollup.config.mjs': `import { nodeResolve } from '@rollup/plugin-node-resolve';
+export default {
+  input: { app: 'src/app.js', 'app.test': 'test/app.test.js' },
+  output: { dir: 'build', format: 'es' },
+  external: (id) => id.startsWith('node:') || id === 'happy-dom',
+  plugins: [nodeResolve({ browser: true })],
+};
+`,
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(app, name)), { recursive: true });
+    writeFileSync(join(app, name), text);
+  }
+  const inst = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], app);
+  if (inst.status !== 0) bad(`npm install of the tarball failed: ${inst.stderr.trim()}`);
+  else ok('npm install --offline (the tarball; no registry access)');
+  // the tools come from this repository (linked after the install, which would prune them)
+  for (const tool of ['rollup', '@rollup/plugin-node-resolve', 'happy-dom']) {
+    mkdirSync(dirname(join(app, 'node_modules', tool)), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', tool), join(app, 'node_modules', tool), 'dir');
+  }
+  const built = run(process.execPath, [join(ROOT, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent'], app);
+  if (built.status !== 0) bad(`consumer rollup build failed: ${built.stderr.trim()}`);
+  else ok('rollup build of the consumer (app + its test, bundled from the installed package)');
+  if (built.status === 0) {
+    const t = run(process.execPath, ['--test', '--test-reporter=spec', 'build/app.test.js'], app);
+    const summary = t.stdout.split('\n').filter((l) => /^ℹ (tests|pass|fail)/.test(l)).join(', ');
+    if (t.status !== 0) bad(`consumer test failed:\n${t.stdout}\n${t.stderr}`);
+    else ok(`consumer test passed (${summary.replace(/ℹ /g, '')})`);
+  }
+
+  // ── 4. plain Node, no window ─────────────────────────────────────────────────────────────────
+  step('plain Node (no window): ESM import, a call rejects with NotInHostError; CJS require');
+  {
+    const esm = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const before = Reflect.ownKeys(globalThis).length;
+         const m = await import('superqi-bridge');
+         if (typeof m.alert !== 'function') throw new Error('no alert export');
+         if (Reflect.ownKeys(globalThis).length !== before) throw new Error('importing changed globalThis');
+         try { await m.alert({ content: 'x' }); throw new Error('alert resolved outside a host'); }
+         catch (e) { if (!m.isNotInHostError(e) || !(e instanceof m.NotInHostError)) throw e; }
+         console.log('NotInHostError: ' + (await m.ready().catch((e) => e.code)));`,
+      ],
+      app,
+    );
+    if (esm.status !== 0) bad(`plain-Node ESM import: ${esm.stderr.trim()}`);
+    else ok(`import('superqi-bridge') in plain Node; alert() → ${esm.stdout.trim()}`);
+    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator');`], app);
+    if (cjs.status !== 0) bad(`plain-Node require: ${cjs.stderr.trim()}`);
+    else ok("require('superqi-bridge'), '/testing', '/emulator' in plain Node");
+  }
+} finally {
+  if (keep) process.stdout.write(`\nkept ${tmp}\n`);
+  else rmSync(tmp, { recursive: true, force: true });
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (problems.length) {
+  process.stdout.write(`\ncheck:package: ${problems.length} problem(s) in ${seconds} s\n`);
+  process.exit(1);
+}
+process.stdout.write(`\ncheck:package: all good in ${seconds} s\n`);

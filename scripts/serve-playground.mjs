@@ -1,0 +1,197 @@
+// The playground's dev server: `npm start`.
+//
+// Builds the playground, serves dist/playground/ on 127.0.0.1 (PORT, else 5173, else a free port)
+// with a strict Content-Security-Policy, answers the echo endpoint (/echo, see echo.mjs), rebuilds
+// when src/ or playground/ change (debounced) and reloads open pages. Prints the URL.
+//
+//   node scripts/serve-playground.mjs
+//   import { startServer } from './serve-playground.mjs'   (the browser tests)
+import { createReadStream, existsSync, statSync, watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildPlayground, OUT_DIR, PLAYGROUND_DIR, ROOT } from './build-playground.mjs';
+import { handleEcho } from './echo.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * The policy the pages are served with: scripts and styles only from files of this origin (no inline
+ * code), blob:/data: for the images, videos and PDFs the emulator makes, and requests to this origin.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob: data:",
+  "frame-src 'self' blob: data:",
+  "object-src 'none'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const LIVE_RELOAD_PATH = '/__playground/live-reload.js';
+const EVENTS_PATH = '/__playground/events';
+const LIVE_RELOAD_JS = `// Reloads the page when the dev server rebuilt the playground.
+new EventSource('${EVENTS_PATH}').addEventListener('rebuilt', () => location.reload());
+`;
+
+/**
+ * Starts the server. Options: `port` (default PORT env, else 5173; 0 = any free port; a busy port
+ * falls back to a free one), `root` (default dist/playground), `build` (build before serving,
+ * default true), `watch` (rebuild on change and live-reload pages, default true), `log` (default
+ * console.log). Resolves `{ url, port, close() }`.
+ */
+export async function startServer({
+  port = process.env.PORT !== undefined ? Number(process.env.PORT) : 5173,
+  root = OUT_DIR,
+  build = true,
+  watch: watching = true,
+  log = console.log,
+} = {}) {
+  if (build) {
+    const { ms } = await buildPlayground();
+    log(`playground built in ${ms} ms`);
+  }
+  const clients = new Set();
+
+  const server = createServer((req, res) => {
+    try {
+      if (handleEcho(req, res)) return;
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      if (watching && path === EVENTS_PATH) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      if (watching && path === LIVE_RELOAD_PATH) {
+        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' }).end(LIVE_RELOAD_JS);
+        return;
+      }
+      let file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);
+        return;
+      }
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+      if (extname(file) === '.html') {
+        headers['content-security-policy'] = CSP;
+        if (watching) {
+          // The live-reload client is an external script too (the CSP allows no inline code).
+          readFile(file, 'utf8').then(
+            (html) => res.writeHead(200, headers).end(html.replace('</head>', `  <script src="${LIVE_RELOAD_PATH}" defer></script>\n</head>`)),
+            (e) => res.writeHead(500).end(String(e.message)),
+          );
+          return;
+        }
+      }
+      res.writeHead(200, headers);
+      createReadStream(file).pipe(res);
+    } catch (e) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(e?.message ?? e));
+    }
+  });
+
+  const listen = (p) =>
+    new Promise((resolve, reject) => {
+      const onError = (e) => {
+        server.off('listening', onListening);
+        reject(e);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        resolve();
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(p, '127.0.0.1');
+    });
+  try {
+    await listen(port);
+  } catch (e) {
+    if (e.code !== 'EADDRINUSE') throw e;
+    log(`port ${port} is busy: using a free one`);
+    await listen(0);
+  }
+  const actual = server.address().port;
+  const url = `http://127.0.0.1:${actual}/`;
+
+  const watchers = [];
+  if (watching) {
+    let timer;
+    let running = false;
+    let again = false;
+    const rebuild = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        const { ms } = await buildPlayground({ typecheck: false });
+        log(`rebuilt in ${ms} ms (types are checked by npm run typecheck)`);
+        for (const c of clients) c.write('event: rebuilt\ndata: {}\n\n');
+      } catch (e) {
+        log(`rebuild failed: ${e?.message ?? e}`);
+      } finally {
+        running = false;
+        if (again) {
+          again = false;
+          void rebuild();
+        }
+      }
+    };
+    const onChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, 150);
+    };
+    for (const dir of [join(ROOT, 'src'), PLAYGROUND_DIR]) watchers.push(watch(dir, { recursive: true }, onChange));
+  }
+
+  return {
+    url,
+    port: actual,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        for (const w of watchers) w.close();
+        for (const c of clients) c.end();
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  startServer().then(
+    ({ url }) => {
+      console.log(`\n  superqi-bridge playground: ${url}\n  flows:                     ${url}flows.html\n  echo endpoint:             ${url}echo\n\n  Rebuilds on changes to src/ and playground/. Ctrl+C stops.\n`);
+    },
+    (e) => {
+      console.error(e?.message ?? e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+/** Whether the emulated host has an API: in the table, not listed unsupported, not newer than its version. */
+import { TABLE } from '../table/index.js';
+import type { HostProfile } from './types.js';
+
+/** True when `a` is an older dotted version than `b`. */
+export function olderVersion(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d) return d < 0;
+  }
+  return false;
+}
+
+/** Why the host lacks `api`, or undefined when it has it. */
+export function unavailableReason(api: string, profile: HostProfile): string | undefined {
+  if (profile.unsupported.includes(api)) return `${api} is not supported by this host`;
+  const since = (TABLE as Record<string, { since?: string }>)[api]?.since;
+  if (since && olderVersion(profile.version, since)) {
+    return `${api} needs host version ${since} or higher (this host is ${profile.version})`;
+  }
+  return undefined;
+}
+
+/** Whether the emulated host answers `api` (table APIs only). */
+export const isAvailable = (api: string, profile: HostProfile): boolean =>
+  api in TABLE && !unavailableReason(api, profile);

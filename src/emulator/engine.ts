@@ -1,0 +1,225 @@
+/**
+ * The emulated host: a fake `AlipayJSBridge` whose every call runs through the override list (first
+ * match wins), then the API's default handler, then the unknown-API policy — and is always answered,
+ * asynchronously, like a real host.
+ */
+import { EMULATOR_MARK } from '../core/environment.js';
+import type { HostEventName } from '../core/events.js';
+import { isFailure } from '../core/normalise.js';
+import { TABLE } from '../table/index.js';
+import type { ApiRow } from '../table/row.js';
+import { unavailableReason } from './availability.js';
+import { DEFAULT_FIXTURES, DEFAULT_PROFILE } from './defaults.js';
+import { DEFAULT_HANDLERS } from './handlers/index.js';
+import { documentedParams, nativeResult, resolveApi } from './names.js';
+import { applyPreset } from './presets.js';
+import { throughJson } from './serialise.js';
+import type {
+  CallRecord,
+  Emulator,
+  EmulatorOptions,
+  FakeBridge,
+  Handler,
+  HandlerContext,
+  HostFailure,
+  HostProfile,
+  LooseAnswer,
+  PresetName,
+  StorageBackend,
+  UseOptions,
+} from './types.js';
+import type { EmulatorUi } from './ui/contract.js';
+
+interface Override {
+  api: string;
+  handler: Handler;
+  once: boolean;
+}
+
+const rows = TABLE as unknown as Record<string, ApiRow>;
+
+/** A Web Storage stand-in for pages without localStorage (Node, sandboxed iframes). */
+export function memoryStorage(): StorageBackend {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, String(v)),
+    removeItem: (k) => void map.delete(k),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
+  };
+}
+
+const defaultStorage = (): StorageBackend => {
+  try {
+    const s = globalThis.localStorage;
+    if (s) return s;
+  } catch {
+    // access denied (sandboxed iframe, privacy mode)
+  }
+  return memoryStorage();
+};
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Builds the emulator (not yet installed on `window`). */
+export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUninstall: () => void): Emulator {
+  const overrides: Override[] = [];
+  const calls: CallRecord[] = [];
+  const logLimit = options.logLimit ?? 1000;
+  let seq = 0;
+  let latency = options.latency ?? 0;
+  let profile: HostProfile = { ...DEFAULT_PROFILE, ...options.profile, device: { ...DEFAULT_PROFILE.device, ...options.profile?.device } };
+  const fixtures = { ...DEFAULT_FIXTURES, ...options.fixtures };
+
+  const fail = (api: string, code: number | string, message?: string): HostFailure => {
+    const text = message ?? rows[api]?.errors?.[code] ?? `${api} failed`;
+    return typeof code === 'string' ? { errorCode: code, errorMessage: text } : { error: code, errorMessage: text };
+  };
+
+  const unknownAnswer = async (name: string, params: Record<string, unknown>): Promise<LooseAnswer> => {
+    const policy = options.onUnknownApi ?? 'warn';
+    if (typeof policy === 'function') return policy(name, params);
+    const text = `${name} is not supported`;
+    const hint = `[superqi-bridge emulator] ${text}: the emulator has no answer for it. Script one with emulator.use('${name}', handler).`;
+    (policy === 'error' ? console.error : console.warn)(hint);
+    return { error: 1, errorMessage: text };
+  };
+
+  const run = (api: string, name: string, params: Record<string, unknown>, from: number): Promise<LooseAnswer> => {
+    for (let i = from; i < overrides.length; i++) {
+      const o = overrides[i]!;
+      if (o.api !== api && o.api !== name) continue;
+      if (o.once) overrides.splice(i--, 1);
+      const index = i + 1;
+      return Promise.resolve(o.handler(context(api, name, params, () => run(api, name, params, index))));
+    }
+    const fallback = (DEFAULT_HANDLERS as unknown as Record<string, Handler | undefined>)[api];
+    return fallback
+      ? Promise.resolve(fallback(context(api, name, params, () => Promise.resolve(fail(api, 3, 'no default answer')))))
+      : unknownAnswer(name, params);
+  };
+
+  const context = (api: string, name: string, params: Record<string, unknown>, next: () => Promise<LooseAnswer>): HandlerContext =>
+    ({
+      api,
+      name,
+      params,
+      profile,
+      fixtures,
+      ui,
+      emulator,
+      next,
+      fail: (code: number | string, message?: string) => fail(api, code, message),
+      delay,
+    }) as unknown as HandlerContext;
+
+  const dispatch = async (name: string, raw: unknown): Promise<{ api: string; params: Record<string, unknown>; answer: LooseAnswer }> => {
+    const documented = resolveApi(name);
+    const api: string = documented ?? name;
+    let params: Record<string, unknown>;
+    try {
+      params = throughJson(raw);
+    } catch (e) {
+      return { api, params: {}, answer: { error: 2, errorMessage: `parameters are not serialisable: ${(e as Error).message}` } };
+    }
+    if (documented) params = documentedParams(documented, params);
+    if (latency > 0) await delay(latency);
+    const missing = documented && unavailableReason(documented, profile);
+    let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, 0);
+    if (!answer || typeof answer !== 'object') answer = {};
+    if (documented && !isFailure(answer as Record<string, unknown>)) answer = nativeResult(documented, params, answer as Record<string, unknown>);
+    return { api, params, answer };
+  };
+
+  const bridge: FakeBridge = {
+    [EMULATOR_MARK]: true,
+    startupParams: { appId: options.appId ?? 'emulated-miniapp', ...options.startupParams },
+    call(name: string, params?: object, callback?: (result: unknown) => void) {
+      let cb = callback;
+      if (typeof cb !== 'function' && params && typeof params === 'object') {
+        // Callbacks embedded in params, as real pages write `AlipayJSBridge.call(name, { …, success, fail })`.
+        const p = params as Record<string, unknown>;
+        const pick = (k: string) => (typeof p[k] === 'function' ? (p[k] as (r: unknown) => void) : undefined);
+        const success = pick('success');
+        const failCb = pick('fail');
+        const complete = pick('complete');
+        if (success || failCb || complete) {
+          cb = (r) => {
+            (isFailure(r as Record<string, unknown>) ? failCb : success)?.(r);
+            complete?.(r);
+          };
+        }
+      }
+      const record: CallRecord = { id: ++seq, api: resolveApi(String(name)) ?? String(name), name: String(name), params: {}, startedAt: now() };
+      calls.push(record);
+      if (calls.length > logLimit) calls.splice(0, calls.length - logLimit);
+      dispatch(String(name), params)
+        .catch((e: unknown): { api: string; params: Record<string, unknown>; answer: LooseAnswer } => ({
+          api: record.api,
+          params: {},
+          answer: { error: 3, errorMessage: `the emulator's handler threw: ${(e as Error)?.message ?? String(e)}` },
+        }))
+        .then(({ params: p, answer }) => {
+          (record as { params: Record<string, unknown> }).params = p;
+          record.answer = answer as Record<string, unknown>;
+          record.ok = !isFailure(answer as Record<string, unknown>);
+          record.answeredAt = now();
+          // Always at least one macrotask after the call, like a native host.
+          setTimeout(() => cb?.(answer), 0);
+        });
+    },
+  } as FakeBridge;
+
+  const emulator: Emulator = {
+    bridge,
+    ui,
+    options,
+    appId: options.appId ?? 'emulated-miniapp',
+    storage: options.storage ?? defaultStorage(),
+    get profile() {
+      return profile;
+    },
+    fixtures,
+    calls,
+    use(api: string, handler: Handler | ((ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>), o?: UseOptions) {
+      const entry: Override = { api, handler: handler as Handler, once: !!o?.once };
+      overrides.unshift(entry);
+      return () => {
+        const i = overrides.indexOf(entry);
+        if (i >= 0) overrides.splice(i, 1);
+      };
+    },
+    reset() {
+      overrides.length = 0;
+      latency = options.latency ?? 0;
+      profile = { ...DEFAULT_PROFILE, ...options.profile, device: { ...DEFAULT_PROFILE.device, ...options.profile?.device } };
+      for (const p of options.presets ?? []) applyPreset(emulator, p);
+    },
+    preset(name: PresetName) {
+      applyPreset(emulator, name);
+    },
+    setProfile(changes: Partial<HostProfile>) {
+      profile = { ...profile, ...changes, device: { ...profile.device, ...changes.device } };
+    },
+    setLatency(ms: number) {
+      latency = Math.max(0, ms);
+    },
+    clearCalls() {
+      calls.length = 0;
+    },
+    emit(event: HostEventName, data?: unknown) {
+      const e = new Event(event, { cancelable: true });
+      Object.defineProperty(e, 'data', { value: data });
+      document.dispatchEvent(e);
+      return !e.defaultPrevented;
+    },
+    uninstall: onUninstall,
+  } as Emulator;
+  for (const p of options.presets ?? []) applyPreset(emulator, p);
+  return emulator;
+}
+

@@ -1,0 +1,52 @@
+/** Installing and removing the emulator on `window`. */
+import { READY_EVENT } from '../core/transport.js';
+import { createEmulator } from './engine.js';
+import { EmulatorRefusedError, refusalReason } from './guard.js';
+import type { Emulator, EmulatorOptions } from './types.js';
+import { createAutoUi } from './ui/auto-ui.js';
+import type { EmulatorUi } from './ui/contract.js';
+import { createDomUi } from './ui/dom-ui.js';
+import { DEFAULT_PROFILE } from './defaults.js';
+
+let current: Emulator | undefined;
+
+/**
+ * Installs the emulator: a fake `AlipayJSBridge` on `window` that answers every JSAPI as the docs say,
+ * then fires `AlipayJSBridgeReady`. In `ui: 'dom'` mode (default where there is a `document.body`) a
+ * phone frame with real dialogs appears; `ui: 'auto'` answers every question at once with its default.
+ * Refuses (throws `EmulatorRefusedError`) inside a real host unless `force: true`. Installing again
+ * replaces the previous emulator.
+ */
+export function install(options: EmulatorOptions = {}): Emulator {
+  const reason = options.force ? undefined : refusalReason();
+  if (reason) throw new EmulatorRefusedError(reason);
+  current?.uninstall();
+  const w = window as unknown as { AlipayJSBridge?: unknown };
+  const mode = options.ui ?? (document.body ? 'dom' : 'auto');
+  const ui: EmulatorUi =
+    mode === 'dom'
+      ? createDomUi({
+          container: options.container,
+          language: options.profile?.language ?? DEFAULT_PROFILE.language,
+          appName: options.profile?.appName ?? DEFAULT_PROFILE.appName,
+        })
+      : createAutoUi();
+  const emulator = createEmulator({ ...options, ui: mode }, ui, () => {
+    if (current !== emulator) return;
+    current = undefined;
+    ui.destroy();
+    if (w.AlipayJSBridge === emulator.bridge) delete w.AlipayJSBridge;
+  });
+  current = emulator;
+  w.AlipayJSBridge = emulator.bridge;
+  document.dispatchEvent(new Event(READY_EVENT));
+  return emulator;
+}
+
+/** Removes the installed emulator, if any. Stored data (storage, saved files) stays. */
+export function uninstall(): void {
+  current?.uninstall();
+}
+
+/** The installed emulator, if any. */
+export const installed = (): Emulator | undefined => current;

@@ -1,0 +1,40 @@
+/** Resolves the name a page called to a table API: the documented name, `row.native`, or the classic alias. */
+import { API_NAMES, TABLE, type ApiName } from '../table/index.js';
+import type { ApiRow } from '../table/row.js';
+
+let byName: Map<string, ApiName> | undefined;
+
+const rows = TABLE as unknown as Record<ApiName, ApiRow>;
+
+/** The documented API a native name stands for, or undefined for names outside the table. */
+export function resolveApi(name: string): ApiName | undefined {
+  if (!byName) {
+    byName = new Map(API_NAMES.map((n) => [n, n]));
+    for (const n of API_NAMES) {
+      const row = rows[n];
+      for (const alias of [row.native, row.alias?.name]) if (alias && !byName.has(alias)) byName.set(alias, n);
+    }
+  }
+  return byName.get(name);
+}
+
+/** Undoes the classic alias's parameter renames (native name → documented name) where the documented one is absent. */
+export function documentedParams(api: ApiName, params: Record<string, unknown>): Record<string, unknown> {
+  const renames = rows[api].alias?.params;
+  if (!renames) return params;
+  const out = { ...params };
+  for (const doc in renames) {
+    const native = renames[doc]!;
+    if (out[doc] === undefined && out[native] !== undefined) out[doc] = out[native];
+  }
+  return out;
+}
+
+/** Adds the alias's native result fields (e.g. confirm's `ok`) when the page called with native parameter names. */
+export function nativeResult(api: ApiName, params: Record<string, unknown>, answer: Record<string, unknown>): Record<string, unknown> {
+  const alias = rows[api].alias;
+  if (!alias?.results || !alias.params || !Object.values(alias.params).some((n) => n in params)) return answer;
+  const out = { ...answer };
+  for (const native in alias.results) out[native] ??= answer[alias.results[native]!];
+  return out;
+}

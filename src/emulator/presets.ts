@@ -1,0 +1,81 @@
+/** Named scenarios: each is a set of overrides a test or the playground switches on in one word. */
+import { TABLE, API_NAMES } from '../table/index.js';
+import type { ApiRow } from '../table/row.js';
+import type { Emulator, HandlerContext, LooseAnswer, PresetName } from './types.js';
+
+const rows = TABLE as unknown as Record<string, ApiRow>;
+type Answerer = (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>;
+
+/** How each API says "the user cancelled" when its page documents no cancel code. */
+const CANCEL_BY_RESULT: Record<string, LooseAnswer> = {
+  confirm: { confirm: false },
+  prompt: { ok: false },
+  showActionSheet: { index: -1 },
+  multiLevelSelect: { success: false },
+  tradePay: { resultCode: '6001' },
+  qicardShareAppMessage: { shareResult: false },
+};
+
+const NETWORK_APIS = ['request', 'httpRequest', 'downloadFile', 'uploadFile'];
+
+const each = (emulator: Emulator, answers: Record<string, Answerer>) => {
+  for (const api in answers) emulator.use(api, answers[api]!);
+};
+
+/** What each preset does. */
+export const PRESETS: Readonly<Record<PresetName, (emulator: Emulator) => void>> = {
+  /** Every API with a documented way to cancel answers it: cancel codes, `confirm: false`, index -1, 6001… */
+  'user-cancels': (emulator) => {
+    const answers: Record<string, Answerer> = {};
+    for (const api of API_NAMES) {
+      const code = rows[api]!.cancel?.[0];
+      if (code !== undefined) answers[api] = (ctx) => ctx.fail(code);
+      const byResult = CANCEL_BY_RESULT[api];
+      if (byResult) answers[api] = () => byResult;
+    }
+    each(emulator, answers);
+  },
+  /** No network: getNetworkType says NOTREACHABLE, network and location APIs fail with 12, payment with 6002. */
+  offline: (emulator) => {
+    const answers: Record<string, Answerer> = {
+      getNetworkType: () => ({ networkAvailable: false, networkType: 'NOTREACHABLE' }),
+      tradePay: () => ({ resultCode: '6002' }),
+      qicardSignContract: (ctx) => ctx.fail('6002'),
+      getAuthCode: (ctx) => ctx.fail(1002),
+    };
+    for (const api of [...NETWORK_APIS, 'getLocation', 'chooseLocation', 'openLocation']) answers[api] = (ctx) => ctx.fail(12);
+    each(emulator, answers);
+  },
+  /** Network APIs, auth and payment answer after 3 s. */
+  'slow-network': (emulator) => {
+    const answers: Record<string, Answerer> = {};
+    for (const api of [...NETWORK_APIS, 'getAuthCode', 'tradePay', 'qicardSignContract']) {
+      answers[api] = async (ctx) => {
+        await ctx.delay(3000);
+        return ctx.next();
+      };
+    }
+    each(emulator, answers);
+  },
+  /** The cashier declines: tradePay answers 4000. */
+  'payment-declined': (emulator) => each(emulator, { tradePay: () => ({ resultCode: '4000' }) }),
+  /** The payment stays processing: tradePay answers 8000. */
+  'payment-pending': (emulator) => each(emulator, { tradePay: () => ({ resultCode: '8000' }) }),
+  /** The user denied device permissions: location 11, contacts 10, camera 14, album 15, storage 17. */
+  'permission-denied': (emulator) =>
+    each(emulator, {
+      getLocation: (ctx) => ctx.fail(11),
+      chooseLocation: (ctx) => ctx.fail(11),
+      choosePhoneContact: (ctx) => ctx.fail(10),
+      chooseVideo: (ctx) => ctx.fail(14),
+      saveImage: (ctx) => ctx.fail(15),
+      chooseFileFromDisk: (ctx) => ctx.fail(17),
+    }),
+};
+
+/** Applies a preset; unknown names throw a TypeError naming the valid ones. */
+export function applyPreset(emulator: Emulator, name: PresetName): void {
+  const preset = PRESETS[name];
+  if (!preset) throw new TypeError(`emulator.preset: unknown preset "${String(name)}"; use one of ${Object.keys(PRESETS).join(', ')}`);
+  preset(emulator);
+}

@@ -1,0 +1,127 @@
+/**
+ * Type tests: compiled by `npx tsc -p .` (tsconfig includes test/), never run. Each `@ts-expect-error`
+ * fails the compile if the line it guards stops being an error.
+ */
+import { expectTypeOf } from 'vitest';
+import {
+  call,
+  chooseLocation,
+  getAuthCode,
+  getLocation,
+  getStorage,
+  getSystemInfo,
+  on,
+  request,
+  setStorage,
+  showToast,
+  tradePay,
+  type ApiParams,
+  type ApiResult,
+  type GetAuthCodeResult,
+  type HostAck,
+  type RequestTask,
+  type SuperQiError,
+  type SystemInfo,
+  type TradePayResult,
+  type TradePayStatus,
+  type RequestResult,
+  type JsonValue,
+  type MyShim,
+  createMy,
+  canIUse,
+  type ToastType,
+} from '../../src/index.js';
+
+// Never called: the functions exist only to be type-checked.
+export function typeTests(): void {
+  // ── required / optional params ──────────────────────────────────────────────────────────────────
+  expectTypeOf(getSystemInfo()).toEqualTypeOf<Promise<SystemInfo>>();
+  getSystemInfo({});
+  getSystemInfo(undefined, { timeout: 10 });
+  // @ts-expect-error setStorage needs { key, data }
+  setStorage();
+  // @ts-expect-error data is required
+  setStorage({ key: 'k' });
+  // @ts-expect-error getAuthCode needs { scopes }
+  getAuthCode();
+  // @ts-expect-error getAuthCode needs scopes
+  getAuthCode({});
+  // @ts-expect-error scopes is an array
+  getAuthCode({ scopes: 'auth_base' });
+  setStorage({ key: 'k', data: { nested: [1, 'two', null] } });
+  // @ts-expect-error data must be JSON
+  setStorage({ key: 'k', data: () => 1 });
+
+  // ── results ─────────────────────────────────────────────────────────────────────────────────────
+  expectTypeOf(getAuthCode({ scopes: ['auth_base', 'USER_ID'] })).resolves.toEqualTypeOf<GetAuthCodeResult>();
+  getAuthCode({ scopes: ['A_SCOPE_NEWER_THAN_THE_DOCS'] }); // LiteralUnion keeps other strings
+  expectTypeOf(getLocation()).resolves.toHaveProperty('longitude').toEqualTypeOf<string>();
+  expectTypeOf(getLocation()).resolves.toHaveProperty('latitude').toEqualTypeOf<string>();
+  expectTypeOf(chooseLocation()).resolves.toHaveProperty('longitude').toEqualTypeOf<number>();
+  expectTypeOf(chooseLocation()).resolves.toHaveProperty('latitude').toEqualTypeOf<number>();
+  expectTypeOf<ApiResult<'getLocation'>['longitude']>().not.toEqualTypeOf<ApiResult<'chooseLocation'>['longitude']>();
+
+  // ── tradePay ────────────────────────────────────────────────────────────────────────────────────
+  expectTypeOf(tradePay({ paymentUrl: 'u' })).resolves.toEqualTypeOf<TradePayResult>();
+  expectTypeOf(tradePay()).resolves.toHaveProperty('status').toEqualTypeOf<TradePayStatus>();
+  expectTypeOf<TradePayStatus>().toEqualTypeOf<
+    'success' | 'processing' | 'failed' | 'cancelled' | 'network-error' | 'unknown'
+  >();
+  tradePay({
+    fail: (e) => expectTypeOf(e).toEqualTypeOf<SuperQiError | TradePayResult>(),
+    success: (r) => expectTypeOf(r).toEqualTypeOf<TradePayResult>(),
+  });
+
+  // ── literal unions ──────────────────────────────────────────────────────────────────────────────
+  showToast({ type: 'success' });
+  showToast({ type: 'fail', content: 'x', duration: 3000 });
+  // @ts-expect-error not a toast type
+  showToast({ type: 'warning' });
+  // @ts-expect-error a plain string is not a toast type
+  showToast({ type: 'none' as string });
+  expectTypeOf<NonNullable<ApiParams<'showToast'>['type']>>().toEqualTypeOf<ToastType>();
+  expectTypeOf<ToastType>().toEqualTypeOf<'success' | 'fail' | 'exception' | 'none'>();
+
+  // ── excess properties ───────────────────────────────────────────────────────────────────────────
+  // @ts-expect-error unknown property
+  showToast({ content: 'x', bogus: 1 });
+  // @ts-expect-error unknown property
+  getStorage({ key: 'k', keys: ['a'] });
+  // @ts-expect-error unknown per-call option
+  getSystemInfo({}, { timeOut: 5 });
+
+  // ── callbacks ───────────────────────────────────────────────────────────────────────────────────
+  getStorage({
+    key: 'k',
+    success: (r) => expectTypeOf(r.data).toEqualTypeOf<JsonValue | null>(),
+    fail: (e) => expectTypeOf(e).toEqualTypeOf<SuperQiError>(),
+    complete: () => {},
+  });
+  expectTypeOf(getStorage<{ n: number }>({ key: 'k' })).resolves.toEqualTypeOf<{ data: { n: number } | null }>();
+  // @ts-expect-error success must be a function
+  getStorage({ key: 'k', success: 'yes' });
+
+  // ── request ─────────────────────────────────────────────────────────────────────────────────────
+  const task = request<{ id: number }>({ url: 'https://a.iq', method: 'POST', data: { a: 1 } });
+  expectTypeOf(task).toEqualTypeOf<RequestTask<RequestResult<{ id: number }>>>();
+  expectTypeOf(task.abort).toEqualTypeOf<() => void>();
+  // @ts-expect-error only GET and POST
+  request({ url: 'u', method: 'PUT' });
+
+  // ── call<T>() ───────────────────────────────────────────────────────────────────────────────────
+  expectTypeOf(call<{ authSetting: Record<string, boolean> }>('getSetting')).toEqualTypeOf<
+    Promise<{ authSetting: Record<string, boolean> }>
+  >();
+  expectTypeOf(call('openInBrowser', { url: 'x' })).toEqualTypeOf<Promise<HostAck>>();
+
+  // ── misc ────────────────────────────────────────────────────────────────────────────────────────
+  expectTypeOf(canIUse).parameter(0).toExtend<string>();
+  canIUse('scan');
+  canIUse('anything-else');
+  const my: MyShim = createMy();
+  expectTypeOf(my.showToast).toEqualTypeOf(showToast);
+  expectTypeOf(my.call<{ x: 1 }>('x')).toEqualTypeOf<Promise<{ x: 1 }>>();
+  // @ts-expect-error not an event
+  on('resumed', () => {});
+  on<{ from: string }>('resume', (e) => expectTypeOf(e.data).toEqualTypeOf<{ from: string } | undefined>());
+}

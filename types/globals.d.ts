@@ -1,0 +1,52 @@
+/**
+ * Ambient declarations for pages that use the host globals directly:
+ *   /// <reference types="superqi-bridge/globals" />
+ * `my` is the mini-program style object (the closed SDK's, or this library's shim); `AlipayJSBridge`
+ * the host's bridge, typed from the same API table as the wrappers.
+ */
+import type * as SuperQiModule from '../dist/index.js';
+import type { ApiName, ApiParams, ApiResult, MyShim } from '../dist/index.js';
+
+/** What a bridge failure looks like: `error` (numeric) or `errorCode` (string), with a message. */
+interface SuperQiBridgeFailure {
+  error?: number | string;
+  errorCode?: string;
+  errorMessage?: string;
+  errMessage?: string;
+  [field: string]: unknown;
+}
+
+/** Callbacks pages embed in bridge params (`AlipayJSBridge.call(name, { …, success, fail })`). */
+interface SuperQiBridgeCallbacks<R> {
+  success?: (result: R) => void;
+  fail?: (result: SuperQiBridgeFailure) => void;
+  complete?: (result: R | SuperQiBridgeFailure) => void;
+}
+
+/** `AlipayJSBridge` as injected by the host. */
+interface SuperQiBridge {
+  /** Calls a table API: its documented params; the callback gets its result or a failure. */
+  call<K extends ApiName>(
+    name: K,
+    params?: Partial<ApiParams<K>> & SuperQiBridgeCallbacks<ApiResult<K>>,
+    callback?: (result: ApiResult<K> | SuperQiBridgeFailure) => void,
+  ): void;
+  /** Calls any other JSAPI by name. */
+  call(name: string, params?: Record<string, unknown>, callback?: (result: Record<string, unknown>) => void): void;
+  /** Launch parameters of the page. */
+  startupParams?: Record<string, unknown>;
+}
+
+declare global {
+  /** The mini-program style API object. */
+  var my: MyShim;
+  /** The host bridge (injected asynchronously: wait for `AlipayJSBridgeReady` or use `SuperQi.ready()`). */
+  var AlipayJSBridge: SuperQiBridge;
+  /** The script-tag build's exports. */
+  var SuperQi: typeof SuperQiModule;
+  interface DocumentEventMap {
+    AlipayJSBridgeReady: Event;
+  }
+}
+
+export {};
