@@ -15,9 +15,9 @@
  *   node scripts/check-package.mjs [--keep] [--no-build]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
 
 const started = Date.now();
@@ -50,6 +50,38 @@ const ALLOWED = {
   './globals': ['CJSResolvesToESM'],
 };
 
+/**
+ * Packed files that nothing reaches: start from every target in `exports`/main/module/types, follow
+ * relative imports (JS and declarations) and source maps. Old chunks that a previous build left in
+ * dist/ show up here, and so does anything else `files` sweeps in.
+ */
+function unreachable(paths) {
+  const packed = new Set(paths);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, 'package.json', 'README.md'];
+  const walk = (v) => (typeof v === 'string' ? seeds.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk));
+  walk(pkg.exports);
+  const seen = new Set();
+  const queue = seeds.filter(Boolean).map((p) => normalize(p).replace(/^\.\//, ''));
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file) || !packed.has(file)) continue;
+    seen.add(file);
+    if (!/\.(m|c)?js$|\.d\.(m|c)?ts$/.test(file)) continue;
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const specs = [...text.matchAll(/(?:from\s*|import\s*\(?\s*|require\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
+    const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
+    if (map) specs.push(`./${map}`);
+    for (const spec of specs) {
+      const target = normalize(join(dirname(file), spec));
+      const dts = /\.d\.(m|c)?ts$/.test(file);
+      const alternatives = dts ? [target, target.replace(/\.js$/, '.d.ts').replace(/\.mjs$/, '.d.mts').replace(/\.cjs$/, '.d.cts'), `${target}.d.ts`] : [target];
+      for (const t of alternatives) queue.push(t);
+    }
+  }
+  return paths.filter((p) => !seen.has(p)).sort();
+}
+
 ensureBuild();
 const tmp = mkdtempSync(join(tmpdir(), 'superqi-check-'));
 try {
@@ -81,6 +113,13 @@ try {
     groups[g] = (groups[g] ?? 0) + f.size;
   }
   for (const [g, n] of Object.entries(groups).sort((a, b) => b[1] - a[1])) process.stdout.write(`       ${(n / 1e3).toFixed(1).padStart(8)} kB  ${g}\n`);
+  {
+    const stray = unreachable(info.files.map((f) => f.path));
+    if (stray.length) {
+      process.stdout.write(`  warn ${stray.length} packed file(s) no entry point reaches (a stale dist/? rollup does not empty it):\n`);
+      for (const f of stray) process.stdout.write(`         ${f}\n`);
+    } else ok('every packed file is reachable from an entry point');
+  }
 
   step('@arethetypeswrong/cli on the tarball');
   {
@@ -118,8 +157,8 @@ export async function checkout(iqd) {
     'test/app.test.js': `import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Window } from 'happy-dom';
-import { setupEmulator, teardownEmulator, answer, callsTo, lastCall } from 'superqi-bridge/testing';
-import { isUserCancelledError } from 'superqi-bridge';
+import { setupEmulator, teardownEmulator, answer, fail, callsTo, lastCall } from 'superqi-bridge/testing';
+import { isHostError } from 'superqi-bridge';
 import { checkout } from '../src/app.js';
 
 // happy-dom as the page: what a test runner's DOM environment would provide
@@ -146,11 +185,11 @@ test('checkout: a cancelled payment resolves 6001 / cancelled', async () => {
   teardownEmulator();
 });
 
-test('a call the user cancels rejects with UserCancelledError', async () => {
+test('a host failure rejects with a typed HostError', async () => {
   setupEmulator();
-  const { fail } = await import('superqi-bridge/testing');
-  fail('alert', 11);
-  await assert.rejects(checkout(1), (e) => isUserCancelledError(e));
+  fail('alert', 3, 'boom');
+  await assert.rejects(checkout(1), (e) => isHostError(e) && e.code === 3 && e.api === 'alert');
+  assert.equal(callsTo('tradePay').length, 0);
   teardownEmulator();
 });
 `,

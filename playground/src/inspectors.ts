@@ -3,8 +3,7 @@
  * files (saveFile), and the call log (every bridge call with params, answer and timing), exportable
  * as JSON. They read the emulator, not the page: what you see is what the host has.
  */
-import type { CallRecord, Emulator } from '../../src/emulator/index.js';
-import { filesOf } from '../../src/emulator/files.js';
+import { filesOf, type CallRecord, type Emulator } from '../../src/emulator/index.js';
 import { storagePrefix } from '../../src/emulator/handlers/storage.js';
 import { button, byId, download, h, pretty } from './dom.js';
 

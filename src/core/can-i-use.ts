@@ -6,16 +6,7 @@ import { invoke } from './invoke.js';
 import { getEnvironment } from './environment.js';
 import { unsupportedByHost } from './normalise.js';
 import { transport } from './transport.js';
-
-const older = (version: string, than: string): boolean => {
-  const a = version.split('.').map(Number);
-  const b = than.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d) return d < 0;
-  }
-  return false;
-};
+import { olderVersion } from './version.js';
 
 /**
  * Whether the host supports `name`, synchronously, like `my.canIUse`. The host's own answer when it
@@ -26,10 +17,12 @@ export function canIUse(name: ApiName | (string & {})): boolean {
   const host = transport.canIUse(name);
   if (host !== undefined) return host;
   // own rows only: 'toString', 'constructor'… are not APIs
-  const row = Object.prototype.hasOwnProperty.call(TABLE, name) ? (TABLE as Record<string, { since?: string }>)[name] : undefined;
+  const row = Object.prototype.hasOwnProperty.call(TABLE, name)
+    ? (TABLE as Record<string, { since?: string }>)[name]
+    : undefined;
   if (!row || unsupportedByHost.has(name)) return false;
   const version = getEnvironment().hostVersion;
-  return !(row.since && version && older(version, row.since));
+  return !(row.since && version && olderVersion(version, row.since));
 }
 
 /**

@@ -47,7 +47,13 @@ const DEFAULTS: SuperQiConfig = { ...config };
 
 /** Changes library-wide settings; returns the settings now in force. */
 export function configure(changes: Partial<SuperQiConfig>): Readonly<SuperQiConfig> {
-  return Object.assign(config, changes);
+  // `undefined` means "leave as is" (spreading options objects must not switch a timeout off),
+  // except for `environment`, where it clears the override.
+  for (const k in changes) {
+    const v = changes[k as keyof SuperQiConfig];
+    if (v !== undefined || k === 'environment') (config as unknown as Record<string, unknown>)[k] = v;
+  }
+  return config;
 }
 
 /** Restores every setting to its default (for tests). */

@@ -80,13 +80,17 @@ export function invoke(
   const cb = params as Callbacks | null | undefined;
   const problem = validate(api, row, params);
   if (cb && (cb.success || cb.fail || cb.complete)) {
-    // Callbacks run after the Promise settles (always asynchronously), exactly once; a call
-    // observed through `fail`/`complete` leaves no unhandled rejection behind.
-    // A non-function callback (the call is then refused as invalid) is skipped, not called.
+    // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
+    // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
+    // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
+    // Non-function callbacks (the call is then refused as invalid) are skipped.
     const route = (v: unknown) => {
       const main = viaFail ? cb.fail : cb.success;
-      if (typeof main === 'function') main(v);
-      if (typeof cb.complete === 'function') cb.complete(v);
+      try {
+        if (typeof main === 'function') main(v);
+      } finally {
+        if (typeof cb.complete === 'function') cb.complete(v);
+      }
     };
     promise.then(route, route);
   }

@@ -13,9 +13,14 @@ export type Outcome = readonly [ok: true, value: unknown, viaFail?: boolean] | r
 
 const present = (v: unknown): boolean => v != null && v !== '' && v !== 0 && v !== '0';
 
-/** Whether a host answer object reports a failure (see `normalise`). */
+/**
+ * Whether a host answer object reports a failure: a non-zero `error`/`errorCode`, or an
+ * `errorMessage`/`errMessage` with no code at all (an explicit `error: 0` is a success).
+ */
 export const isFailure = (raw: Record<string, unknown>): boolean =>
-  present(raw['error']) || present(raw['errorCode']) || (raw['errorMessage'] ?? raw['errMessage']) != null;
+  present(raw['error']) ||
+  present(raw['errorCode']) ||
+  (raw['error'] == null && raw['errorCode'] == null && (raw['errorMessage'] ?? raw['errMessage']) != null);
 
 /**
  * Classifies an answer. Failure: it came through `fail`, or carries `error`/`errorCode` (other than 0),

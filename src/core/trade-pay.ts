@@ -1,16 +1,20 @@
 /** tradePay's result codes and IQD amounts. */
 import type { TradePayResult, TradePayStatus } from '../types/essential.js';
 import type { Finish } from './invoke.js';
+import { isFailure } from './normalise.js';
 
 // No prototype: codes such as 'toString' or 'constructor' must not find Object.prototype's members.
-const STATUS: Readonly<Record<string, TradePayStatus>> = /* @__PURE__ */ Object.assign(Object.create(null) as Record<string, TradePayStatus>, {
-  9000: 'success',
-  8000: 'processing',
-  4000: 'failed',
-  6001: 'cancelled',
-  6002: 'network-error',
-  6004: 'unknown',
-} as const);
+const STATUS: Readonly<Record<string, TradePayStatus>> = /* @__PURE__ */ Object.assign(
+  Object.create(null) as Record<string, TradePayStatus>,
+  {
+    9000: 'success',
+    8000: 'processing',
+    4000: 'failed',
+    6001: 'cancelled',
+    6002: 'network-error',
+    6004: 'unknown',
+  } as const,
+);
 
 /** The status a `tradePay` result code stands for; codes the docs do not list are `unknown`. */
 export const tradePayStatus = (resultCode: string | number): TradePayStatus => STATUS[resultCode] ?? 'unknown';
@@ -22,7 +26,10 @@ export const tradePayStatus = (resultCode: string | number): TradePayStatus => S
  */
 export const finishTradePay: Finish = (raw) => {
   const code = raw['resultCode'] ?? [raw['error'], raw['errorCode']].find((c) => c != null && String(c) in STATUS);
-  if (code == null || code === '') return undefined;
+  if (code == null || code === '') {
+    // A success with no code at all: the outcome is unknown (query the payment, as for 6004).
+    return isFailure(raw) ? undefined : [true, { ...raw, resultCode: '', status: 'unknown' }];
+  }
   const status = tradePayStatus(code as string);
   const result: TradePayResult = { ...raw, resultCode: String(code), status };
   return [true, result, status === 'failed' || status === 'cancelled' || status === 'network-error'];

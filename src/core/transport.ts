@@ -4,6 +4,7 @@
  */
 import type { ApiRow } from '../table/row.js';
 import { config } from './config.js';
+import { unsupportedByHost } from './normalise.js';
 
 /** `AlipayJSBridge` as the host injects it into an H5 page. */
 export interface Bridge {
@@ -115,9 +116,11 @@ export let transport: Transport = hostTransport;
 /** Replaces the transport (tests, custom hosts). Omitted methods keep the host transport's. */
 export function setTransport(custom: Partial<Transport>): void {
   transport = { ...hostTransport, ...custom };
+  unsupportedByHost.clear();
 }
 
-/** Restores the real-host transport. */
+/** Restores the real-host transport and forgets what the library learned from the previous host. */
 export function resetTransport(): void {
   transport = hostTransport;
+  unsupportedByHost.clear();
 }

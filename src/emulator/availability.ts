@@ -1,17 +1,7 @@
 /** Whether the emulated host has an API: in the table, not listed unsupported, not newer than its version. */
 import { TABLE } from '../table/index.js';
 import type { HostProfile } from './types.js';
-
-/** True when `a` is an older dotted version than `b`. */
-export function olderVersion(a: string, b: string): boolean {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d) return d < 0;
-  }
-  return false;
-}
+import { olderVersion } from '../core/version.js';
 
 /** Why the host lacks `api`, or undefined when it has it. */
 export function unavailableReason(api: string, profile: HostProfile): string | undefined {

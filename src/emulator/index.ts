@@ -7,5 +7,7 @@ export { EmulatorRefusedError } from './guard.js';
 export { PRESETS } from './presets.js';
 export { DEFAULT_PROFILE, DEFAULT_FIXTURES } from './defaults.js';
 export { memoryStorage } from './engine.js';
+export { navigationsOf, type NavigationRecord } from './handlers/essential.js';
+export { filesOf, type FileStore } from './files.js';
 export type * from './types.js';
 export type { EmulatorUi, EmulatorContact, EmulatorPlace, CashierChoice, SigningChoice, TitleBarState } from './ui/contract.js';

@@ -8,8 +8,14 @@ export type HostFailure =
   | { error: number; errorMessage: string; [field: string]: unknown }
   | { errorCode: string; errorMessage: string; [field: string]: unknown };
 
+/**
+ * The success payload a host sends for `K`: the documented result — for tradePay just `resultCode`
+ * (the library adds `status`).
+ */
+export type HostPayload<K extends ApiName> = K extends 'tradePay' ? Pick<ApiResult<'tradePay'>, 'resultCode'> : ApiResult<K>;
+
 /** What a handler answers for `K`: its documented success payload, or a failure. */
-export type Answer<K extends ApiName = ApiName> = ApiResult<K> | HostFailure;
+export type Answer<K extends ApiName = ApiName> = HostPayload<K> | HostFailure;
 
 /** An answer for an API outside the table. */
 export type LooseAnswer = object;

@@ -43,7 +43,8 @@ export const httpRequest: ApiRow<RequestParams, RequestResult> = {
   doc: '01-overview',
   params: requestParams,
   native: 'httpRequest',
-  alias: { name: 'request' },
+  // Classic hosts call it httpRequest too, with `responseType` for `dataType`.
+  alias: { name: 'httpRequest', params: { dataType: 'responseType' } },
   errors: requestErrors,
   defaults: requestDefaults,
   hostTimeout: 30000,

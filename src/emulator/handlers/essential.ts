@@ -3,7 +3,7 @@
  * info, miniapp navigation and sharing. Each asks the user through `ctx.ui` where the host would.
  */
 import { BUSINESS_SCOPES, CUSTOMER_SCOPES, SILENT_SCOPES } from '../../table/scopes.js';
-import type { DeviceInfo, GetAuthCodeResult, TradePayResult } from '../../types/essential.js';
+import type { DeviceInfo, GetAuthCodeResult } from '../../types/essential.js';
 import type { DefaultHandlers, Emulator, HostProfile } from '../types.js';
 import type { CashierChoice } from '../ui/contract.js';
 import { newAuthCode, newSigningAuthCode } from './auth-codes.js';
@@ -71,7 +71,7 @@ export function cashierDetails(paymentUrl: string): { orderId?: string; amount?:
 }
 
 /** The success payload of `tradePay` as the host sends it: `status` is added by the library, not the host. */
-const tradePayAnswer = (resultCode: string) => ({ resultCode }) as TradePayResult;
+const tradePayAnswer = (resultCode: string) => ({ resultCode });
 
 /** `loginTime`: the user "logged in" to the host app before the miniapp page loaded. */
 const loginTimes = new WeakMap<Emulator, string>();
