@@ -101,7 +101,7 @@ const testing = await import(pathToFileURL(join(ROOT, 'dist/testing.mjs')).href)
 const stat = (name) => pkg[name] ?? testing[name];
 const { alert, getNetworkType } = pkg;
 
-// sanity: the wrapper really goes to this bridge, and the wrappers are unpatched
+// sanity: the wrapper really reaches this fake bridge
 {
   let seen = 0;
   const orig = bridge.call;

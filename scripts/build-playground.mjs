@@ -2,7 +2,8 @@
 // bundled to playground.js, the pages and stylesheet copied, and the echo endpoint's image and PDF
 // written as static files so the static build can preview them too.
 //
-//   node scripts/build-playground.mjs            builds once
+//   node scripts/build-playground.mjs            builds once, type-checked (@rollup/plugin-typescript)
+//   node scripts/build-playground.mjs --no-typecheck   only strips types (about a second)
 //   import { buildPlayground } from './build-playground.mjs'   (the dev server and the tests)
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -83,7 +84,7 @@ export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  buildPlayground().then(
+  buildPlayground({ typecheck: !process.argv.includes('--no-typecheck') }).then(
     ({ outDir, ms, warnings }) => {
       for (const w of warnings) console.warn(`(!) ${w}`);
       console.log(`playground built in ${ms} ms → ${outDir.slice(ROOT.length + 1)}/`);

@@ -63,7 +63,8 @@ export async function startServer({
   log = console.log,
 } = {}) {
   if (build) {
-    const { ms } = await buildPlayground();
+    // Types only stripped, for a quick start: `npm run build` and `npm test` check them.
+    const { ms } = await buildPlayground({ typecheck: false });
     log(`playground built in ${ms} ms`);
   }
   const clients = new Set();
@@ -151,7 +152,7 @@ export async function startServer({
       running = true;
       try {
         const { ms } = await buildPlayground({ typecheck: false });
-        log(`rebuilt in ${ms} ms (types are checked by npm run typecheck)`);
+        log(`rebuilt in ${ms} ms`);
         for (const c of clients) c.write('event: rebuilt\ndata: {}\n\n');
       } catch (e) {
         log(`rebuild failed: ${e?.message ?? e}`);
@@ -187,7 +188,10 @@ export async function startServer({
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   startServer().then(
     ({ url }) => {
-      console.log(`\n  superqi-bridge playground: ${url}\n  flows:                     ${url}flows.html\n  echo endpoint:             ${url}echo\n\n  Rebuilds on changes to src/ and playground/. Ctrl+C stops.\n`);
+      console.log(
+        `\n  superqi-bridge playground: ${url}\n  flows:                     ${url}flows.html\n  echo endpoint:             ${url}echo\n\n` +
+          `  Rebuilds on changes to src/ and playground/ (types are checked by npm run typecheck). Ctrl+C stops.\n`,
+      );
     },
     (e) => {
       console.error(e?.message ?? e);

@@ -11,7 +11,7 @@ import { runApi } from './runner.js';
 import { snippets } from './snippets.js';
 import { describeCode, errorCodes, meaningOf, rowOf, GROUP_LABELS } from './table-info.js';
 import type { Terminal } from './terminal.js';
-import { checkParams } from './validate.js';
+import { checkParams, choicesOf } from './validate.js';
 
 /** The timeout a run uses when the page gives none and the API is scripted to never answer. */
 export const NEVER_TIMEOUT = 3000;
@@ -166,11 +166,12 @@ export function createApiPanel(root: HTMLElement, deps: ApiPanelDeps): ApiPanel 
               {},
               ...spec.map(([name, c]) => {
                 const d = describeCode(c);
+                const choices = choicesOf(api, name);
                 return h(
                   'tr',
                   {},
                   h('td', {}, h('code', {}, name)),
-                  h('td', {}, d.type),
+                  h('td', {}, choices ? choices.map((v) => JSON.stringify(v)).join(' | ') : d.type),
                   h('td', {}, d.required ? 'yes' : 'no'),
                   h('td', {}, name in defaults ? JSON.stringify(defaults[name]) : ''),
                 );

@@ -3,8 +3,7 @@
  * have the type its table code says (required ones present). Unknown keys are warnings: the host may
  * take parameters the docs omit. Every problem is reported, not just the first.
  */
-import type { ApiName } from '../../src/index.js';
-import type { ParamCode } from '../../src/index.js';
+import type { ApiName, ApiParams, ParamCode } from '../../src/index.js';
 import { describeCode, rowOf } from './table-info.js';
 
 /** One finding, for one parameter (or the whole text when `param` is absent). */
@@ -22,6 +21,29 @@ export interface Checked {
   /** Things worth a look that do not stop the call. */
   readonly warnings: readonly Finding[];
 }
+
+/**
+ * The documented values of parameters whose type is a list of literals. The table carries only type
+ * codes, so the values are listed here — typed against each API's params, so a value the type does
+ * not allow fails the type check. A value outside the list is a warning (the library sends it as is).
+ */
+type Choices = { readonly [K in ApiName]?: { readonly [P in keyof ApiParams<K>]?: readonly NonNullable<ApiParams<K>[P]>[] } };
+export const CHOICES: Choices = {
+  datePicker: { format: ['yyyy-MM-dd', 'HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy-MM', 'yyyy'] },
+  prompt: { align: ['left', 'center', 'right'] },
+  showToast: { type: ['success', 'fail', 'exception', 'none'] },
+  getFileInfo: { digestAlgorithm: ['md5', 'sha1'] },
+  openDocument: { fileType: ['pdf'] },
+  request: { method: ['GET', 'POST'], dataType: ['json', 'text', 'base64'] },
+  httpRequest: { method: ['GET', 'POST'], dataType: ['json', 'text', 'base64'] },
+  chooseVideo: { camera: ['back', 'front'] },
+  scan: { type: ['qr', 'bar'] },
+  compressImage: { compressLevel: [0, 1, 2, 4] },
+};
+
+/** The documented values of `param` of `api`, when the docs list them. */
+export const choicesOf = (api: ApiName, param: string): readonly unknown[] | undefined =>
+  (CHOICES[api] as Readonly<Record<string, readonly unknown[]>> | undefined)?.[param];
 
 const kind = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
 
@@ -73,6 +95,11 @@ export function checkParams(api: ApiName, text: string): Checked {
       else if (v === null) warnings.push({ param, message: `${param} is null: the library treats it as absent` });
     } else if (!fits(code.toLowerCase(), v)) {
       errors.push({ param, message: `${param} must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, got ${kind(v)}` });
+    } else {
+      const choices = choicesOf(api, param);
+      if (choices && !choices.includes(v)) {
+        warnings.push({ param, message: `${param} is not one of the documented values: ${choices.map((c) => JSON.stringify(c)).join(', ')}` });
+      }
     }
   }
   for (const param of Object.keys(params)) {

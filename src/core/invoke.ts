@@ -6,7 +6,6 @@
 import { AbortedError } from '../errors/aborted-error.js';
 import { HostError } from '../errors/host-error.js';
 import { NotInHostError } from '../errors/not-in-host-error.js';
-import type { SuperQiError } from '../errors/superqi-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { ApiRow } from '../table/row.js';
 import { config } from './config.js';
@@ -53,32 +52,31 @@ export function invoke(
   finish?: Finish,
   task?: boolean,
 ): Promise<unknown> {
+  // Hot path: a ready host, no signal, no callbacks. Closures are made only where they are needed.
   let settled = false;
   let viaFail = false;
   let resolve!: (v: unknown) => void;
   let reject!: (e: unknown) => void;
   let deadline: Deadline | undefined;
   let stopWaiting: (() => void) | undefined;
+  let onAbort: (() => void) | undefined;
   const promise = new Promise<unknown>((res, rej) => {
     resolve = res;
     reject = rej;
   });
   const signal = options?.signal;
 
-  const settle = (outcome: Outcome): void => {
+  const settle = (ok: boolean, value: unknown, routeToFail?: boolean): void => {
     if (settled) return;
     settled = true;
     if (deadline) untrack(deadline);
-    signal?.removeEventListener('abort', onAbort);
-    stopWaiting?.();
-    viaFail = !outcome[0] || !!outcome[2];
-    (outcome[0] ? resolve : reject)(outcome[1]);
+    if (onAbort) signal!.removeEventListener('abort', onAbort);
+    if (stopWaiting) stopWaiting();
+    viaFail = !ok || !!routeToFail;
+    (ok ? resolve : reject)(value);
   };
-  const fail = (e: SuperQiError) => settle([false, e]);
-  const onAbort = () => fail(new AbortedError(api, signal?.reason));
 
   const cb = params as Callbacks | null | undefined;
-  const problem = validate(api, row, params);
   if (cb && (cb.success || cb.fail || cb.complete)) {
     // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
     // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
@@ -94,32 +92,36 @@ export function invoke(
     };
     promise.then(route, route);
   }
-  if (task) (promise as Promise<unknown> & { abort(): void }).abort = () => fail(new AbortedError(api));
+  if (task) (promise as Promise<unknown> & { abort(): void }).abort = () => settle(false, new AbortedError(api));
+  const problem = validate(api, row, params);
   if (problem) {
-    fail(problem);
+    settle(false, problem);
     return promise;
   }
 
+  // The host gets the caller's parameters without the callbacks, never the caller's object itself.
   const clean: Record<string, unknown> = {};
   for (const k in params) if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = (params as Record<string, unknown>)[k];
 
   if (signal) {
     if (signal.aborted) {
-      onAbort();
+      settle(false, new AbortedError(api, signal.reason));
       return promise;
     }
+    onAbort = () => settle(false, new AbortedError(api, signal.reason));
     signal.addEventListener('abort', onAbort);
   }
   const timeout = options?.timeout ?? defaultTimeout(row, clean);
   if (timeout > 0 && timeout < Infinity) {
-    deadline = { at: Date.now() + timeout, expire: () => fail(new TimeoutError(api, timeout)) };
+    deadline = { at: Date.now() + timeout, expire: () => settle(false, new TimeoutError(api, timeout)) };
     track(deadline);
   }
 
   const reply = (answer: unknown, failed?: boolean): void => {
     if (settled) return;
     const special = finish && answer && typeof answer === 'object' ? finish(answer as Record<string, unknown>, failed) : undefined;
-    settle(special ?? normalise(api, row, answer, failed));
+    const outcome = special ?? normalise(api, row, answer, failed);
+    settle(outcome[0], outcome[1], outcome[2]);
   };
   const send = (): void => {
     stopWaiting = undefined;
@@ -128,9 +130,10 @@ export function invoke(
       transport.send(api, row, clean, reply);
     } catch (e) {
       const text = `the host threw: ${(e as Error | null)?.message ?? String(e)}`;
-      fail(new HostError(api, 3, text, { error: 3, errorMessage: text }));
+      settle(false, new HostError(api, 3, text, { error: 3, errorMessage: text }));
     }
   };
-  stopWaiting = whenHost(send, (waited) => fail(new NotInHostError(api, waited)));
+  if (transport.ready()) send();
+  else stopWaiting = whenHost(send, (waited) => settle(false, new NotInHostError(api, waited)));
   return promise;
 }

@@ -1,6 +1,9 @@
 /** Checks a call's parameters against its row before anything reaches the host. */
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
-import type { ApiRow, ParamCode } from '../table/row.js';
+import type { ApiRow } from '../table/row.js';
+
+/** One parameter check: key, lower-case type code, required. */
+type Check = readonly [key: string, code: string, required: boolean];
 
 const EXPECTED: Record<string, string> = {
   s: 'a string',
@@ -9,6 +12,27 @@ const EXPECTED: Record<string, string> = {
   a: 'an array',
   o: 'an object',
   f: 'a function',
+};
+const TYPEOF: Record<string, string> = { s: 'string', b: 'boolean', f: 'function' };
+const CALLBACKS: readonly Check[] = [
+  ['success', 'f', false],
+  ['fail', 'f', false],
+  ['complete', 'f', false],
+];
+
+// Rows are compiled to a flat list once, so a call allocates nothing to check its parameters.
+const compiled = new WeakMap<object, readonly Check[]>();
+const checksOf = (row: ApiRow | undefined): readonly Check[] => {
+  if (!row) return CALLBACKS;
+  let checks = compiled.get(row);
+  if (!checks) {
+    const own = Object.keys(row.params).map((k): Check => {
+      const code = (row.params as Record<string, string>)[k]!;
+      return [k, code.toLowerCase(), code !== code.toLowerCase()];
+    });
+    compiled.set(row, (checks = own.concat(CALLBACKS)));
+  }
+  return checks;
 };
 
 const describe = (v: unknown): string => (Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v);
@@ -21,7 +45,7 @@ const fits = (code: string, v: unknown): boolean =>
       ? typeof v === 'object' && !Array.isArray(v)
       : code === 'n'
         ? Number.isFinite(v)
-        : typeof v === { s: 'string', b: 'boolean', f: 'function' }[code]);
+        : typeof v === TYPEOF[code]);
 
 /**
  * Returns the first problem with `params` as an `InvalidParamsError`, or undefined when they are fine.
@@ -29,20 +53,18 @@ const fits = (code: string, v: unknown): boolean =>
  * `success`/`fail`/`complete`, when present, must be functions.
  */
 export function validate(api: string, row: ApiRow | undefined, params: unknown): InvalidParamsError | undefined {
-  if (params == null) params = {};
-  else if (typeof params !== 'object' || Array.isArray(params)) {
+  if (params != null && (typeof params !== 'object' || Array.isArray(params))) {
     return new InvalidParamsError(api, 'params', `must be an object, got ${describe(params)}`);
   }
-  const p = params as Record<string, unknown>;
-  const spec: Record<string, ParamCode | 'f'> = { ...(row?.params as Record<string, ParamCode>), success: 'f', fail: 'f', complete: 'f' };
-  for (const key in spec) {
-    const code = spec[key]!;
-    const lower = code.toLowerCase();
+  const p = (params ?? {}) as Record<string, unknown>;
+  const checks = checksOf(row);
+  for (let i = 0; i < checks.length; i++) {
+    const [key, code, required] = checks[i]!;
     const v = p[key];
     if (v == null) {
-      if (code !== lower) return new InvalidParamsError(api, key, 'is required');
-    } else if (!fits(lower, v)) {
-      return new InvalidParamsError(api, key, `must be ${EXPECTED[lower]}, got ${describe(v)}`);
+      if (required) return new InvalidParamsError(api, key, 'is required');
+    } else if (!fits(code, v)) {
+      return new InvalidParamsError(api, key, `must be ${EXPECTED[code]}, got ${describe(v)}`);
     }
   }
   return undefined;

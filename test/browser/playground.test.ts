@@ -5,7 +5,8 @@
  * Arabic right-to-left, inspectors, the documented flows — and the static build in dist/playground/
  * on a plain static file server. Screenshots go to test-results/.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +167,11 @@ describe('playground (dev server)', () => {
     const echoed = await settled(page.locator('#terminal .entry').first());
     expect(echoed.text).toContain('"path": "/echo"');
     expect(echoed.text).toContain('"production": "JSAPI"');
+    // downloadFile fetches the echo endpoint's PDF; openDocument's example then uses its path.
+    expect((await settled(await run(page, 'downloadFile'))).state).toBe('success');
+    const doc = await settled(await run(page, 'openDocument'));
+    expect(doc.text).toMatch(/"filePath": "blob:[^"]+\.pdf"/);
+    expect(doc.state).toBe('success');
     console.log('auto-mode answers that failed:', Object.entries(answers).filter(([, a]) => a.state === 'fail').map(([k, a]) => `${k}:${a.code}`).join(' ') || 'none');
     expect(errors).toEqual([]);
     await page.close();
@@ -413,4 +419,39 @@ describe('playground (static build in dist/playground on a plain file server)', 
       await files.close();
     }
   });
+});
+
+describe('npm start (scripts/serve-playground.mjs)', () => {
+  it('builds, prints the URL, serves the pages with the CSP and the echo endpoint, and rebuilds on change', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/serve-playground.mjs')], { cwd: ROOT, env: { ...process.env, PORT: '0' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const waitFor = async (re: RegExp, ms: number) => {
+      const until = Date.now() + ms;
+      while (!re.test(out)) {
+        if (Date.now() > until || child.exitCode !== null) throw new Error(`dev server output lacks ${re}:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return re.exec(out)!;
+    };
+    try {
+      const url = (await waitFor(/playground: (http:\/\/127\.0\.0\.1:\d+\/)/, 30000))[1]!;
+      const page = await fetch(url);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await page.text()).toContain('<script src="playground.js" defer></script>');
+      const echo = await fetch(`${url}echo/slow?ms=20&q=1`, { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(echo.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await echo.json()).toMatchObject({ method: 'POST', path: '/echo/slow', query: { ms: '20', q: '1' }, form: { a: '1' } });
+      const pdf = Buffer.from(await (await fetch(`${url}echo/doc.pdf`)).arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // A change under playground/ rebuilds (the file is only touched).
+      const css = join(ROOT, 'playground/playground.css');
+      const now = new Date();
+      utimesSync(css, now, now);
+      await waitFor(/rebuilt in \d+ ms/, 20000);
+    } finally {
+      child.kill();
+    }
+  }, 60000);
 });

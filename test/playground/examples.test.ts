@@ -35,6 +35,8 @@ describe('playground editor check', () => {
     expect(checkParams('alert', '[1]').errors[0]?.message).toBe('Parameters must be a JSON object, got array');
     expect(checkParams('alert', '{"title": }').params).toBeUndefined();
     expect(checkParams('getSystemInfo', '').errors).toEqual([]);
+    expect(checkParams('scan', '{"type": "barcode"}').warnings[0]?.message).toBe('type is not one of the documented values: "qr", "bar"');
+    expect(checkParams('scan', '{"type": "bar"}').warnings).toEqual([]);
   });
 });
 
