@@ -7,6 +7,10 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import { rmSync } from 'node:fs';
+
+// Start from an empty dist/ so stale chunks never reach the package.
+if (!process.env.ROLLUP_WATCH) rmSync('dist', { recursive: true, force: true });
 
 const ts = () =>
   typescript({

@@ -14,6 +14,7 @@ import { olderVersion } from './version.js';
  * not newer than the host version the user agent reports. Unknown names are false.
  */
 export function canIUse(name: ApiName | (string & {})): boolean {
+  if (typeof name !== 'string') return false; // not an API name; an object whose key conversion throws must not throw here
   const host = transport.canIUse(name);
   if (host !== undefined) return host;
   // own rows only: 'toString', 'constructor'… are not APIs

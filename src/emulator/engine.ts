@@ -197,6 +197,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       overrides.length = 0;
       latency = options.latency ?? 0;
       profile = { ...DEFAULT_PROFILE, ...options.profile, device: { ...DEFAULT_PROFILE.device, ...options.profile?.device } };
+      ui.setLanguage?.(profile.language);
       for (const p of options.presets ?? []) applyPreset(emulator, p);
     },
     preset(name: PresetName) {
@@ -204,6 +205,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     },
     setProfile(changes: Partial<HostProfile>) {
       profile = { ...profile, ...changes, device: { ...profile.device, ...changes.device } };
+      if (changes.language) ui.setLanguage?.(profile.language);
     },
     setLatency(ms: number) {
       latency = Math.max(0, ms);

@@ -14,18 +14,77 @@ import * as device from './device.js';
 import * as framework from './framework.js';
 import type { ApiRow } from './row.js';
 
-/** Every API row, keyed by documented name. */
+type Rows = typeof essential &
+  typeof ui &
+  typeof media &
+  typeof storage &
+  typeof file &
+  typeof location &
+  typeof network &
+  typeof device &
+  typeof framework;
+
+/**
+ * Every API row, keyed by documented name, in the order of the doc pages (module namespaces would
+ * list them alphabetically). `satisfies` makes a row missing here, or a name that is not a row, a type error.
+ */
 export const TABLE = {
-  ...essential,
-  ...ui,
-  ...media,
-  ...storage,
-  ...file,
-  ...location,
-  ...network,
-  ...device,
-  ...framework,
-};
+  getAuthCode: essential.getAuthCode,
+  qicardSignContract: essential.qicardSignContract,
+  tradePay: essential.tradePay,
+  getDeviceInfo: essential.getDeviceInfo,
+  navigateToMiniProgram: essential.navigateToMiniProgram,
+  navigateBackMiniProgram: essential.navigateBackMiniProgram,
+  setNavigationBar: ui.setNavigationBar,
+  multiLevelSelect: ui.multiLevelSelect,
+  alert: ui.alert,
+  confirm: ui.confirm,
+  prompt: ui.prompt,
+  showActionSheet: ui.showActionSheet,
+  showLoading: ui.showLoading,
+  hideLoading: ui.hideLoading,
+  showToast: ui.showToast,
+  hideToast: ui.hideToast,
+  choosePhoneContact: ui.choosePhoneContact,
+  datePicker: ui.datePicker,
+  chooseImage: media.chooseImage,
+  previewImage: media.previewImage,
+  saveImage: media.saveImage,
+  getImageInfo: media.getImageInfo,
+  compressImage: media.compressImage,
+  chooseVideo: media.chooseVideo,
+  getStorage: storage.getStorage,
+  setStorage: storage.setStorage,
+  removeStorage: storage.removeStorage,
+  clearStorage: storage.clearStorage,
+  saveFile: file.saveFile,
+  getFileInfo: file.getFileInfo,
+  getSavedFileInfo: file.getSavedFileInfo,
+  getSavedFileList: file.getSavedFileList,
+  removeSavedFile: file.removeSavedFile,
+  openDocument: file.openDocument,
+  chooseFileFromDisk: file.chooseFileFromDisk,
+  getLocation: location.getLocation,
+  chooseLocation: location.chooseLocation,
+  openLocation: location.openLocation,
+  request: network.request,
+  httpRequest: network.httpRequest,
+  downloadFile: network.downloadFile,
+  uploadFile: network.uploadFile,
+  qicardShareAppMessage: essential.qicardShareAppMessage,
+  getSystemInfo: device.getSystemInfo,
+  getNetworkType: device.getNetworkType,
+  getClipboard: device.getClipboard,
+  setClipboard: device.setClipboard,
+  getBatteryInfo: device.getBatteryInfo,
+  getScreenBrightness: device.getScreenBrightness,
+  setScreenBrightness: device.setScreenBrightness,
+  addPhoneContact: device.addPhoneContact,
+  makePhoneCall: device.makePhoneCall,
+  scan: device.scan,
+  vibrate: device.vibrate,
+  canIUse: framework.canIUse,
+} satisfies { [K in keyof Rows]: Rows[K] };
 
 /** The table's type. */
 export type Table = typeof TABLE;

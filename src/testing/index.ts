@@ -106,4 +106,9 @@ export async function settled(timeoutMs = 1000): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
 }
 
+/** Leak checks: calls waiting for an answer with a timeout, and whether the shared deadline timer is armed. */
+export { deadlineStats } from '../core/deadline.js';
+/** Leak checks: calls queued until the host bridge appears. */
+export { waitingForHost } from '../core/ready.js';
+
 export type { CallRecord, Emulator, EmulatorOptions, Handler, HandlerContext, PresetName, UseOptions };

@@ -99,6 +99,8 @@ export interface EmulatorUi {
   pickFiles(o: { accept: string; multiple: boolean; fixtures: readonly File[] }): Promise<File[] | null>;
   /** Updates the title bar. */
   setTitleBar(state: TitleBarState | 'reset'): void;
+  /** Switches the UI's language (Arabic lays it out right-to-left); auto UIs ignore it. */
+  setLanguage?(language: 'en' | 'ar'): void;
   /** Removes everything the UI added to the page. */
   destroy(): void;
 }

@@ -1,0 +1,36 @@
+/** The API table itself: docs order, groups, and rows that are well-formed data. */
+import { describe, expect, it } from 'vitest';
+import { API_NAMES, TABLE } from '../../src/index.js';
+import type { ApiRow } from '../../src/table/row.js';
+
+const rows = TABLE as unknown as Record<string, ApiRow>;
+const page = (name: string) => Number(rows[name]!.doc.slice(0, 2));
+
+describe('the API table', () => {
+  it('lists the APIs in the order of the doc pages (API_NAMES too)', () => {
+    const own = API_NAMES.filter((n) => n !== 'httpRequest' && n !== 'canIUse'); // no page of their own
+    const pages = own.map(page);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+    expect(API_NAMES.slice(0, 3)).toEqual(['getAuthCode', 'qicardSignContract', 'tradePay']);
+    expect(API_NAMES.indexOf('showLoading')).toBe(API_NAMES.indexOf('hideLoading') - 1);
+    expect(API_NAMES.indexOf('request')).toBe(API_NAMES.indexOf('httpRequest') - 1);
+    expect(API_NAMES.at(-1)).toBe('canIUse');
+  });
+
+  it('covers every doc page 02–50 of 04-jsapi', () => {
+    const covered = new Set(API_NAMES.map(page));
+    for (let n = 2; n <= 50; n++) expect(covered.has(n), `page ${n}`).toBe(true);
+  });
+
+  it('rows are well-formed: type codes, cancel codes documented, aliases named, UI flags boolean', () => {
+    for (const name of API_NAMES) {
+      const row = rows[name]!;
+      for (const code of Object.values(row.params)) expect('snbaoxSNBAOX').toContain(code);
+      for (const c of row.cancel ?? []) expect(row.errors?.[c], `${name} cancel ${c}`).toBeTruthy();
+      if (row.alias) expect(row.alias.name).toMatch(/^[a-zA-Z]+$/);
+      expect([undefined, true]).toContain(row.ui);
+      expect(['essential', 'ui', 'media', 'storage', 'file', 'location', 'network', 'device', 'framework']).toContain(row.group);
+      if (row.defaults) for (const k of Object.keys(row.defaults)) expect(Object.keys(row.params), `${name}.${k}`).toContain(k);
+    }
+  });
+});

@@ -1,0 +1,340 @@
+/**
+ * Bad input, property-based: for every API, generated calls with missing, wrong-typed, null,
+ * oversized, deeply nested, cyclic and hostile values (and non-object params, non-function
+ * callbacks). Each one returns a Promise without throwing synchronously and settles with a typed
+ * error or the documented outcome; no call leaves an unhandled rejection; callbacks run once, never
+ * synchronously; nothing pollutes Object.prototype. Four runs share the budget:
+ *
+ * - the wrappers over a host-like fake bridge that serialises params (strict oracle);
+ * - the wrappers over the emulator (auto mode): every failure carries a code the row or the
+ *   emulator's handler documents;
+ * - the `my` shim (createMy) over the fake bridge;
+ * - `AlipayJSBridge.call` on the emulator itself with arbitrary names, params and callback shapes.
+ *
+ * The total number of generated cases is printed once and must reach 1,000.
+ */
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMy, isSuperQiError, type SuperQiError } from '../../src/index.js';
+import { API_NAMES, TABLE } from '../../src/table/index.js';
+import type { ApiRow } from '../../src/table/row.js';
+import { deadlineStats } from '../../src/core/deadline.js';
+import { waitingForHost } from '../../src/core/ready.js';
+import { CALLABLE, wrapperOf } from '../support/apis.js';
+import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { installFakeBridge, resetState, tick, watchUnhandled } from '../support/fake-bridge.js';
+import { callArbitrary, ERROR_NAMES, expectedFor, HOSTILE_STRINGS, type Generated } from './inputs.js';
+
+const RUNS = { fake: 650, emulator: 300, shim: 150, bridge: 150 } as const;
+let cases = 0;
+
+const rows = TABLE as unknown as Record<string, ApiRow>;
+const nativeOf = (api: string) => rows[api]?.native ?? api;
+/** Every callable API with the generator of its calls. */
+const anyCall = fc.constantFrom(...CALLABLE).chain((api) => callArbitrary(api).map((g) => ({ api, ...g })));
+
+const unhandled = watchUnhandled();
+const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+
+beforeAll(() => {
+  expect(CALLABLE.length).toBe(API_NAMES.length - 1); // every API but the synchronous canIUse
+});
+afterEach(() => {
+  resetState();
+  teardownEmulator();
+});
+afterAll(() => {
+  unhandled.stop();
+  console.log(`[reliability] bad-input property cases generated and run: ${cases}`);
+});
+
+/** Calls `fn` expecting a Promise, never a synchronous throw. */
+function callSafely(fn: () => unknown): Promise<unknown> {
+  let p: unknown;
+  let thrown: unknown = undefined;
+  let threw = false;
+  try {
+    p = fn();
+  } catch (e) {
+    threw = true;
+    thrown = e;
+  }
+  expect(threw, `threw synchronously: ${String(thrown)}`).toBe(false);
+  expect(p).toBeInstanceOf(Promise);
+  return p as Promise<unknown>;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: SuperQiError };
+const settle = (p: Promise<unknown>): Promise<Outcome> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error: error as SuperQiError }),
+  );
+
+/** A callback that records its calls (a plain function, so counterexamples print short). */
+function spy(name: string) {
+  const calls: unknown[][] = [];
+  const fn = Object.assign((...args: unknown[]) => void calls.push(args), { calls });
+  Object.defineProperty(fn, 'toString', { value: () => `[${name} callback]` });
+  return fn;
+}
+type Spy = ReturnType<typeof spy>;
+
+/** A copy of the generated params with recording callbacks in the slots the generator chose. */
+function withSpies(g: Generated): { params: unknown; spies: Record<'success' | 'fail' | 'complete', Spy> } {
+  const spies = { success: spy('success'), fail: spy('fail'), complete: spy('complete') };
+  let params = g.params;
+  if (params && typeof params === 'object' && !Array.isArray(params)) {
+    params = { ...(params as Record<string, unknown>) };
+    for (const k of g.spies) (params as Record<string, unknown>)[k] = spies[k];
+  }
+  return { params, spies };
+}
+
+/** The callbacks ran after the Promise settled, once: success xor fail, then complete. */
+function expectCallbacks(api: string, g: Generated, spies: Record<'success' | 'fail' | 'complete', Spy>, outcome: Outcome) {
+  const given = new Set(g.spies);
+  // tradePay resolves 4000/6001/6002 but hands them to `fail`, as closed-SDK pages expect (README)
+  const viaFail = !outcome.ok || (api === 'tradePay' && ['4000', '6001', '6002'].includes((outcome.value as { resultCode?: string }).resultCode ?? ''));
+  const mainKey = viaFail ? 'fail' : 'success';
+  const otherKey = viaFail ? 'success' : 'fail';
+  const payload = outcome.ok ? outcome.value : outcome.error;
+  if (given.has(mainKey)) expect(spies[mainKey].calls).toEqual([[payload]]);
+  expect(spies[otherKey].calls).toEqual([]);
+  if (given.has('complete')) expect(spies.complete.calls).toEqual([[payload]]);
+}
+
+const noCallYet = (spies: Record<string, Spy>) => {
+  for (const k in spies) expect(spies[k]!.calls, `${k} ran synchronously`).toEqual([]);
+};
+
+/** A rejection is one of the library's typed errors, with a code. */
+function expectTyped(error: unknown) {
+  expect(isSuperQiError(error), `not a typed error: ${String(error)}`).toBe(true);
+  expect(ERROR_NAMES).toContain((error as Error).name);
+  expect(['number', 'string']).toContain(typeof (error as SuperQiError).code);
+  expect((error as SuperQiError).error).toBe((error as SuperQiError).code);
+  expect(typeof (error as SuperQiError).errorMessage).toBe('string');
+}
+
+describe('the wrappers over a host that serialises params like a native bridge', () => {
+  it(`every API, ${RUNS.fake} generated calls: refused before the host exactly when a param is missing or mistyped`, async () => {
+    const fake = installFakeBridge({ json: true, handlers: { '*': { echo: 'answered' } } });
+    await fc.assert(
+      fc.asyncProperty(anyCall, async ({ api, ...g }) => {
+        cases++;
+        const { params, spies } = withSpies(g);
+        const expected = expectedFor(api, params);
+        const before = fake.calls.length;
+        const p = callSafely(() => wrapperOf(api)(params));
+        // nothing runs synchronously: no callback, and a refused call never reached the host
+        noCallYet(spies);
+        const outcome = await settle(p);
+        await Promise.resolve();
+        expectCallbacks(api, g, spies, outcome);
+        if (expected.kind === 'invalid') {
+          expect(outcome.ok).toBe(false);
+          const e = (outcome as { error: SuperQiError & { param?: string } }).error;
+          expect(e.name).toBe('InvalidParamsError');
+          expect(e).toMatchObject({ api, code: 2, error: 2 });
+          expect(expected.params).toContain(e.param);
+          expect(fake.calls.length).toBe(before);
+          return;
+        }
+        if (!expected.serialisable) {
+          // a cycle or a BigInt: the bridge throws while serialising → HostError 3, asynchronously
+          expect(outcome.ok).toBe(false);
+          expectTyped((outcome as { error: unknown }).error);
+          expect((outcome as { error: SuperQiError }).error).toMatchObject({ name: 'HostError', code: 3 });
+          expect((outcome as { error: SuperQiError }).error.errorMessage).toMatch(/^the host threw: /);
+          expect(fake.calls.length).toBe(before); // it threw before taking the call
+          return;
+        }
+        // sent: exactly one host call under the native name, with the very values given
+        expect(fake.calls.length).toBe(before + 1);
+        const sent = fake.calls[fake.calls.length - 1]!;
+        expect(sent.name).toBe(nativeOf(api));
+        const given = params as Record<string, unknown> | null | undefined;
+        for (const k of Object.keys(given ?? {})) {
+          if (k === '__proto__' || k === 'success' || k === 'fail' || k === 'complete') continue;
+          expect(sent.params[k]).toBe(given![k]);
+        }
+        for (const k of ['success', 'fail', 'complete']) expect(sent.params).not.toHaveProperty(k);
+        if (!outcome.ok) throw new Error(`${api} rejected a valid call: ${String(outcome.error)}`);
+      }),
+      { numRuns: RUNS.fake },
+    );
+    await tick(5);
+    expect(unhandled.seen).toEqual([]);
+    expect(deadlineStats().pending).toBe(0);
+    expect(waitingForHost()).toBe(0);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('canIUse (synchronous) never throws on any input and answers a boolean', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom<unknown>(...HOSTILE_STRINGS, ...API_NAMES, undefined, null, 1, {}, [], Symbol('s'), 5n, { toString: false }, Object.create(null)), fc.anything()), (name) => {
+        cases++;
+        let answer: unknown;
+        expect(() => (answer = (wrapperOf('canIUse') as unknown as (n: unknown) => unknown)(name))).not.toThrow();
+        expect(typeof answer).toBe('boolean');
+        if (typeof name === 'string' && HOSTILE_STRINGS.includes(name)) expect(answer).toBe(false);
+      }),
+      // objects that cannot become a property key (ToPrimitive throws) are always among the cases
+      { numRuns: 100, examples: [[{ toString: false }], [Object.create(null)], [{ [Symbol.toPrimitive]: () => { throw new Error('no'); } }]] },
+    );
+  });
+});
+
+/**
+ * Codes the emulator's handlers answer besides the row's documented `errors` and `cancel` codes: each
+ * is written down in the handler's own comment (the docs give none there). 2: invalid parameter, 3:
+ * unknown / backend failure — the docs' common codes.
+ */
+const EMULATOR_CODES: Readonly<Record<string, readonly (number | string)[]>> = {
+  qicardSignContract: ['6003'],
+  getImageInfo: [2, 12],
+  previewImage: [2],
+  saveImage: [17],
+  compressImage: [2],
+  getStorage: [2, 3],
+  setStorage: [2, 3],
+  removeStorage: [2, 3],
+  saveFile: [2, 10, 12],
+  getFileInfo: [2, 12],
+  getSavedFileInfo: [2, 12],
+  removeSavedFile: [2, 12],
+  openDocument: [2],
+  openLocation: [2, 11],
+  makePhoneCall: [2],
+  setClipboard: [2],
+  setScreenBrightness: [2],
+  scan: [2],
+  request: [2],
+  httpRequest: [2],
+  downloadFile: [2],
+  uploadFile: [2],
+};
+
+describe('the wrappers over the emulator (auto mode)', () => {
+  it(`every API, ${RUNS.emulator} generated calls: a result, or a typed error with a documented code`, async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // no real network: relative image paths would go to the test page's origin
+    const fetches = vi.fn(async () => {
+      throw new TypeError('Failed to fetch (no network in this test)');
+    });
+    vi.stubGlobal('fetch', fetches);
+    const em = setupAutoEmulator({ appId: 'property' });
+    const seen: Record<string, Set<string>> = {};
+    await fc.assert(
+      fc.asyncProperty(anyCall, async ({ api, ...g }) => {
+        cases++;
+        const { params, spies } = withSpies(g);
+        const expected = expectedFor(api, params);
+        const before = em.calls.length;
+        // a bound on every call: an emulator that hangs fails here with a TimeoutError, never the suite
+        const p = callSafely(() => wrapperOf(api)(params, { timeout: 8000 }));
+        noCallYet(spies);
+        const outcome = await settle(p);
+        await Promise.resolve();
+        expectCallbacks(api, g, spies, outcome);
+        if (expected.kind === 'invalid') {
+          expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidParamsError', api, code: 2 } });
+          expect(em.calls.length).toBe(before);
+          return;
+        }
+        expect(em.calls.length).toBe(before + 1);
+        if (outcome.ok) return;
+        const e = outcome.error;
+        expectTyped(e);
+        expect(['HostError', 'UserCancelledError', 'UnsupportedError'], `${api}: ${e.name} ${e.message}`).toContain(e.name);
+        const row = rows[api]!;
+        const documented = [...Object.keys(row.errors ?? {}), ...(row.cancel ?? []), ...(EMULATOR_CODES[api] ?? []), 2, 3].map(String);
+        expect(documented, `${api} answered an undocumented code: ${e.message}`).toContain(String(e.code));
+        (seen[api] ??= new Set()).add(String(e.code));
+      }),
+      { numRuns: RUNS.emulator },
+    );
+    await tick(5);
+    expect(unhandled.seen).toEqual([]);
+    expect(deadlineStats().pending).toBe(0);
+    // the property exercised refusals by the emulator itself, not only by the library's checks
+    expect(Object.keys(seen).length).toBeGreaterThan(5);
+  }, 60_000);
+});
+
+describe('the my shim over the fake bridge', () => {
+  it(`my.<api>(generated) and my.call(name, generated), ${RUNS.shim} calls: Promises only, typed errors only`, async () => {
+    installFakeBridge({ json: true, handlers: { '*': {} } });
+    const my = createMy() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    await fc.assert(
+      fc.asyncProperty(anyCall, fc.boolean(), async ({ api, ...g }, viaCall) => {
+        cases++;
+        const callback = vi.fn();
+        const expected = expectedFor(api, g.params);
+        const p = callSafely(() => (viaCall ? my['call']!(api, g.params, callback) : my[api]!(g.params)));
+        const outcome = await settle(p);
+        await Promise.resolve();
+        if (viaCall && typeof g.params !== 'function') {
+          expect(callback).toHaveBeenCalledTimes(1);
+          expect(callback).toHaveBeenCalledWith(outcome.ok ? outcome.value : outcome.error);
+        }
+        if (expected.kind === 'invalid' && typeof g.params !== 'function') {
+          expect(outcome).toMatchObject({ ok: false, error: { name: 'InvalidParamsError', code: 2 } });
+        } else if (!outcome.ok) {
+          expectTyped(outcome.error);
+        }
+      }),
+      { numRuns: RUNS.shim },
+    );
+    await tick(5);
+    expect(unhandled.seen).toEqual([]);
+  });
+});
+
+describe('AlipayJSBridge.call on the emulator, as a page calls it directly', () => {
+  const names = fc.oneof(fc.constantFrom(...API_NAMES), fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 12 }));
+  const rawParams = fc.oneof(
+    callArbitrary('setStorage').map((g) => g.params),
+    fc.anything({ maxDepth: 3 }),
+    fc.constantFrom<unknown>(undefined, null, 'p', 1, [], () => 1),
+  );
+
+  it(`${RUNS.bridge} calls with arbitrary names and params: the callback gets exactly one object, asynchronously`, async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const em = setupAutoEmulator({ appId: 'raw-bridge' });
+    let unknownNames = 0;
+    await fc.assert(
+      fc.asyncProperty(names, rawParams, async (name, params) => {
+        cases++;
+        const answers: unknown[] = [];
+        let threw = false;
+        try {
+          em.bridge.call(name, params as object, (r) => answers.push(r));
+        } catch {
+          threw = true;
+        }
+        expect(threw).toBe(false);
+        expect(answers).toEqual([]); // never synchronously
+        for (let i = 0; i < 400 && answers.length === 0; i++) await tick(i < 50 ? 0 : 10);
+        await tick(1);
+        expect(answers).toHaveLength(1);
+        expect(typeof answers[0]).toBe('object');
+        expect(answers[0]).not.toBeNull();
+        if (!Object.prototype.hasOwnProperty.call(TABLE, name) && (answers[0] as { error?: unknown }).error === 1) unknownNames++;
+      }),
+      { numRuns: RUNS.bridge },
+    );
+    // unknown names got error 1 and the warning naming them
+    expect(unknownNames).toBeGreaterThan(0);
+    expect(warn.mock.calls.some((c) => String(c[0]).includes('is not supported'))).toBe(true);
+    expect(unhandled.seen).toEqual([]);
+  }, 60_000);
+});
+
+describe('the budget', () => {
+  it('reached at least 1,000 generated cases', () => {
+    expect(cases).toBeGreaterThanOrEqual(1000);
+  });
+});
