@@ -3,7 +3,7 @@
  * cancel, any documented error code, after a delay, or never (the call then times out). Each is an
  * `emulator.use()` handler; the list of outcomes comes from the API's row.
  */
-import type { Emulator, HandlerContext, LooseAnswer } from '../../src/emulator/index.js';
+import { CANCEL_ANSWERS, type Emulator, type HandlerContext, type LooseAnswer } from '../../src/emulator/index.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import { DEFAULT_HANDLERS } from '../../src/emulator/handlers/index.js';
 import type { ApiName, ErrorCodeKey } from '../../src/index.js';
@@ -23,19 +23,6 @@ const CODE_FIELD: Partial<Record<ApiName, 'errorCode' | 'resultCode'>> = {
   tradePay: 'resultCode',
 };
 
-/**
- * How an API says "the user cancelled" when its page documents no cancel code — the same answers the
- * emulator's `user-cancels` preset gives.
- */
-const CANCEL_BY_RESULT: Partial<Record<ApiName, LooseAnswer>> = {
-  confirm: { confirm: false },
-  prompt: { ok: false },
-  showActionSheet: { index: -1 },
-  multiLevelSelect: { success: false },
-  tradePay: { resultCode: '6001' },
-  qicardShareAppMessage: { shareResult: false },
-};
-
 /** The answer for failure `code` of `api`, in the field the API uses. */
 export function failureAnswer(api: ApiName, code: ErrorCodeKey): LooseAnswer {
   const message = meaningOf(api, code) ?? `${api} failed`;
@@ -50,13 +37,13 @@ export function failureAnswer(api: ApiName, code: ErrorCodeKey): LooseAnswer {
 }
 
 /** Whether `api` has a way to answer "the user cancelled". */
-export const canCancel = (api: ApiName): boolean => !!rowOf(api).cancel?.length || api in CANCEL_BY_RESULT;
+export const canCancel = (api: ApiName): boolean => !!rowOf(api).cancel?.length || api in CANCEL_ANSWERS;
 
 /** The cancel answer of `api`. */
 function cancelAnswer(api: ApiName): LooseAnswer {
   const code = rowOf(api).cancel?.[0];
   if (code !== undefined) return failureAnswer(api, code);
-  return CANCEL_BY_RESULT[api] ?? { error: 11, errorMessage: 'cancelled' };
+  return CANCEL_ANSWERS[api] ?? { error: 11, errorMessage: 'cancelled' };
 }
 
 const autoUi = createAutoUi();

@@ -4,7 +4,7 @@
  */
 export { install, uninstall, installed } from './install.js';
 export { EmulatorRefusedError } from './guard.js';
-export { PRESETS } from './presets.js';
+export { PRESETS, CANCEL_ANSWERS } from './presets.js';
 export { DEFAULT_PROFILE, DEFAULT_FIXTURES } from './defaults.js';
 export { memoryStorage } from './engine.js';
 export { navigationsOf, type NavigationRecord } from './handlers/essential.js';

@@ -1,13 +1,13 @@
 /** Named scenarios: each is a set of overrides a test or the playground switches on in one word. */
-import { TABLE, API_NAMES } from '../table/index.js';
+import { TABLE, API_NAMES, type ApiName } from '../table/index.js';
 import type { ApiRow } from '../table/row.js';
 import type { Emulator, HandlerContext, LooseAnswer, PresetName } from './types.js';
 
 const rows = TABLE as unknown as Record<string, ApiRow>;
 type Answerer = (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>;
 
-/** How each API says "the user cancelled" when its page documents no cancel code. */
-const CANCEL_BY_RESULT: Record<string, LooseAnswer> = {
+/** How each API says "the user cancelled" when its page documents no cancel code (a success payload). */
+export const CANCEL_ANSWERS: Readonly<Partial<Record<ApiName, LooseAnswer>>> = {
   confirm: { confirm: false },
   prompt: { ok: false },
   showActionSheet: { index: -1 },
@@ -30,7 +30,7 @@ export const PRESETS: Readonly<Record<PresetName, (emulator: Emulator) => void>>
     for (const api of API_NAMES) {
       const code = rows[api]!.cancel?.[0];
       if (code !== undefined) answers[api] = (ctx) => ctx.fail(code);
-      const byResult = CANCEL_BY_RESULT[api];
+      const byResult = CANCEL_ANSWERS[api];
       if (byResult) answers[api] = () => byResult;
     }
     each(emulator, answers);

@@ -21,26 +21,12 @@ import {
 } from '../../src/index.js';
 import { AUTH_CODE_PATTERN, newAuthCode, newSigningAuthCode, SIGNING_AUTH_CODE_PATTERN } from '../../src/emulator/handlers/auth-codes.js';
 import { cashierDetails, navigationsOf } from '../../src/emulator/handlers/essential.js';
-import type { Emulator, EmulatorOptions } from '../../src/emulator/types.js';
+import type { EmulatorOptions } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import type { CashierChoice, EmulatorUi, SigningChoice } from '../../src/emulator/ui/contract.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { rawCall as raw, rejection, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 
 afterEach(teardownEmulator);
-
-/** The rejection of `p` (fails the test when it resolves). */
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  const outcome = await p.then(
-    (v) => ({ resolvedWith: v }),
-    (e: unknown) => e,
-  );
-  expect(outcome).toBeInstanceOf(Error);
-  return outcome as HostError;
-}
-
-/** What the host's callback receives for a raw `AlipayJSBridge.call`. */
-const raw = (em: Emulator, name: string, params: Record<string, unknown> = {}) =>
-  new Promise<Record<string, unknown>>((resolve) => em.bridge.call(name, params, (r) => resolve(r as Record<string, unknown>)));
 
 /** An auto UI with some answers replaced. */
 const uiWith = (changes: Partial<EmulatorUi>): EmulatorUi => ({ ...createAutoUi(), ...changes });

@@ -5,10 +5,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chooseLocation, getLocation, HostError, InvalidParamsError, openLocation, UserCancelledError } from '../../src/index.js';
 import { GEOLOCATION_WAIT_MS } from '../../src/emulator/handlers/location.js';
-import type { Emulator, EmulatorOptions } from '../../src/emulator/types.js';
+import type { EmulatorOptions } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import type { EmulatorPlace, EmulatorUi } from '../../src/emulator/ui/contract.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { rawCall as raw, rejection, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 
 const stubbed: string[] = [];
 function stubNavigator(key: string, value: unknown): void {
@@ -21,18 +21,6 @@ afterEach(() => {
   for (const k of stubbed.splice(0)) delete (navigator as unknown as Record<string, unknown>)[k];
   vi.useRealTimers();
 });
-
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  const outcome = await p.then(
-    (v) => ({ resolvedWith: v }),
-    (e: unknown) => e,
-  );
-  expect(outcome).toBeInstanceOf(Error);
-  return outcome as HostError;
-}
-
-const raw = (em: Emulator, name: string, params: Record<string, unknown> = {}) =>
-  new Promise<Record<string, unknown>>((resolve) => em.bridge.call(name, params, (r) => resolve(r as Record<string, unknown>)));
 
 const setup = (options: EmulatorOptions = {}, changes: Partial<EmulatorUi> = {}) =>
   setupAutoEmulator(options, { ...createAutoUi(), ...changes });

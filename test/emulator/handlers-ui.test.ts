@@ -21,25 +21,13 @@ import {
   UserCancelledError,
 } from '../../src/index.js';
 import { parsePickerDate } from '../../src/emulator/handlers/date-format.js';
-import type { Emulator, EmulatorOptions } from '../../src/emulator/types.js';
+import type { EmulatorOptions } from '../../src/emulator/types.js';
 import { createAutoUi, formatDate } from '../../src/emulator/ui/auto-ui.js';
 import type { EmulatorUi } from '../../src/emulator/ui/contract.js';
 import type { DatePickerFormat } from '../../src/types/ui.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { rawCall as raw, rejection, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 
 afterEach(teardownEmulator);
-
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  const outcome = await p.then(
-    (v) => ({ resolvedWith: v }),
-    (e: unknown) => e,
-  );
-  expect(outcome).toBeInstanceOf(Error);
-  return outcome as HostError;
-}
-
-const raw = (em: Emulator, name: string, params: Record<string, unknown> = {}) =>
-  new Promise<Record<string, unknown>>((resolve) => em.bridge.call(name, params, (r) => resolve(r as Record<string, unknown>)));
 
 const setup = (changes: Partial<EmulatorUi> = {}, options: EmulatorOptions = {}) =>
   setupAutoEmulator(options, { ...createAutoUi(), ...changes });

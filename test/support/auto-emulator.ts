@@ -3,7 +3,9 @@
  * `const em = setupAutoEmulator({ ... })` then call the library's wrappers (src/index.ts) as a page would.
  * Tear down with `teardownEmulator()` (afterEach).
  */
+import { expect } from 'vitest';
 import { resetConfig } from '../../src/core/config.js';
+import { isHostError, type HostError } from '../../src/errors/index.js';
 import { resetTransport } from '../../src/core/transport.js';
 import { createEmulator } from '../../src/emulator/engine.js';
 import type { Emulator, EmulatorOptions } from '../../src/emulator/types.js';
@@ -35,3 +37,33 @@ export function teardownEmulator(): void {
     // no storage
   }
 }
+
+/** The rejection of `p`; fails the test when it resolves or rejects with a non-Error. */
+export async function rejection(p: Promise<unknown>): Promise<HostError> {
+  const outcome = await p.then(
+    (v) => ({ resolvedWith: v }),
+    (e: unknown) => e,
+  );
+  expect(outcome).toBeInstanceOf(Error);
+  return outcome as HostError;
+}
+
+/** The rejection of `p`, which must be a failure the host reported (`isHostError`). */
+export async function hostRejection(p: Promise<unknown>): Promise<HostError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(isHostError(e)).toBe(true);
+  return e as HostError;
+}
+
+/** What the host's callback receives for a raw `AlipayJSBridge.call` on `em` (or the installed bridge). */
+export const rawCall = (em: Emulator | undefined, name: string, params: object = {}): Promise<Record<string, unknown>> =>
+  new Promise((resolve) => {
+    const bridge = em?.bridge ?? (window as unknown as { AlipayJSBridge: Emulator['bridge'] }).AlipayJSBridge;
+    bridge.call(name, params, (r) => resolve(r as Record<string, unknown>));
+  });
+
+/** An auto UI with some answers replaced. */
+export const autoUiWith = (changes: Partial<EmulatorUi> = {}): EmulatorUi => ({ ...createAutoUi(), ...changes });
