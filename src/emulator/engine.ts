@@ -8,7 +8,7 @@ import type { HostEventName } from '../core/events.js';
 import { isFailure } from '../core/normalise.js';
 import { TABLE } from '../table/index.js';
 import type { ApiRow } from '../table/row.js';
-import { unavailableReason } from './availability.js';
+import { isAvailable, unavailableReason } from './availability.js';
 import { DEFAULT_FIXTURES, DEFAULT_PROFILE } from './defaults.js';
 import { DEFAULT_HANDLERS } from './handlers/index.js';
 import { documentedParams, nativeResult, resolveApi } from './names.js';
@@ -137,6 +137,8 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
 
   const bridge: FakeBridge = {
     [EMULATOR_MARK]: true,
+    // Not a real host method: lets the library's synchronous canIUse() reflect the profile.
+    canIUse: (name: string) => isAvailable(String(name), profile),
     startupParams: { appId: options.appId ?? 'emulated-miniapp', ...options.startupParams },
     call(name: string, params?: object, callback?: (result: unknown) => void) {
       let cb = callback;

@@ -206,6 +206,11 @@ export interface Emulator {
 export interface FakeBridge {
   call(name: string, params?: object, callback?: (result: unknown) => void): void;
   startupParams: Record<string, unknown>;
+  /**
+   * Whether the emulated host has `name` (profile, version, table), synchronously. Real hosts have no
+   * such method; the library's `canIUse()` uses it when present, so fallbacks can be tested.
+   */
+  canIUse(name: string): boolean;
   /** Marks an emulated bridge (see `getEnvironment().emulated`). */
   readonly __superqiEmulator: true;
 }
