@@ -2,8 +2,9 @@
 //  - ESM + CJS for the three package entries (`superqi-bridge`, `/emulator`, `/testing`), sharing
 //    chunks so the emulator and test helpers talk to the same library instance as the page;
 //  - bundled .d.ts for each entry (ESM and CJS flavours);
-//  - the script-tag builds: `superqi-bridge.iife.js` (global `SuperQi`, installs `window.my`) and
-//    `superqi-emulator.iife.js` (global `SuperQiEmulator`, installs itself outside a host).
+//  - the script-tag builds: `superqi-bridge.iife.js` (global `SuperQi`: the package but the table's
+//    data; installs `window.my`) and `superqi-emulator.iife.js` (global `SuperQiEmulator`, installs
+//    itself outside a host).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
@@ -20,9 +21,9 @@ const ts = () =>
 
 const entries = { index: 'src/index.ts', emulator: 'src/emulator/index.ts', testing: 'src/testing/index.ts' };
 
-const iife = (input, file, name) => ({
+const iife = (input, file, name, exports = 'named') => ({
   input,
-  output: { file, format: 'iife', name, exports: 'named', sourcemap: true },
+  output: { file, format: 'iife', name, exports, sourcemap: true },
   plugins: [ts(), terser({ ecma: 2020 })],
 });
 
@@ -42,7 +43,7 @@ export default [
     ],
     plugins: [ts()],
   },
-  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi'),
+  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default'),
   iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator'),
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: entries,

@@ -1,42 +1,8 @@
 /**
  * superqi-bridge: typed, Promise-first wrappers for every Super Qi JSAPI.
- * This file only re-exports, by name; importing it does no work.
+ * This file only re-exports, by name; importing it touches no global and starts nothing.
  */
 export * from './wrappers.js';
-export { call } from './core/call.js';
-export { canIUse, isSupported } from './core/can-i-use.js';
-export { configure, resetConfig, type SuperQiConfig } from './core/config.js';
-export { ready } from './core/ready.js';
-export { on, type HostEvent, type HostEventName } from './core/events.js';
-export { getEnvironment, isSuperQi, type Environment } from './core/environment.js';
-export {
-  setTransport,
-  resetTransport,
-  type Transport,
-  type Bridge,
-  type MyLike,
-} from './core/transport.js';
-export type { CallOptions } from './core/invoke.js';
-export type { ApiCallbacks, ApiFunction } from './core/api.js';
-export {
-  tradePayStatus,
-  iqdToFils,
-  filsToIqd,
-  toPaymentAmount,
-  type PaymentAmount,
-} from './core/trade-pay.js';
-export { createMy, installShim, patchBridge, type MyShim } from './shim.js';
-export * from './errors/index.js';
-export { TABLE, API_NAMES, type Table, type ApiName, type ApiParams, type ApiResult } from './table/index.js';
-export { CUSTOMER_SCOPES, BUSINESS_SCOPES, SILENT_SCOPES } from './table/scopes.js';
-export type * from './table/row.js';
-export type * from './types/common.js';
-export type * from './types/essential.js';
-export type * from './types/ui.js';
-export type * from './types/media.js';
-export type * from './types/storage.js';
-export type * from './types/file.js';
-export type * from './types/location.js';
-export type * from './types/network.js';
-export type * from './types/device.js';
-export type * from './types/framework.js';
+export * from './exports.js';
+export { TABLE } from './table/exported.js';
+export { API_NAMES } from './table/index.js';

@@ -8,7 +8,6 @@ import type { CallOptions } from './core/invoke.js';
 import { isFailure } from './core/normalise.js';
 import { hostWindow, READY_EVENT, SHIM_MARK, type Bridge } from './core/transport.js';
 import type { HostAck } from './types/common.js';
-import { TABLE } from './table/index.js';
 import * as wrappers from './wrappers.js';
 
 type Wrappers = typeof wrappers;
@@ -42,7 +41,8 @@ export function createMy(): MyShim {
         callback = params as (result: unknown) => void;
         params = undefined;
       }
-      const wrapper = name !== 'canIUse' && name in TABLE ? (wrappers as Record<string, unknown>)[name] : undefined;
+      // Own wrappers only (a module namespace has no prototype: 'toString' is not in it).
+      const wrapper = name in wrappers ? (wrappers as Record<string, unknown>)[name] : undefined;
       const p =
         typeof wrapper === 'function'
           ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)

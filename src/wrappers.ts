@@ -6,7 +6,7 @@
  * `AbortedError`, `NotInHostError`, `UnsupportedError`.
  */
 import { api, type ApiFunction } from './core/api.js';
-import { invoke, type CallOptions } from './core/invoke.js';
+import type { CallOptions } from './core/invoke.js';
 import { finishTradePay } from './core/trade-pay.js';
 import type { SuperQiError } from './errors/superqi-error.js';
 import type { JsonValue } from './types/common.js';
@@ -202,12 +202,10 @@ export type RequestFunction = <T = JsonValue>(
  * `{'content-type': 'application/json'}`, timeout 30000 ms, `dataType` json. Returns a RequestTask with
  * `abort()`. Errors: 2 bad parameter, 4 domain not whitelisted, 12 network, 13 timeout, 14 decoding, 19 HTTP, 20 stopped.
  */
-export const request: RequestFunction = (params, options) =>
-  invoke('request', network.request, params, options, undefined, true) as never;
+export const request: RequestFunction = /* @__PURE__ */ api('request', network.request, undefined, true) as never;
 
 /** `my.httpRequest`: the docs' overview name for `request`, with the same parameters and answers. */
-export const httpRequest: RequestFunction = (params, options) =>
-  invoke('httpRequest', network.httpRequest, params, options, undefined, true) as never;
+export const httpRequest: RequestFunction = /* @__PURE__ */ api('httpRequest', network.httpRequest, undefined, true) as never;
 
 /** `my.downloadFile`: downloads `url` to a temporary `apFilePath`. Errors: 12 downloading failed, 13 no right. */
 export const downloadFile = /* @__PURE__ */ api('downloadFile', network.downloadFile);

@@ -42,8 +42,8 @@ declare global {
   var my: MyShim;
   /** The host bridge (injected asynchronously: wait for `AlipayJSBridgeReady` or use `SuperQi.ready()`). */
   var AlipayJSBridge: SuperQiBridge;
-  /** The script-tag build's exports. */
-  var SuperQi: typeof SuperQiModule;
+  /** The script-tag build's exports: the package but the API table's data (`TABLE`, `API_NAMES`). */
+  var SuperQi: Omit<typeof SuperQiModule, 'TABLE' | 'API_NAMES'>;
   interface DocumentEventMap {
     AlipayJSBridgeReady: Event;
   }

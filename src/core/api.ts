@@ -2,6 +2,7 @@
 import type { SuperQiError } from '../errors/superqi-error.js';
 import type { ApiRow } from '../table/row.js';
 import { invoke, type CallOptions, type Finish } from './invoke.js';
+import { specOf, type Spec } from './spec.js';
 
 /** The callbacks every JSAPI accepts in its options object, as the closed SDK did. */
 export interface ApiCallbacks<R, F = SuperQiError> {
@@ -21,14 +22,17 @@ export type ApiFunction<P, R, F = SuperQiError> = {} extends P
   ? (params?: P & ApiCallbacks<R, F>, options?: CallOptions) => Promise<R>
   : (params: P & ApiCallbacks<R, F>, options?: CallOptions) => Promise<R>;
 
-/** Makes the wrapper for one row. */
+/**
+ * Makes the wrapper for one row. Its spec is worked out on the first call (importing does no work);
+ * `task`: the Promise also has `abort()` (RequestTask).
+ */
 export const api = <P extends object, R, F = SuperQiError>(
   name: string,
   row: ApiRow<P, R>,
   finish?: Finish,
-): ApiFunction<P, R, F> =>
-  ((params?: object, options?: CallOptions) => invoke(name, row as ApiRow, params, options, finish)) as ApiFunction<
-    P,
-    R,
-    F
-  >;
+  task?: boolean,
+): ApiFunction<P, R, F> => {
+  let spec: Spec | undefined;
+  return ((params?: object, options?: CallOptions) =>
+    invoke((spec ??= specOf(name, row as ApiRow, finish, task)), params, options)) as ApiFunction<P, R, F>;
+};

@@ -2,6 +2,7 @@
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
 import type { HostAck } from '../types/common.js';
 import { invoke, type CallOptions } from './invoke.js';
+import { compile } from './validate.js';
 
 /**
  * Calls any JSAPI by its native name with the same guarantees as the wrappers (readiness, one
@@ -17,5 +18,6 @@ export function call<Result = HostAck>(
   if (typeof name !== 'string' || !name) {
     return Promise.reject(new InvalidParamsError('call', 'name', 'must be a non-empty string'));
   }
-  return invoke(name, undefined, params, options) as Promise<Result>;
+  // No row: only the callbacks are checked.
+  return invoke({ api: name, checks: compile({}) }, params, options) as Promise<Result>;
 }

@@ -1,12 +1,19 @@
 /** Capability checks, typed to API names. */
 import { isNotInHostError } from '../errors/not-in-host-error.js';
-import { TABLE, type ApiName } from '../table/index.js';
-import type { ApiRow } from '../table/row.js';
-import { invoke } from './invoke.js';
-import { getEnvironment } from './environment.js';
+import type { ApiName } from '../table/index.js';
+import { canIUse as canIUseRow } from '../table/framework.js';
+import { SINCE } from '../table/since.js';
+import { api } from './api.js';
+import { hostVersion } from './environment.js';
 import { unsupportedByHost } from './normalise.js';
-import { transport } from './transport.js';
+import { foreignCanIUse, transport } from './transport.js';
 import { olderVersion } from './version.js';
+
+/** The host's synchronous answer: the transport's, else the page's foreign `my.canIUse`. */
+const hostAnswer = (name: string): boolean | undefined => (transport.canIUse ? transport.canIUse(name) : foreignCanIUse(name));
+
+/** The host's `canIUse` JSAPI (no wrapper of its own: `canIUse()` answers locally). */
+const askHost = /* @__PURE__ */ api('canIUse', canIUseRow);
 
 /**
  * Whether the host supports `name`, synchronously, like `my.canIUse`. The host's own answer when it
@@ -15,15 +22,13 @@ import { olderVersion } from './version.js';
  */
 export function canIUse(name: ApiName | (string & {})): boolean {
   if (typeof name !== 'string') return false; // not an API name; an object whose key conversion throws must not throw here
-  const host = transport.canIUse(name);
+  const host = hostAnswer(name);
   if (host !== undefined) return host;
-  // own rows only: 'toString', 'constructor'… are not APIs
-  const row = Object.prototype.hasOwnProperty.call(TABLE, name)
-    ? (TABLE as Record<string, { since?: string }>)[name]
-    : undefined;
-  if (!row || unsupportedByHost.has(name)) return false;
-  const version = getEnvironment().hostVersion;
-  return !(row.since && version && olderVersion(version, row.since));
+  // own keys only: 'toString', 'constructor'… are not APIs
+  if (!Object.prototype.hasOwnProperty.call(SINCE, name) || unsupportedByHost.has(name)) return false;
+  const since = SINCE[name as ApiName];
+  const version = since && hostVersion();
+  return !(since && version && olderVersion(version, since));
 }
 
 /**
@@ -31,9 +36,9 @@ export function canIUse(name: ApiName | (string & {})): boolean {
  * that JSAPI, or one that fails to answer, gets the synchronous `canIUse()` answer instead.
  */
 export async function isSupported(name: ApiName | (string & {})): Promise<boolean> {
-  if (transport.canIUse(name) === undefined) {
+  if (hostAnswer(name) === undefined) {
     try {
-      const answer = (await invoke('canIUse', TABLE.canIUse as ApiRow, { name })) as { canIUse?: unknown };
+      const answer = (await askHost({ name })) as { canIUse?: unknown };
       if (typeof answer.canIUse === 'boolean') {
         if (!answer.canIUse) unsupportedByHost.add(name);
         return answer.canIUse;

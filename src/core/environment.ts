@@ -27,10 +27,15 @@ export interface Environment {
 const SUPERQI_UA = /\b(?:SuperQi|QiCard|QiServices)\/?(\d+(?:\.\d+)*)?/i;
 const ALIPAY_UA = /AlipayClient|AliApp\(|MiniProgram|Griver/;
 
+const userAgent = (w = hostWindow()): string => (w && (w as { navigator?: Navigator }).navigator?.userAgent) || '';
+
+/** The Super Qi version the user agent carries, if any (read now). */
+export const hostVersion = (): string | undefined => SUPERQI_UA.exec(userAgent())?.[1];
+
 /** Reads the environment now (cheap; nothing is cached, so late injection is seen). */
 export function getEnvironment(): Environment {
   const w = hostWindow();
-  const ua = (w && (w as { navigator?: Navigator }).navigator?.userAgent) || '';
+  const ua = userAgent(w);
   const bridge = currentBridge();
   const emulated = !!(bridge as Record<string, unknown> | undefined)?.[EMULATOR_MARK];
   const sq = SUPERQI_UA.exec(ua);

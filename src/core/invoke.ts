@@ -5,13 +5,16 @@
  */
 import { AbortedError } from '../errors/aborted-error.js';
 import { HostError } from '../errors/host-error.js';
+import { InvalidParamsError } from '../errors/invalid-params-error.js';
 import { NotInHostError } from '../errors/not-in-host-error.js';
+import type { SuperQiError } from '../errors/superqi-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
-import type { ApiRow } from '../table/row.js';
+import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
 import { track, untrack, type Deadline } from './deadline.js';
-import { normalise, type Outcome } from './normalise.js';
-import { whenHost } from './ready.js';
+import { failure, success } from './normalise.js';
+import { leave, whenHost, type Waiter } from './ready.js';
+import type { Spec } from './spec.js';
 import { transport } from './transport.js';
 import { validate } from './validate.js';
 
@@ -27,6 +30,9 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** A host answer, once classified: `[true, value]` or `[false, error]`; `viaFail` routes a value to `fail`. */
+export type Outcome = readonly [ok: true, value: unknown, viaFail?: boolean] | readonly [ok: false, error: SuperQiError];
+
 /** Post-processing for one API: returns the outcome to use, or undefined for the default. */
 export type Finish = (raw: Record<string, unknown>, failed: boolean | undefined) => Outcome | undefined;
 
@@ -36,104 +42,154 @@ type Callbacks = {
   complete?: (valueOrError: unknown) => void;
 };
 
-const defaultTimeout = (row: ApiRow | undefined, params: Record<string, unknown>): number =>
-  row?.ui
+const defaultTimeout = (spec: Spec, params: Record<string, unknown>): number =>
+  spec.ui
     ? 0
-    : row?.hostTimeout
-      ? ((params['timeout'] as number | undefined) ?? row.hostTimeout) + config.timeoutGrace
+    : spec.hostTimeout
+      ? ((params['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
       : config.timeout;
 
-/** Calls `api` on the host. `task`: the returned Promise also has `abort()` (RequestTask). */
-export function invoke(
-  api: string,
-  row: ApiRow | undefined,
-  params?: object | null,
-  options?: CallOptions,
-  finish?: Finish,
-  task?: boolean,
-): Promise<unknown> {
-  // Hot path: a ready host, no signal, no callbacks. Closures are made only where they are needed.
-  let settled = false;
-  let viaFail = false;
-  let resolve!: (v: unknown) => void;
-  let reject!: (e: unknown) => void;
-  let deadline: Deadline | undefined;
-  let stopWaiting: (() => void) | undefined;
-  let onAbort: (() => void) | undefined;
-  const promise = new Promise<unknown>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  const signal = options?.signal;
+// `new Promise` runs its executor synchronously: the resolvers are handed to the call being opened
+// through this variable, so a call makes no executor closure.
+let opening: Call;
+const capture = (resolve: (value: unknown) => void, reject: (error: unknown) => void): void => {
+  opening.resolve = resolve;
+  opening.reject = reject;
+};
 
-  const settle = (ok: boolean, value: unknown, routeToFail?: boolean): void => {
-    if (settled) return;
-    settled = true;
-    if (deadline) untrack(deadline);
-    if (onAbort) signal!.removeEventListener('abort', onAbort);
-    if (stopWaiting) stopWaiting();
-    viaFail = !ok || !!routeToFail;
-    (ok ? resolve : reject)(value);
-  };
+/**
+ * One call in flight. It is its own deadline (for the shared timer), its own ready-queue waiter and its
+ * own abort listener (`handleEvent`), so a call allocates this object, its Promise, its parameters and
+ * the one callback the host needs — nothing per concern.
+ */
+class Call implements Deadline, Waiter, EventListenerObject {
+  declare resolve: (value: unknown) => void;
+  declare reject: (error: unknown) => void;
+  readonly promise: Promise<unknown>;
+  readonly api: string;
+  params: Record<string, unknown> = {};
+  done = false;
+  /** The settled value goes to `fail` (errors, and tradePay's failed/cancelled results). */
+  viaFail = false;
+  /** Deadline (epoch ms) while the shared timer watches this call, else 0. */
+  at = 0;
+  timeout = 0;
+  /** In the ready queue. */
+  waiting = false;
+  signal: AbortSignal | undefined;
 
-  const cb = params as Callbacks | null | undefined;
-  if (cb && (cb.success || cb.fail || cb.complete)) {
-    // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
-    // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
-    // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
-    // Non-function callbacks (the call is then refused as invalid) are skipped.
-    const route = (v: unknown) => {
-      const main = viaFail ? cb.fail : cb.success;
-      try {
-        if (typeof main === 'function') main(v);
-      } finally {
-        if (typeof cb.complete === 'function') cb.complete(v);
-      }
-    };
-    promise.then(route, route);
-  }
-  if (task) (promise as Promise<unknown> & { abort(): void }).abort = () => settle(false, new AbortedError(api));
-  const problem = validate(api, row, params);
-  if (problem) {
-    settle(false, problem);
-    return promise;
+  constructor(readonly spec: Spec) {
+    this.api = spec.api;
+    opening = this;
+    this.promise = new Promise(capture);
   }
 
-  // The host gets the caller's parameters without the callbacks, never the caller's object itself.
-  const clean: Record<string, unknown> = {};
-  for (const k in params) if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = (params as Record<string, unknown>)[k];
-
-  if (signal) {
-    if (signal.aborted) {
-      settle(false, new AbortedError(api, signal.reason));
-      return promise;
-    }
-    onAbort = () => settle(false, new AbortedError(api, signal.reason));
-    signal.addEventListener('abort', onAbort);
-  }
-  const timeout = options?.timeout ?? defaultTimeout(row, clean);
-  if (timeout > 0 && timeout < Infinity) {
-    deadline = { at: Date.now() + timeout, expire: () => settle(false, new TimeoutError(api, timeout)) };
-    track(deadline);
+  /** Settles once, and lets go of the deadline, the signal and the ready queue. */
+  settle(ok: boolean, value: unknown, viaFail = !ok): void {
+    if (this.done) return;
+    this.done = true;
+    this.viaFail = viaFail;
+    if (this.at) untrack(this);
+    this.signal?.removeEventListener('abort', this);
+    if (this.waiting) leave(this);
+    (ok ? this.resolve : this.reject)(value);
   }
 
-  const reply = (answer: unknown, failed?: boolean): void => {
-    if (settled) return;
-    const special = finish && answer && typeof answer === 'object' ? finish(answer as Record<string, unknown>, failed) : undefined;
-    const outcome = special ?? normalise(api, row, answer, failed);
-    settle(outcome[0], outcome[1], outcome[2]);
-  };
-  const send = (): void => {
-    stopWaiting = undefined;
-    if (settled) return;
+  /** The host's (first) answer; `failed`: it came through a `fail` callback. */
+  answer(answer: unknown, failed?: boolean): void {
+    const spec = this.spec;
+    const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed) : undefined;
+    if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
+    const value = failed ? undefined : success(spec, answer);
+    if (value) this.settle(true, value);
+    else this.settle(false, failure(spec, answer));
+  }
+
+  /** Sends the call: the host is there. */
+  go(): void {
+    this.waiting = false;
+    if (this.done) return;
+    const spec = this.spec;
     try {
-      transport.send(api, row, clean, reply);
+      // APIs outside the table (`call()`) have no row. The one closure a call needs: later answers are dropped.
+      transport.send(this.api, spec.params ? (spec as RuntimeRow) : undefined, this.params, (answer, failed) => {
+        if (!this.done) this.answer(answer, failed);
+      });
     } catch (e) {
       const text = `the host threw: ${(e as Error | null)?.message ?? String(e)}`;
-      settle(false, new HostError(api, 3, text, { error: 3, errorMessage: text }));
+      this.settle(false, new HostError(this.api, 3, text, { error: 3, errorMessage: text }));
     }
-  };
-  if (transport.ready()) send();
-  else stopWaiting = whenHost(send, (waited) => settle(false, new NotInHostError(api, waited)));
+  }
+
+  /** No host came: none can (no window, `waited` 0), or none within `waited` ms. */
+  fail(waited: number): void {
+    this.waiting = false;
+    this.settle(false, new NotInHostError(this.api, waited));
+  }
+
+  /** The shared deadline timer found this call past its deadline. */
+  expire(): void {
+    this.settle(false, new TimeoutError(this.api, this.timeout));
+  }
+
+  /** The signal aborted. */
+  handleEvent(): void {
+    this.settle(false, new AbortedError(this.api, this.signal!.reason));
+  }
+}
+
+/** Calls the API of `spec` on the host; with `spec.task`, the Promise also has `abort()` (RequestTask). */
+export function invoke(spec: Spec, params?: object | null, options?: CallOptions): Promise<unknown> {
+  const call = new Call(spec);
+  const promise = call.promise;
+
+  // Reading the caller's object can throw (a getter, a Proxy): that is a refusal, never a synchronous throw.
+  let problem;
+  try {
+    const cb = params as Callbacks | null | undefined;
+    if (cb && (cb.success || cb.fail || cb.complete)) {
+      // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
+      // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
+      // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
+      // Non-function callbacks (the call is then refused as invalid) are skipped.
+      const route = (v: unknown) => {
+        const main = call.viaFail ? cb.fail : cb.success;
+        try {
+          if (typeof main === 'function') main(v);
+        } finally {
+          if (typeof cb.complete === 'function') cb.complete(v);
+        }
+      };
+      promise.then(route, route);
+    }
+    problem = validate(spec, params);
+    // The host gets the caller's parameters without the callbacks, never the caller's object itself.
+    const clean = call.params;
+    if (!problem) for (const k in params) if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = (params as Record<string, unknown>)[k];
+  } catch (e) {
+    problem = new InvalidParamsError(call.api, 'params', `could not be read: ${(e as Error | null)?.message ?? String(e)}`);
+  }
+  if (spec.task) (promise as Promise<unknown> & { abort(): void }).abort = () => call.settle(false, new AbortedError(call.api));
+  if (problem) {
+    call.settle(false, problem);
+    return promise;
+  }
+  const clean = call.params;
+
+  const signal = (call.signal = options?.signal);
+  if (signal) {
+    if (signal.aborted) {
+      call.handleEvent();
+      return promise;
+    }
+    signal.addEventListener('abort', call);
+  }
+  const timeout = options?.timeout ?? defaultTimeout(spec, clean);
+  if (timeout > 0 && timeout < Infinity) {
+    call.timeout = timeout;
+    call.at = Date.now() + timeout;
+    track(call);
+  }
+  call.waiting = whenHost(call);
   return promise;
 }

@@ -3,13 +3,12 @@ import { HostError } from '../errors/host-error.js';
 import type { SuperQiError } from '../errors/superqi-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { UserCancelledError } from '../errors/user-cancelled-error.js';
-import type { ApiRow } from '../table/row.js';
+import type { ErrorCodeKey } from '../table/row.js';
+import { meaningOf } from './meanings.js';
+import type { Spec } from './spec.js';
 
 /** APIs the host answered "not found" (error 1) for; `canIUse` reads it. */
 export const unsupportedByHost = new Set<string>();
-
-/** A host answer, once classified: `[true, value]` or `[false, error]`. */
-export type Outcome = readonly [ok: true, value: unknown, viaFail?: boolean] | readonly [ok: false, error: SuperQiError];
 
 const present = (v: unknown): boolean => v != null && v !== '' && v !== 0 && v !== '0';
 
@@ -23,34 +22,44 @@ export const isFailure = (raw: Record<string, unknown>): boolean =>
   (raw['error'] == null && raw['errorCode'] == null && (raw['errorMessage'] ?? raw['errMessage']) != null);
 
 /**
- * Classifies an answer. Failure: it came through `fail`, or carries `error`/`errorCode` (other than 0),
- * or an `errorMessage` with no code (the docs: "If the result contains error or errorMessage fields,
- * the call failed"). `error` values that are numeric strings become numbers; `errorCode` stays as sent.
+ * The result of an answer that reports success — with the row's result renames applied (native field
+ * → documented field, where the documented one is missing) — or undefined when it reports a failure
+ * (the docs: "If the result contains error or errorMessage fields, the call failed") or is no object.
  */
-export function normalise(api: string, row: ApiRow | undefined, answer: unknown, failed?: boolean): Outcome {
+export function success(spec: Spec, answer: unknown): object | undefined {
+  if (answer == null) return {};
+  if (typeof answer !== 'object' || isFailure(answer as Record<string, unknown>)) return undefined;
+  const renames = spec.alias?.results;
+  if (!renames) return answer;
+  const raw = answer as Record<string, unknown>;
+  const out = { ...raw };
+  for (const from in renames) if (out[renames[from]!] === undefined && from in raw) out[renames[from]!] = raw[from];
+  return out;
+}
+
+/**
+ * The error for a failed answer (or one that is no object). `error` values that are numeric strings
+ * become numbers; `errorCode` stays as sent. The text is the host's, else the documented meaning (when
+ * the bundle has the table), else a generic one.
+ */
+export function failure(spec: Spec, answer: unknown): SuperQiError {
+  const api = spec.api;
   if (answer == null) answer = {};
   if (typeof answer !== 'object') {
-    return [false, new HostError(api, 3, `the host answered a ${typeof answer}, not an object`, { value: answer })];
+    return new HostError(api, 3, `the host answered a ${typeof answer}, not an object`, { value: answer });
   }
   const raw = answer as Record<string, unknown>;
-  const message = raw['errorMessage'] ?? raw['errMessage'];
-  if (!failed && !isFailure(raw)) {
-    const renames = row?.alias?.results;
-    if (!renames) return [true, raw];
-    const out = { ...raw };
-    for (const from in renames) if (out[renames[from]!] === undefined && from in raw) out[renames[from]!] = raw[from];
-    return [true, out];
-  }
-  let code = (present(raw['error']) ? raw['error'] : raw['errorCode']) as number | string | undefined;
-  if (typeof code === 'string' && present(raw['error']) && /^\d+$/.test(code)) code = Number(code);
+  const error = raw['error'];
+  let code = (present(error) ? (typeof error === 'string' && /^\d+$/.test(error) ? +error : error) : raw['errorCode']) as ErrorCodeKey | undefined;
   if (code == null || code === '') code = 3;
-  const meaning = row?.errors && Object.prototype.hasOwnProperty.call(row.errors, code) ? row.errors[code] : undefined;
-  const text = String(message ?? raw['message'] ?? meaning ?? 'the host reported a failure');
-  const Kind = row?.cancel?.some((c) => String(c) === String(code))
+  // APIs outside the table (`call()`) have no documented meanings.
+  const meaning = spec.params ? meaningOf(api, code) : undefined;
+  const text = String(raw['errorMessage'] ?? raw['errMessage'] ?? raw['message'] ?? meaning ?? 'the host reported a failure');
+  const Kind = spec.cancel?.some((c) => String(c) === String(code))
     ? UserCancelledError
     : code === 1
       ? UnsupportedError
       : HostError;
   if (Kind === UnsupportedError) unsupportedByHost.add(api);
-  return [false, new Kind(api, code, text, raw)];
+  return new Kind(api, code, text, raw);
 }

@@ -7,8 +7,11 @@ import { NotInHostError } from '../errors/not-in-host-error.js';
 import { config } from './config.js';
 import { transport } from './transport.js';
 
-interface Waiter {
+/** Something waiting for the host (a call: no closure per waiter). */
+export interface Waiter {
+  /** The host is there. */
   go(): void;
+  /** The host cannot come (no window: `waitedMs` 0) or did not come in time. */
   fail(waitedMs: number): void;
 }
 
@@ -37,24 +40,25 @@ function startWaiting(): void {
 }
 
 /**
- * Runs `go` now when the host is there, else queues it. `fail` runs when the host cannot come
- * (no window: at once) or did not come in time. Returns a function that takes the waiter out of the queue.
+ * Runs `w.go()` now when the host is there, `w.fail(0)` when it cannot come (no window), else queues
+ * `w`. Returns true when queued (take it out with `leave`).
  */
-export function whenHost(go: () => void, fail: (waitedMs: number) => void): (() => void) | undefined {
+export function whenHost(w: Waiter): boolean {
   const state = transport.ready();
-  if (state || state === undefined) {
-    if (state) go();
-    else fail(0);
-    return undefined;
+  if (state) w.go();
+  else if (state === undefined) w.fail(0);
+  else {
+    queue.push(w);
+    if (!stopWaiting) startWaiting();
   }
-  const waiter: Waiter = { go, fail };
-  queue.push(waiter);
-  if (!stopWaiting) startWaiting();
-  return () => {
-    const i = queue.indexOf(waiter);
-    if (i >= 0) queue.splice(i, 1);
-    if (!queue.length) stopWaiting?.();
-  };
+  return state === false;
+}
+
+/** Takes a waiter out of the queue (its call settled otherwise); the last one out stops the waiting. */
+export function leave(w: Waiter): void {
+  const i = queue.indexOf(w);
+  if (i >= 0) queue.splice(i, 1);
+  if (!queue.length) stopWaiting?.();
 }
 
 /**
@@ -63,7 +67,7 @@ export function whenHost(go: () => void, fail: (waitedMs: number) => void): (() 
  */
 export function ready(): Promise<void> {
   return new Promise((resolve, reject) => {
-    whenHost(resolve, (waited) => reject(new NotInHostError('ready', waited)));
+    whenHost({ go: resolve, fail: (waited) => reject(new NotInHostError('ready', waited)) });
   });
 }
 

@@ -26,12 +26,10 @@ export const tradePayStatus = (resultCode: string | number): TradePayStatus => S
  */
 export const finishTradePay: Finish = (raw) => {
   const code = raw['resultCode'] ?? [raw['error'], raw['errorCode']].find((c) => c != null && String(c) in STATUS);
-  if (code == null || code === '') {
-    // A success with no code at all: the outcome is unknown (query the payment, as for 6004).
-    return isFailure(raw) ? undefined : [true, { ...raw, resultCode: '', status: 'unknown' }];
-  }
-  const status = tradePayStatus(code as string);
-  const result: TradePayResult = { ...raw, resultCode: String(code), status };
+  // No code at all: a failure stays one; a success has an unknown outcome (query the payment, as for 6004).
+  if ((code == null || code === '') && isFailure(raw)) return undefined;
+  const status = tradePayStatus((code ?? '') as string);
+  const result: TradePayResult = { ...raw, resultCode: String(code ?? ''), status };
   return [true, result, status === 'failed' || status === 'cancelled' || status === 'network-error'];
 };
 

@@ -2,7 +2,7 @@
  * Host detection and the transport: the one place that touches `window.my` and `AlipayJSBridge`.
  * Tests (and the emulator's test helpers) swap it with `setTransport()` and restore it with `resetTransport()`.
  */
-import type { ApiRow } from '../table/row.js';
+import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
 import { unsupportedByHost } from './normalise.js';
 
@@ -27,17 +27,21 @@ export interface Transport {
   /** Calls `callback` once when the host appears; returns a function that stops waiting. */
   onReady(callback: () => void): () => void;
   /**
-   * Sends one call. `reply` gets the host's answer object; `failed` is true when it arrived through a
-   * `fail` callback (mini-program style hosts) rather than as one result object (the bridge).
+   * Sends one call. `row` holds the runtime fields of the API's table row (undefined for `call()` to an
+   * API outside the table). `reply` gets the host's answer object; `failed` is true when it arrived
+   * through a `fail` callback (mini-program style hosts) rather than as one result object (the bridge).
    */
   send(
     api: string,
-    row: ApiRow | undefined,
+    row: RuntimeRow | undefined,
     params: Record<string, unknown>,
     reply: (result: unknown, failed?: boolean) => void,
   ): void;
-  /** The host's synchronous `canIUse` answer, when it has one. */
-  canIUse(name: string): boolean | undefined;
+  /**
+   * The host's synchronous `canIUse` answer, when it has one. Without this method, the page's foreign
+   * `my.canIUse` answers (what the real-host transport does).
+   */
+  canIUse?(name: string): boolean | undefined;
 }
 
 /** Marks the `my` object this library's shim defines, so the transport never calls through itself. */
@@ -52,8 +56,8 @@ export const hostWindow = (): HostWindow | undefined =>
   typeof window === 'undefined' ? undefined : (window as unknown as HostWindow);
 
 /** The page's `my` when it is not this library's shim. */
-export const foreignMy = (): MyLike | undefined => {
-  const m = hostWindow()?.my;
+export const foreignMy = (w = hostWindow()): MyLike | undefined => {
+  const m = w?.my;
   return m && typeof m === 'object' && !(m as Record<symbol, unknown>)[SHIM_MARK] ? m : undefined;
 };
 
@@ -67,11 +71,15 @@ const rename = (params: Record<string, unknown>, names: Readonly<Record<string, 
   return out;
 };
 
-/** The real-host transport: a foreign `my` when the page has one, else `AlipayJSBridge.call`. */
+/**
+ * The real-host transport: a foreign `my` when the page has one, else `AlipayJSBridge.call`. Its
+ * `canIUse` is `foreignCanIUse`, which `canIUse()` uses when a transport has none (so a bundle without
+ * `canIUse()` does not carry it).
+ */
 export const hostTransport: Transport = {
   ready() {
     const w = hostWindow();
-    return w && !!(w.AlipayJSBridge || foreignMy());
+    return w && !!(w.AlipayJSBridge || foreignMy(w));
   },
   onReady(callback) {
     const d = hostWindow()?.document;
@@ -84,31 +92,36 @@ export const hostTransport: Transport = {
     return () => d.removeEventListener(READY_EVENT, once);
   },
   send(api, row, params, reply) {
-    const my = row?.surface ? undefined : foreignMy();
+    const w = hostWindow();
+    const my = row?.surface ? undefined : foreignMy(w);
     const fn = my?.[api];
     if (typeof fn === 'function') {
       fn.call(my, { ...params, success: (r: unknown) => reply(r), fail: (r: unknown) => reply(r, true) });
       return;
     }
-    const bridge = currentBridge();
+    const bridge = w?.AlipayJSBridge;
     if (!bridge) {
-      reply({ error: 1, errorMessage: `${api} is not available: the page's my has no ${api} and there is no AlipayJSBridge` });
+      reply({ error: 1, errorMessage: `no AlipayJSBridge, and no my.${api}` });
       return;
     }
-    const own = Object.prototype.hasOwnProperty.call(config.natives, api) ? config.natives[api] : undefined;
+    const natives = config.natives;
+    // Most pages override nothing: one failed lookup, no hasOwnProperty call ('toString' is no override).
+    const own = natives[api] && Object.prototype.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
     const alias = own ?? (config.nativeNames === 'classic' ? row?.alias : undefined);
     bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
   },
-  canIUse(name) {
-    const my = foreignMy();
-    if (typeof my?.canIUse !== 'function') return undefined;
-    try {
-      return !!my.canIUse(name);
-    } catch {
-      return undefined;
-    }
-  },
 };
+
+/** A foreign `my.canIUse` answer, when the page has one that answers. */
+export function foreignCanIUse(name: string): boolean | undefined {
+  const my = foreignMy();
+  if (typeof my?.canIUse !== 'function') return undefined;
+  try {
+    return !!my.canIUse(name);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The transport in use. */
 export let transport: Transport = hostTransport;

@@ -1,41 +1,27 @@
 /** Checks a call's parameters against its row before anything reaches the host. */
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
-import type { ApiRow } from '../table/row.js';
+import type { Spec } from './spec.js';
 
-/** One parameter check: key, lower-case type code, required. */
-type Check = readonly [key: string, code: string, required: boolean];
+/** One check: key, lower-case type code (`f`: a callback), required. */
+export type Check = readonly [key: string, code: string, required: boolean];
 
-const EXPECTED: Record<string, string> = {
-  s: 'a string',
-  n: 'a finite number',
-  b: 'a boolean',
-  a: 'an array',
-  o: 'an object',
-  f: 'a function',
-};
-const TYPEOF: Record<string, string> = { s: 'string', b: 'boolean', f: 'function' };
-const CALLBACKS: readonly Check[] = [
-  ['success', 'f', false],
-  ['fail', 'f', false],
-  ['complete', 'f', false],
-];
+/** What each lower-case type code expects (`x`: any value). */
+const KINDS: Record<string, string> = { s: 'string', n: 'number', b: 'boolean', a: 'array', o: 'object', f: 'function' };
 
-// Rows are compiled to a flat list once, so a call allocates nothing to check its parameters.
-const compiled = new WeakMap<object, readonly Check[]>();
-const checksOf = (row: ApiRow | undefined): readonly Check[] => {
-  if (!row) return CALLBACKS;
-  let checks = compiled.get(row);
-  if (!checks) {
-    const own = Object.keys(row.params).map((k): Check => {
-      const code = (row.params as Record<string, string>)[k]!;
-      return [k, code.toLowerCase(), code !== code.toLowerCase()];
-    });
-    compiled.set(row, (checks = own.concat(CALLBACKS)));
-  }
-  return checks;
-};
+/**
+ * A row's parameter codes (upper case: required) as a list, then the callbacks: made once per API, so
+ * a call allocates nothing to check.
+ */
+export const compile = (params: Record<string, string>): readonly Check[] =>
+  Object.keys(params)
+    .map((k): Check => [k, params[k]!.toLowerCase(), params[k]! < 'a'])
+    .concat([
+      ['success', 'f', false],
+      ['fail', 'f', false],
+      ['complete', 'f', false],
+    ]);
 
-const describe = (v: unknown): string => (Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v);
+const kind = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
 
 const fits = (code: string, v: unknown): boolean =>
   code === 'x' ||
@@ -45,26 +31,35 @@ const fits = (code: string, v: unknown): boolean =>
       ? typeof v === 'object' && !Array.isArray(v)
       : code === 'n'
         ? Number.isFinite(v)
-        : typeof v === TYPEOF[code]);
+        : typeof v === KINDS[code]);
+
+/** What is wrong with value `v` for a lower-case `code`, or undefined when nothing is. */
+function problem(code: string, required: boolean, v: unknown): string | undefined {
+  if (v == null) return required ? 'is required' : undefined;
+  if (fits(code, v)) return undefined;
+  const got = kind(v);
+  return `must be ${code === 'a' || code === 'o' ? 'an' : 'a'} ${code === 'n' ? 'finite ' : ''}${KINDS[code]}, got ${got === 'array' ? 'an array' : got}`;
+}
 
 /**
  * Returns the first problem with `params` as an `InvalidParamsError`, or undefined when they are fine.
- * Required parameters must not be `undefined`/`null`; present ones must have the documented type;
- * `success`/`fail`/`complete`, when present, must be functions.
+ * `params` must be an object (or nothing); in the row's order, required parameters must not be
+ * `undefined`/`null` and present ones must have the documented type; `success`/`fail`/`complete`,
+ * when present, must be functions.
  */
-export function validate(api: string, row: ApiRow | undefined, params: unknown): InvalidParamsError | undefined {
-  if (params != null && (typeof params !== 'object' || Array.isArray(params))) {
-    return new InvalidParamsError(api, 'params', `must be an object, got ${describe(params)}`);
+export function validate(spec: Spec, params: unknown): InvalidParamsError | undefined {
+  const api = spec.api;
+  // Nothing passed: only a required parameter can be missing.
+  if (params == null) return spec.required ? new InvalidParamsError(api, spec.required, 'is required') : undefined;
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    return new InvalidParamsError(api, 'params', problem('o', false, params)!);
   }
-  const p = (params ?? {}) as Record<string, unknown>;
-  const checks = checksOf(row);
+  let text: string | undefined;
+  const checks = spec.checks;
   for (let i = 0; i < checks.length; i++) {
-    const [key, code, required] = checks[i]!;
-    const v = p[key];
-    if (v == null) {
-      if (required) return new InvalidParamsError(api, key, 'is required');
-    } else if (!fits(code, v)) {
-      return new InvalidParamsError(api, key, `must be ${EXPECTED[code]}, got ${describe(v)}`);
+    const check = checks[i]!; // indexed rather than destructured: this runs on every call
+    if ((text = problem(check[1], check[2], (params as Record<string, unknown>)[check[0]]))) {
+      return new InvalidParamsError(api, check[0], text);
     }
   }
   return undefined;

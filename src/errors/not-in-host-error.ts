@@ -6,9 +6,8 @@ export class NotInHostError extends SuperQiError {
     super(
       api,
       'NOT_IN_HOST',
-      waited > 0
-        ? `not inside Super Qi: AlipayJSBridge did not appear within ${waited} ms (install the emulator to run outside the app)`
-        : 'not inside Super Qi: no browser window here',
+      // Short on purpose (it ships in every bundle); outside the app, the emulator plays the host.
+      `not inside Super Qi: ${waited > 0 ? `no AlipayJSBridge within ${waited} ms` : 'no browser window'}`,
       'NotInHostError',
     );
   }

@@ -1,9 +1,10 @@
 import { HostError } from './host-error.js';
+import type { ErrorCode } from './superqi-error.js';
 
 /** The host does not have this API (its answer was error 1, "API not found"). */
 export class UnsupportedError extends HostError {
-  constructor(...args: ConstructorParameters<typeof HostError>) {
-    super(args[0], args[1], args[2], args[3], 'UnsupportedError');
+  constructor(api: string, code: ErrorCode, text: string, raw: Record<string, unknown>) {
+    super(api, code, text, raw, 'UnsupportedError');
   }
 }
 

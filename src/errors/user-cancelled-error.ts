@@ -1,9 +1,10 @@
 import { HostError } from './host-error.js';
+import type { ErrorCode } from './superqi-error.js';
 
 /** The user cancelled: the API's documented cancel code (11, 1001, 6001, 10, 13, 15 … by page). */
 export class UserCancelledError extends HostError {
-  constructor(...args: ConstructorParameters<typeof HostError>) {
-    super(args[0], args[1], args[2], args[3], 'UserCancelledError');
+  constructor(api: string, code: ErrorCode, text: string, raw: Record<string, unknown>) {
+    super(api, code, text, raw, 'UserCancelledError');
   }
 }
 

@@ -81,3 +81,10 @@ export interface ApiRow<P extends object = object, R = unknown> {
   /** Phantom: carries the types. Never present at runtime. */
   __types?(params: P): R;
 }
+
+/**
+ * The fields of a row a call reads at runtime (the transport gets these, never the row itself). The rest
+ * — group, doc, error wording, defaults, limits, since — is documentation: code that reads only these
+ * fields lets a bundler that tree-shakes object properties (Rollup) leave the rest out.
+ */
+export type RuntimeRow = Pick<ApiRow, 'params' | 'surface' | 'native' | 'alias' | 'ui' | 'cancel' | 'hostTimeout'>;

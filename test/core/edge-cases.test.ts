@@ -73,3 +73,22 @@ describe('configuration and learned state', () => {
     expect(canIUse('scan')).toBe(true);
   });
 });
+
+describe('unreadable params', () => {
+  it('a getter that throws is refused as params that could not be read; the host is not called', async () => {
+    const fake = installFakeBridge();
+    const params = {
+      key: 'k',
+      get data(): string {
+        throw new Error('boom');
+      },
+    };
+    const { setStorage } = await import('../../src/index.js');
+    await expect(setStorage(params as never)).rejects.toMatchObject({
+      name: 'InvalidParamsError',
+      param: 'params',
+      errorMessage: expect.stringContaining('could not be read: boom'),
+    });
+    expect(fake.calls).toEqual([]);
+  });
+});

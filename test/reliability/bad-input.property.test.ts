@@ -23,7 +23,7 @@ import { waitingForHost } from '../../src/core/ready.js';
 import { CALLABLE, wrapperOf } from '../support/apis.js';
 import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 import { installFakeBridge, resetState, tick, watchUnhandled } from '../support/fake-bridge.js';
-import { callArbitrary, ERROR_NAMES, expectedFor, HOSTILE_STRINGS, type Generated } from './inputs.js';
+import { callArbitrary, compactReporter, ERROR_NAMES, expectedFor, HOSTILE_STRINGS, type Generated } from './inputs.js';
 
 const RUNS = { fake: 650, emulator: 300, shim: 150, bridge: 150 } as const;
 let cases = 0;
@@ -162,7 +162,7 @@ describe('the wrappers over a host that serialises params like a native bridge',
         for (const k of ['success', 'fail', 'complete']) expect(sent.params).not.toHaveProperty(k);
         if (!outcome.ok) throw new Error(`${api} rejected a valid call: ${String(outcome.error)}`);
       }),
-      { numRuns: RUNS.fake },
+      { numRuns: RUNS.fake, reporter: compactReporter },
     );
     await tick(5);
     expect(unhandled.seen).toEqual([]);
@@ -182,39 +182,19 @@ describe('the wrappers over a host that serialises params like a native bridge',
         if (typeof name === 'string' && HOSTILE_STRINGS.includes(name)) expect(answer).toBe(false);
       }),
       // objects that cannot become a property key (ToPrimitive throws) are always among the cases
-      { numRuns: 100, examples: [[{ toString: false }], [Object.create(null)], [{ [Symbol.toPrimitive]: () => { throw new Error('no'); } }]] },
+      { numRuns: 100, reporter: compactReporter, examples: [[{ toString: false }], [Object.create(null)], [{ [Symbol.toPrimitive]: () => { throw new Error('no'); } }]] },
     );
   });
 });
 
 /**
- * Codes the emulator's handlers answer besides the row's documented `errors` and `cancel` codes: each
- * is written down in the handler's own comment (the docs give none there). 2: invalid parameter, 3:
- * unknown / backend failure — the docs' common codes.
+ * Codes the emulator's handlers answer besides the row's documented `errors`/`cancel` codes and the
+ * docs' common 2 (invalid parameter) and 3 (unknown error): each is written down in the handler's own
+ * comment, where the API's page gives none (12: the download failed).
  */
 const EMULATOR_CODES: Readonly<Record<string, readonly (number | string)[]>> = {
-  qicardSignContract: ['6003'],
-  getImageInfo: [2, 12],
-  previewImage: [2],
-  saveImage: [17],
-  compressImage: [2],
-  getStorage: [2, 3],
-  setStorage: [2, 3],
-  removeStorage: [2, 3],
-  saveFile: [2, 10, 12],
-  getFileInfo: [2, 12],
-  getSavedFileInfo: [2, 12],
-  removeSavedFile: [2, 12],
-  openDocument: [2],
-  openLocation: [2, 11],
-  makePhoneCall: [2],
-  setClipboard: [2],
-  setScreenBrightness: [2],
-  scan: [2],
-  request: [2],
-  httpRequest: [2],
-  downloadFile: [2],
-  uploadFile: [2],
+  getImageInfo: [12],
+  getFileInfo: [12],
 };
 
 describe('the wrappers over the emulator (auto mode)', () => {
@@ -254,7 +234,7 @@ describe('the wrappers over the emulator (auto mode)', () => {
         expect(documented, `${api} answered an undocumented code: ${e.message}`).toContain(String(e.code));
         (seen[api] ??= new Set()).add(String(e.code));
       }),
-      { numRuns: RUNS.emulator },
+      { numRuns: RUNS.emulator, reporter: compactReporter },
     );
     await tick(5);
     expect(unhandled.seen).toEqual([]);
@@ -286,7 +266,7 @@ describe('the my shim over the fake bridge', () => {
           expectTyped(outcome.error);
         }
       }),
-      { numRuns: RUNS.shim },
+      { numRuns: RUNS.shim, reporter: compactReporter },
     );
     await tick(5);
     expect(unhandled.seen).toEqual([]);
@@ -324,13 +304,32 @@ describe('AlipayJSBridge.call on the emulator, as a page calls it directly', () 
         expect(answers[0]).not.toBeNull();
         if (!Object.prototype.hasOwnProperty.call(TABLE, name) && (answers[0] as { error?: unknown }).error === 1) unknownNames++;
       }),
-      { numRuns: RUNS.bridge },
+      { numRuns: RUNS.bridge, reporter: compactReporter },
     );
     // unknown names got error 1 and the warning naming them
     expect(unknownNames).toBeGreaterThan(0);
     expect(warn.mock.calls.some((c) => String(c[0]).includes('is not supported'))).toBe(true);
     expect(unhandled.seen).toEqual([]);
   }, 60_000);
+});
+
+// Params whose property reads throw (a getter, a Proxy trap) are refused with InvalidParamsError,
+// like any other bad input: a rejection, never a synchronous throw.
+describe('params that throw when read', () => {
+  it('a throwing getter or Proxy trap gives a rejection (InvalidParamsError), not a synchronous throw', async () => {
+    const fake = installFakeBridge();
+    const hostile: unknown[] = [
+      { get key(): string { throw new Error('getter'); } },
+      { key: 'k', get extra(): string { throw new Error('extra getter'); } },
+      new Proxy({}, { ownKeys() { throw new Error('ownKeys trap'); } }),
+    ];
+    for (const params of hostile) {
+      await settle(callSafely(() => wrapperOf('getStorage')(params)));
+      const e = await (wrapperOf('getStorage')(params) as Promise<unknown>).catch((x: unknown) => x);
+      expect(e).toMatchObject({ name: 'InvalidParamsError', code: 2 });
+    }
+    expect(fake.calls).toEqual([]);
+  });
 });
 
 describe('the budget', () => {

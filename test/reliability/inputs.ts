@@ -48,6 +48,16 @@ export const HOSTILE_STRINGS: readonly string[] = [
 /** Built once: a string past every documented size limit (storage items are 200×1024 characters). */
 const OVERSIZED: readonly string[] = ['x'.repeat(300 * 1024), '😀'.repeat(110 * 1024), '<b>'.repeat(80 * 1024)];
 
+/**
+ * fast-check's report, cut to a readable length: counterexamples can hold 300 KB strings and
+ * 5,000-item arrays. Pass as `reporter` in `fc.assert` options.
+ */
+export function compactReporter<Ts>(out: fc.RunDetails<Ts>): void {
+  if (!out.failed) return;
+  const text = fc.defaultReportMessage(out) ?? 'property failed';
+  throw new Error(text.length > 4000 ? `${text.slice(0, 4000)} … (report cut: ${text.length} characters)` : text);
+}
+
 /** Marks a parameter left out of the params object. */
 export const MISSING: unique symbol = Symbol('missing');
 

@@ -74,7 +74,7 @@ describe(`${N} concurrent calls`, () => {
         expect((o as { error: SuperQiError }).error.api).toBe(o.api);
       } else if (o.id % 10 === 3) {
         expect(o.ok).toBe(false);
-        const e = (o as { error: HostError }).error;
+        const e = (o as unknown as { error: HostError }).error;
         expect(e.api).toBe(o.api);
         expect(e.raw?.['id']).toBe(o.id);
         expect(e.errorMessage).toBe(`failed #${o.id}`);

@@ -1,0 +1,42 @@
+/**
+ * What a call needs of its table row, worked out once per API (on its first call): the row's runtime
+ * fields, copied, and its parameter checks. The row object itself is never handed on (the transport
+ * gets this copy), so a bundler that tree-shakes object properties (Rollup) leaves the rows'
+ * documentation — group, doc, error wording, defaults, limits — out of bundles that do not use `TABLE`.
+ */
+import type { ApiRow, RuntimeRow } from '../table/row.js';
+import type { Finish } from './invoke.js';
+import { compile, type Check } from './validate.js';
+
+/** One API as calls see it: its name and its row's runtime fields (none for `call()` outside the table). */
+export interface Spec extends Partial<RuntimeRow> {
+  /** The documented name (errors carry it; the transport sends it unless renamed). */
+  readonly api: string;
+  /** The row's parameter checks, then the callbacks'. */
+  readonly checks: readonly Check[];
+  /** The first required parameter: all a call without params needs checking. */
+  readonly required?: string | undefined;
+  /** tradePay's post-processing. */
+  readonly finish?: Finish | undefined;
+  /** The returned Promise also has `abort()` (request's RequestTask). */
+  readonly task?: boolean | undefined;
+}
+
+/** The spec of a table API. */
+export function specOf(api: string, row: ApiRow, finish?: Finish, task?: boolean): Spec {
+  const checks = compile(row.params as Record<string, string>);
+  return {
+    api,
+    params: row.params,
+    surface: row.surface,
+    native: row.native,
+    alias: row.alias,
+    ui: row.ui,
+    cancel: row.cancel,
+    hostTimeout: row.hostTimeout,
+    checks,
+    required: checks.find((c) => c[2])?.[0],
+    finish,
+    task,
+  };
+}
