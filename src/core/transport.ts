@@ -112,12 +112,16 @@ export const hostTransport: Transport = {
   },
 };
 
-/** A foreign `my.canIUse` answer, when the page has one that answers. */
+/**
+ * The host's own synchronous answer, when it has one that answers: a foreign `my.canIUse`, else a
+ * bridge-level `AlipayJSBridge.canIUse` (the emulator has one, so its profile's unsupported APIs and
+ * version show in `canIUse()`; real bridges are not known to).
+ */
 export function foreignCanIUse(name: string): boolean | undefined {
-  const my = foreignMy();
-  if (typeof my?.canIUse !== 'function') return undefined;
+  const owner: { canIUse?: unknown } | undefined = foreignMy() ?? (currentBridge() as { canIUse?: unknown } | undefined);
+  if (typeof owner?.canIUse !== 'function') return undefined;
   try {
-    return !!my.canIUse(name);
+    return !!(owner.canIUse as (n: string) => unknown)(name);
   } catch {
     return undefined;
   }

@@ -119,6 +119,17 @@ describe('profiles', () => {
     expect(e).toMatchObject({ code: 1 });
   });
 
+  it('canIUse answers from the profile synchronously, before any call (the fake bridge answers it)', () => {
+    const em = setupAutoEmulator({ profile: { unsupported: ['scan'], version: '1.20.0' } });
+    expect(canIUse('scan')).toBe(false);
+    expect(canIUse('qicardSignContract')).toBe(false); // needs 1.24.6
+    expect(canIUse('alert')).toBe(true);
+    expect(canIUse('notAnApi')).toBe(false);
+    em.setProfile({ unsupported: [], version: '1.30.0' });
+    expect(canIUse('scan')).toBe(true);
+    expect(canIUse('qicardSignContract')).toBe(true);
+  });
+
   it('an older host lacks APIs newer than its version (qicardSignContract needs 1.24.6)', async () => {
     const em = setupAutoEmulator({ profile: { version: '1.20.0' } });
     const e = await qicardSignContract({ authUrl: 'https://sign' }).catch((x: unknown) => x);
