@@ -20,21 +20,12 @@ import {
   isHostError,
   getLocation,
 } from '../../src/index.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 
 afterEach(() => {
   vi.useRealTimers();
   teardownEmulator();
 });
-
-const bridgeCall = (name: string, params?: object) =>
-  new Promise<Record<string, unknown>>((resolve) =>
-    (window as unknown as { AlipayJSBridge: { call: (n: string, p?: object, cb?: (r: unknown) => void) => void } }).AlipayJSBridge.call(
-      name,
-      params,
-      (r) => resolve(r as Record<string, unknown>),
-    ),
-  );
 
 describe('overrides', () => {
   it('first match wins, once removes itself, the remover works, reset restores defaults', async () => {
@@ -209,13 +200,13 @@ describe('the fake bridge', () => {
       seen.push(ctx.params);
       return {};
     });
-    await bridgeCall('toast', { content: 'hi' });
+    await rawCall(undefined, 'toast', { content: 'hi' });
     expect(em.calls.at(-1)).toMatchObject({ api: 'showToast', name: 'toast' });
     em.use('confirm', (ctx) => {
       seen.push(ctx.params);
       return { confirm: true };
     });
-    const answer = await bridgeCall('confirm', { message: 'sure?', okButton: 'Yes' });
+    const answer = await rawCall(undefined, 'confirm', { message: 'sure?', okButton: 'Yes' });
     expect(seen.at(-1)).toMatchObject({ content: 'sure?', confirmButtonText: 'Yes' });
     expect(answer).toEqual({ confirm: true, ok: true });
     configure({ nativeNames: 'classic' });
@@ -248,7 +239,7 @@ describe('the fake bridge', () => {
     em.use('echo', (ctx) => ({ params: ctx.params }));
     const cyclic: Record<string, unknown> = { a: 1, f: () => 1 };
     cyclic['self'] = cyclic;
-    const answer = await bridgeCall('echo', { cyclic, when: new Date(0), page: document.body });
+    const answer = await rawCall(undefined, 'echo', { cyclic, when: new Date(0), page: document.body });
     expect(answer).toEqual({ params: { cyclic: { a: 1 }, when: '1970-01-01T00:00:00.000Z' } });
     const rec = em.calls.at(-1)!;
     expect(rec).toMatchObject({ api: 'echo', name: 'echo', ok: true });

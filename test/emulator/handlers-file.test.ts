@@ -6,7 +6,6 @@ import {
   getFileInfo,
   getSavedFileInfo,
   getSavedFileList,
-  isHostError,
   isUserCancelledError,
   openDocument,
   removeSavedFile,
@@ -15,7 +14,7 @@ import {
 import { filesOf, newFileId } from '../../src/emulator/files.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { hostRejection as failure, rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 import { closedPort, nodeDigest, startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 
 let server: LoopbackServer;
@@ -33,23 +32,6 @@ afterAll(() => server.close());
 afterEach(teardownEmulator);
 
 const unique = () => `file-test-${Math.random().toString(36).slice(2)}`;
-const bridgeCall = (name: string, params?: object) =>
-  new Promise<Record<string, unknown>>((resolve) =>
-    (window as unknown as { AlipayJSBridge: { call: (n: string, p?: object, cb?: (r: unknown) => void) => void } }).AlipayJSBridge.call(
-      name,
-      params,
-      (r) => resolve(r as Record<string, unknown>),
-    ),
-  );
-const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isHostError(e)).toBe(true);
-  return e as { code: number; errorMessage: string; name: string };
-};
-
 /** An emulator whose picker answers `files` (or cancels with null). */
 const withPicker = (files: File[] | null, options: Parameters<typeof setupAutoEmulator>[0] = {}) => {
   const ui = createAutoUi();
@@ -110,7 +92,7 @@ describe('chooseFileFromDisk', () => {
 
   it('answers the H5+ bridge form', async () => {
     setupAutoEmulator({ appId: unique() });
-    const r = await bridgeCall('chooseFileFromDisk', {});
+    const r = await rawCall(undefined, 'chooseFileFromDisk', {});
     expect(typeof r['apFilePath']).toBe('string');
   });
 });
@@ -195,8 +177,8 @@ describe('saveFile, getSavedFileInfo, getSavedFileList, removeSavedFile', () => 
 
   it.each(['saveFile', 'getSavedFileInfo', 'removeSavedFile', 'getFileInfo'])('%s without apFilePath is 2', async (name) => {
     setupAutoEmulator({ appId: unique() });
-    expect((await bridgeCall(name, {}))['error']).toBe(2);
-    expect((await bridgeCall(name, { apFilePath: 42 }))['error']).toBe(2);
+    expect((await rawCall(undefined, name, {}))['error']).toBe(2);
+    expect((await rawCall(undefined, name, { apFilePath: 42 }))['error']).toBe(2);
   });
 });
 
@@ -228,7 +210,7 @@ describe('getFileInfo', () => {
 
   it('an unknown digestAlgorithm is 2', async () => {
     const em = setupAutoEmulator({ appId: unique() });
-    const r = await bridgeCall('getFileInfo', { apFilePath: tempPath(em, 'x'), digestAlgorithm: 'sha256' });
+    const r = await rawCall(undefined, 'getFileInfo', { apFilePath: tempPath(em, 'x'), digestAlgorithm: 'sha256' });
     expect(r['error']).toBe(2);
   });
 
@@ -264,8 +246,8 @@ describe('openDocument', () => {
 
   it('missing filePath or fileType is 2', async () => {
     setupAutoEmulator({ appId: unique() });
-    expect((await bridgeCall('openDocument', { fileType: 'pdf' }))['error']).toBe(2);
-    expect((await bridgeCall('openDocument', { filePath: 'https://resource/x.pdf' }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'openDocument', { fileType: 'pdf' }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'openDocument', { filePath: 'https://resource/x.pdf' }))['error']).toBe(2);
   });
 
   it('a fileType other than pdf is 4013', async () => {

@@ -5,7 +5,6 @@ import {
   chooseVideo,
   compressImage,
   getImageInfo,
-  isHostError,
   isUserCancelledError,
   previewImage,
   saveFile,
@@ -18,7 +17,7 @@ import { crc32, encodeMp4Header, encodePng } from '../../src/emulator/media-fixt
 import type { Emulator } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import type { EmulatorUi } from '../../src/emulator/ui/contract.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { hostRejection as failure, rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 import { closedPort, startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 
 // ── handcrafted images ──────────────────────────────────────────────────────────────────────────
@@ -65,22 +64,6 @@ afterAll(() => server.close());
 afterEach(teardownEmulator);
 
 const unique = () => `media-test-${Math.random().toString(36).slice(2)}`;
-const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isHostError(e)).toBe(true);
-  return e as { code: number; errorMessage: string };
-};
-const bridgeCall = (name: string, params?: object) =>
-  new Promise<Record<string, unknown>>((resolve) =>
-    (window as unknown as { AlipayJSBridge: { call: (n: string, p?: object, cb?: (r: unknown) => void) => void } }).AlipayJSBridge.call(
-      name,
-      params,
-      (r) => resolve(r as Record<string, unknown>),
-    ),
-  );
 const withUi = (changes: Partial<EmulatorUi>, options: Parameters<typeof setupAutoEmulator>[0] = {}) =>
   setupAutoEmulator({ appId: unique(), ...options }, { ...createAutoUi(), ...changes });
 const temp = (em: Emulator, bytes: Uint8Array | string, name = 'x.bin', type = '') =>
@@ -279,7 +262,7 @@ describe('getImageInfo', () => {
 
   it('missing src is 2; an unknown path or non-image is 2; an unreachable or failing URL is 12', async () => {
     const em = setupAutoEmulator({ appId: unique() });
-    expect((await bridgeCall('getImageInfo', {}))['error']).toBe(2);
+    expect((await rawCall(undefined, 'getImageInfo', {}))['error']).toBe(2);
     expect((await failure(getImageInfo({ src: `https://resource/${newFileId()}.image` }))).code).toBe(2);
     expect((await failure(getImageInfo({ src: temp(em, 'text', 'a.txt', 'text/plain') }))).code).toBe(2);
     expect((await failure(getImageInfo({ src: `${server.base}/text` }))).code).toBe(2);
@@ -325,10 +308,10 @@ describe('compressImage', () => {
 
   it('missing or empty apFilePaths and an unknown compressLevel are 2', async () => {
     const em = setupAutoEmulator({ appId: unique() });
-    expect((await bridgeCall('compressImage', {}))['error']).toBe(2);
-    expect((await bridgeCall('compressImage', { apFilePaths: [] }))['error']).toBe(2);
-    expect((await bridgeCall('compressImage', { apFilePaths: 'a.png' }))['error']).toBe(2);
-    expect((await bridgeCall('compressImage', { apFilePaths: [temp(em, PNG)], compressLevel: 3 }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'compressImage', {}))['error']).toBe(2);
+    expect((await rawCall(undefined, 'compressImage', { apFilePaths: [] }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'compressImage', { apFilePaths: 'a.png' }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'compressImage', { apFilePaths: [temp(em, PNG)], compressLevel: 3 }))['error']).toBe(2);
   });
 
   describe('with a canvas', () => {
@@ -425,7 +408,7 @@ describe('previewImage', () => {
   it('answers the classic imageViewer with images/init', async () => {
     const preview = vi.fn(async (_o: { urls: readonly string[]; current: number }) => {});
     withUi({ previewImage: preview });
-    expect(await bridgeCall('imageViewer', { images: ['https://a/1', 'https://a/2'], init: 1 })).toEqual({});
+    expect(await rawCall(undefined, 'imageViewer', { images: ['https://a/1', 'https://a/2'], init: 1 })).toEqual({});
     expect(preview).toHaveBeenCalledWith({ urls: ['https://a/1', 'https://a/2'], current: 1 });
   });
 
@@ -439,7 +422,7 @@ describe('previewImage', () => {
     [{ urls: ['https://a/1'], current: '1' }],
   ])('invalid %j is 2', async (params) => {
     setupAutoEmulator({ appId: unique() });
-    expect((await bridgeCall('previewImage', params))['error']).toBe(2);
+    expect((await rawCall(undefined, 'previewImage', params))['error']).toBe(2);
   });
 });
 
@@ -476,7 +459,7 @@ describe('saveImage', () => {
 
   it('no url is 2 with the documented message', async () => {
     setupAutoEmulator({ appId: unique() });
-    expect(await bridgeCall('saveImage', {})).toEqual({ error: 2, errorMessage: 'Invalid parameter, no url parameter transferred.' });
+    expect(await rawCall(undefined, 'saveImage', {})).toEqual({ error: 2, errorMessage: 'Invalid parameter, no url parameter transferred.' });
   });
 
   it('network failure, HTTP error, non-image and unknown paths are 17', async () => {

@@ -3,12 +3,12 @@
  * decoding and every error, downloadFile into the file store, uploadFile as multipart/form-data.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { downloadFile, getFileInfo, getImageInfo, httpRequest, isHostError, openDocument, request, uploadFile } from '../../src/index.js';
+import { downloadFile, getFileInfo, getImageInfo, httpRequest, openDocument, request, uploadFile } from '../../src/index.js';
 import { filesOf, newFileId } from '../../src/emulator/files.js';
 import { toQueryString } from '../../src/emulator/handlers/network.js';
 import { encodePng } from '../../src/emulator/media-fixtures.js';
 import type { Emulator } from '../../src/emulator/types.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { hostRejection as failure, rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 import { closedPort, nodeDigest, startLoopbackServer, type LoopbackServer, type Received } from '../support/loopback-server.js';
 
 const PNG = encodePng(20, 10, () => [1, 2, 3]);
@@ -50,22 +50,6 @@ afterEach(teardownEmulator);
 
 const unique = () => `net-test-${Math.random().toString(36).slice(2)}`;
 const last = () => server.received.at(-1)!;
-const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isHostError(e)).toBe(true);
-  return e as { code: number; errorMessage: string; raw: Record<string, unknown> };
-};
-const bridgeCall = (name: string, params?: object) =>
-  new Promise<Record<string, unknown>>((resolve) =>
-    (window as unknown as { AlipayJSBridge: { call: (n: string, p?: object, cb?: (r: unknown) => void) => void } }).AlipayJSBridge.call(
-      name,
-      params,
-      (r) => resolve(r as Record<string, unknown>),
-    ),
-  );
 type Echo = { method: string; url: string; headers: Record<string, string>; body: string };
 
 describe('request', () => {
@@ -186,14 +170,14 @@ describe('request', () => {
   ])('invalid %j is 2 (nothing is sent)', async (params) => {
     setupAutoEmulator();
     const before = server.received.length;
-    const r = await bridgeCall('request', params);
+    const r = await rawCall(undefined, 'request', params);
     expect(r['error']).toBe(2);
     expect(server.received.length).toBe(before);
   });
 
   it('a lower-case method works', async () => {
     setupAutoEmulator();
-    expect((await bridgeCall('request', { url: `${server.base}/echo`, method: 'post', data: { a: 1 } }))['status']).toBe(200);
+    expect((await rawCall(undefined, 'request', { url: `${server.base}/echo`, method: 'post', data: { a: 1 } }))['status']).toBe(200);
     expect(last().method).toBe('POST');
   });
 });
@@ -209,7 +193,7 @@ describe('httpRequest', () => {
 
   it('takes the classic responseType for dataType', async () => {
     setupAutoEmulator();
-    expect(await bridgeCall('httpRequest', { url: `${server.base}/text`, responseType: 'text' })).toMatchObject({ data: 'plain text ✓', status: 200 });
+    expect(await rawCall(undefined, 'httpRequest', { url: `${server.base}/text`, responseType: 'text' })).toMatchObject({ data: 'plain text ✓', status: 200 });
   });
 });
 
@@ -250,8 +234,8 @@ describe('downloadFile', () => {
 
   it('a missing or non-http url is 2', async () => {
     setupAutoEmulator({ appId: unique() });
-    expect((await bridgeCall('downloadFile', {}))['error']).toBe(2);
-    expect((await bridgeCall('downloadFile', { url: 'file:///etc/passwd' }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'downloadFile', {}))['error']).toBe(2);
+    expect((await rawCall(undefined, 'downloadFile', { url: 'file:///etc/passwd' }))['error']).toBe(2);
   });
 });
 
@@ -332,14 +316,14 @@ describe('uploadFile', () => {
     const params: Record<string, unknown> = { url: `${server.base}/upload`, filePath: pngFile(em), fileName: 'f', fileType: 'image' };
     delete params[missing];
     const before = server.received.length;
-    expect((await bridgeCall('uploadFile', params))['error']).toBe(2);
+    expect((await rawCall(undefined, 'uploadFile', params))['error']).toBe(2);
     expect(server.received.length).toBe(before);
   });
 
   it('a non-http url or a non-object formData is 2', async () => {
     const em = setupAutoEmulator({ appId: unique() });
     const base = { filePath: pngFile(em), fileName: 'f', fileType: 'image' };
-    expect((await bridgeCall('uploadFile', { ...base, url: 'upload' }))['error']).toBe(2);
-    expect((await bridgeCall('uploadFile', { ...base, url: `${server.base}/upload`, formData: ['a'] }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'uploadFile', { ...base, url: 'upload' }))['error']).toBe(2);
+    expect((await rawCall(undefined, 'uploadFile', { ...base, url: `${server.base}/upload`, formData: ['a'] }))['error']).toBe(2);
   });
 });

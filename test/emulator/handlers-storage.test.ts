@@ -1,30 +1,12 @@
 /** The emulator's storage APIs: persistence, exact round-trips, limits, corruption, per-miniapp isolation. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearStorage, getStorage, isHostError, removeStorage, setStorage, TABLE } from '../../src/index.js';
+import { clearStorage, getStorage, removeStorage, setStorage, TABLE } from '../../src/index.js';
 import { memoryStorage } from '../../src/emulator/engine.js';
 import { storageBytes, storagePrefix } from '../../src/emulator/handlers/storage.js';
 import type { StorageBackend } from '../../src/emulator/types.js';
-import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { rawCall, hostRejection as rejection, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 
 afterEach(teardownEmulator);
-
-const bridgeCall = (name: string, params?: object) =>
-  new Promise<Record<string, unknown>>((resolve) =>
-    (window as unknown as { AlipayJSBridge: { call: (n: string, p?: object, cb?: (r: unknown) => void) => void } }).AlipayJSBridge.call(
-      name,
-      params,
-      (r) => resolve(r as Record<string, unknown>),
-    ),
-  );
-
-const rejection = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(isHostError(e)).toBe(true);
-  return e as { code: number; errorMessage: string; raw: Record<string, unknown> };
-};
 
 const MAX_ITEM = 200 * 1024;
 const MB10 = 10 * 1024 * 1024;
@@ -92,10 +74,10 @@ describe('round-trips', () => {
 
   it('answers the classic aliases with their parameter names', async () => {
     setupAutoEmulator();
-    expect(await bridgeCall('setAPDataStorage', { key: 'alias', value: 'v' })).toEqual({});
-    expect(await bridgeCall('getAPDataStorage', { key: 'alias' })).toEqual({ data: 'v' });
-    expect(await bridgeCall('removeAPDataStorage', { key: 'alias' })).toEqual({});
-    expect(await bridgeCall('getStorage', { key: 'alias' })).toEqual({ data: null });
+    expect(await rawCall(undefined, 'setAPDataStorage', { key: 'alias', value: 'v' })).toEqual({});
+    expect(await rawCall(undefined, 'getAPDataStorage', { key: 'alias' })).toEqual({ data: 'v' });
+    expect(await rawCall(undefined, 'removeAPDataStorage', { key: 'alias' })).toEqual({});
+    expect(await rawCall(undefined, 'getStorage', { key: 'alias' })).toEqual({ data: null });
   });
 });
 
@@ -110,7 +92,7 @@ describe('invalid parameters (error 2)', () => {
     ['removeStorage', {}],
   ])('%s %j → 2', async (name, params) => {
     setupAutoEmulator();
-    const r = await bridgeCall(name, params);
+    const r = await rawCall(undefined, name, params);
     expect(r['error']).toBe(2);
     expect(typeof r['errorMessage']).toBe('string');
   });
