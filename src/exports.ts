@@ -1,6 +1,6 @@
 /**
- * Everything the package exports but the wrappers and the API table's data (`TABLE`, `API_NAMES`).
- * Kept apart so the script-tag build can export the package without the table's documentation.
+ * Everything the package exports but the wrappers and the ESM-only members (src/index.ts).
+ * Kept apart so the script-tag build (`SuperQi`) gets exactly this, without the table's documentation.
  * Only re-exports, by name.
  */
 export { call } from './core/call.js';
@@ -18,17 +18,10 @@ export {
 } from './core/transport.js';
 export type { CallOptions } from './core/invoke.js';
 export type { ApiCallbacks, ApiFunction } from './core/api.js';
-export {
-  tradePayStatus,
-  iqdToFils,
-  filsToIqd,
-  toPaymentAmount,
-  type PaymentAmount,
-} from './core/trade-pay.js';
+export { tradePayStatus, type PaymentAmount } from './core/trade-pay.js';
 export { createMy, installShim, patchBridge, type MyShim } from './shim.js';
 export * from './errors/index.js';
 export type { Table, ApiName, ApiParams, ApiResult } from './table/index.js';
-export { CUSTOMER_SCOPES, BUSINESS_SCOPES, SILENT_SCOPES } from './table/scopes.js';
 export type * from './table/row.js';
 export type * from './types/common.js';
 export type * from './types/essential.js';

@@ -42,8 +42,21 @@ declare global {
   var my: MyShim;
   /** The host bridge (injected asynchronously: wait for `AlipayJSBridgeReady` or use `SuperQi.ready()`). */
   var AlipayJSBridge: SuperQiBridge;
-  /** The script-tag build's exports: the package but the API table's data (`TABLE`, `API_NAMES`). */
-  var SuperQi: Omit<typeof SuperQiModule, 'TABLE' | 'API_NAMES'>;
+  /**
+   * The script-tag build's exports: the package but its ESM-only members — the API table's data
+   * (`TABLE`, `API_NAMES`), the scope lists and the amount helpers.
+   */
+  var SuperQi: Omit<
+    typeof SuperQiModule,
+    | 'TABLE'
+    | 'API_NAMES'
+    | 'CUSTOMER_SCOPES'
+    | 'BUSINESS_SCOPES'
+    | 'SILENT_SCOPES'
+    | 'iqdToFils'
+    | 'filsToIqd'
+    | 'toPaymentAmount'
+  >;
   interface DocumentEventMap {
     AlipayJSBridgeReady: Event;
   }

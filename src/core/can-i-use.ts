@@ -2,7 +2,7 @@
 import { isNotInHostError } from '../errors/not-in-host-error.js';
 import type { ApiName } from '../table/index.js';
 import { canIUse as canIUseRow } from '../table/framework.js';
-import { SINCE } from '../table/since.js';
+import { NAMES, SINCE } from '../table/since.js';
 import { api } from './api.js';
 import { hostVersion } from './environment.js';
 import { unsupportedByHost } from './normalise.js';
@@ -11,6 +11,9 @@ import { olderVersion } from './version.js';
 
 /** The host's synchronous answer: the transport's, else the page's foreign `my.canIUse`. */
 const hostAnswer = (name: string): boolean | undefined => (transport.canIUse ? transport.canIUse(name) : foreignCanIUse(name));
+
+/** The table's names, split on the first local answer (importing does no work). */
+let known: Set<string> | undefined;
 
 /** The host's `canIUse` JSAPI (no wrapper of its own: `canIUse()` answers locally). */
 const askHost = /* @__PURE__ */ api('canIUse', canIUseRow);
@@ -24,8 +27,8 @@ export function canIUse(name: ApiName | (string & {})): boolean {
   if (typeof name !== 'string') return false; // not an API name; an object whose key conversion throws must not throw here
   const host = hostAnswer(name);
   if (host !== undefined) return host;
-  // own keys only: 'toString', 'constructor'… are not APIs
-  if (!Object.prototype.hasOwnProperty.call(SINCE, name) || unsupportedByHost.has(name)) return false;
+  // a Set of the names, so 'toString', 'constructor'… are not APIs
+  if (!(known ??= new Set(NAMES.split(/\s/))).has(name) || unsupportedByHost.has(name)) return false;
   const since = SINCE[name as ApiName];
   const version = since && hostVersion();
   return !(since && version && olderVersion(version, since));

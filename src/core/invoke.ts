@@ -116,7 +116,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
         if (!this.done) this.answer(answer, failed);
       });
     } catch (e) {
-      const text = `the host threw: ${(e as Error | null)?.message ?? String(e)}`;
+      const text = `host threw: ${(e as Error | null)?.message ?? String(e)}`;
       this.settle(false, new HostError(this.api, 3, text, { error: 3, errorMessage: text }));
     }
   }
@@ -167,7 +167,7 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     const clean = call.params;
     if (!problem) for (const k in params) if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = (params as Record<string, unknown>)[k];
   } catch (e) {
-    problem = new InvalidParamsError(call.api, 'params', `could not be read: ${(e as Error | null)?.message ?? String(e)}`);
+    problem = new InvalidParamsError(call.api, 'params', `unreadable: ${(e as Error | null)?.message ?? String(e)}`);
   }
   if (spec.task) (promise as Promise<unknown> & { abort(): void }).abort = () => call.settle(false, new AbortedError(call.api));
   if (problem) {

@@ -46,7 +46,7 @@ export function failure(spec: Spec, answer: unknown): SuperQiError {
   const api = spec.api;
   if (answer == null) answer = {};
   if (typeof answer !== 'object') {
-    return new HostError(api, 3, `the host answered a ${typeof answer}, not an object`, { value: answer });
+    return new HostError(api, 3, `host answered a ${typeof answer}`, { value: answer });
   }
   const raw = answer as Record<string, unknown>;
   const error = raw['error'];
@@ -54,7 +54,7 @@ export function failure(spec: Spec, answer: unknown): SuperQiError {
   if (code == null || code === '') code = 3;
   // APIs outside the table (`call()`) have no documented meanings.
   const meaning = spec.params ? meaningOf(api, code) : undefined;
-  const text = String(raw['errorMessage'] ?? raw['errMessage'] ?? raw['message'] ?? meaning ?? 'the host reported a failure');
+  const text = String(raw['errorMessage'] ?? raw['errMessage'] ?? raw['message'] ?? meaning ?? 'host failure');
   const Kind = spec.cancel?.some((c) => String(c) === String(code))
     ? UserCancelledError
     : code === 1

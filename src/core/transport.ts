@@ -101,7 +101,7 @@ export const hostTransport: Transport = {
     }
     const bridge = w?.AlipayJSBridge;
     if (!bridge) {
-      reply({ error: 1, errorMessage: `no AlipayJSBridge, and no my.${api}` });
+      reply({ error: 1, errorMessage: `no AlipayJSBridge or my.${api}` });
       return;
     }
     const natives = config.natives;

@@ -37,8 +37,8 @@ const fits = (code: string, v: unknown): boolean =>
 function problem(code: string, required: boolean, v: unknown): string | undefined {
   if (v == null) return required ? 'is required' : undefined;
   if (fits(code, v)) return undefined;
-  const got = kind(v);
-  return `must be ${code === 'a' || code === 'o' ? 'an' : 'a'} ${code === 'n' ? 'finite ' : ''}${KINDS[code]}, got ${got === 'array' ? 'an array' : got}`;
+  // Terse on purpose (it ships with every wrapper): "must be string, got number".
+  return `must be ${code === 'n' ? 'finite ' : ''}${KINDS[code]}, got ${kind(v)}`;
 }
 
 /**

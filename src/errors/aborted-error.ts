@@ -5,7 +5,7 @@ export class AbortedError extends SuperQiError {
   /** The signal's reason, when it had one. */
   readonly reason: unknown;
   constructor(api: string, reason?: unknown) {
-    super(api, 'ABORTED', 'the call was aborted', 'AbortedError');
+    super(api, 'ABORTED', 'aborted', 'AbortedError');
     this.reason = reason;
   }
 }

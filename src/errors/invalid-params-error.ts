@@ -5,7 +5,7 @@ export class InvalidParamsError extends SuperQiError {
   /** The parameter at fault. */
   readonly param: string;
   constructor(api: string, param: string, problem: string) {
-    super(api, 2, `invalid parameter \`${param}\`: ${problem}`, 'InvalidParamsError');
+    super(api, 2, `\`${param}\` ${problem}`, 'InvalidParamsError');
     this.param = param;
   }
 }

@@ -7,7 +7,7 @@ export class NotInHostError extends SuperQiError {
       api,
       'NOT_IN_HOST',
       // Short on purpose (it ships in every bundle); outside the app, the emulator plays the host.
-      `not inside Super Qi: ${waited > 0 ? `no AlipayJSBridge within ${waited} ms` : 'no browser window'}`,
+      `not inside Super Qi (${waited > 0 ? `no AlipayJSBridge in ${waited} ms` : 'no window'})`,
       'NotInHostError',
     );
   }

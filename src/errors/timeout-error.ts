@@ -5,7 +5,7 @@ export class TimeoutError extends SuperQiError {
   /** The timeout that expired, in ms. */
   readonly timeout: number;
   constructor(api: string, timeout: number) {
-    super(api, 'TIMEOUT', `no answer from the host within ${timeout} ms`, 'TimeoutError');
+    super(api, 'TIMEOUT', `no answer in ${timeout} ms`, 'TimeoutError');
     this.timeout = timeout;
   }
 }

@@ -1,74 +1,36 @@
 /**
- * Every API of the table with the host version its row needs (`since`), read off the rows one by one:
- * what `canIUse` needs of the table. Static reads, so a bundler that tree-shakes object properties
- * keeps only `since` of each row here, and `canIUse` never pulls `TABLE` (and its documentation) in.
+ * What `canIUse` needs of the table: every API name, and the host version of the rows that need one
+ * (`since`). Kept apart from `TABLE` so `canIUse` never pulls the table (and its documentation) in.
+ * The names are one string, split on the first `canIUse()` call: gzip matches each against the
+ * wrappers' own names (a name → since object cost all the wrappers ~100 B min+gz more). The type
+ * check below keeps the string equal to the table's names (a missing, extra or misspelt name fails
+ * it); test/core/table.test.ts checks the order, and that `SINCE` has every row with a `since`.
  */
-import * as essential from './essential.js';
-import * as ui from './ui.js';
-import * as media from './media.js';
-import * as storage from './storage.js';
-import * as file from './file.js';
-import * as location from './location.js';
-import * as network from './network.js';
-import * as device from './device.js';
-import * as framework from './framework.js';
+import { qicardSignContract } from './essential.js';
 import type { ApiName } from './index.js';
 
-/** API name → the lowest host version it needs, or undefined. `satisfies`: exactly the names of `TABLE`. */
-export const SINCE = {
-  getAuthCode: essential.getAuthCode.since,
-  qicardSignContract: essential.qicardSignContract.since,
-  tradePay: essential.tradePay.since,
-  getDeviceInfo: essential.getDeviceInfo.since,
-  navigateToMiniProgram: essential.navigateToMiniProgram.since,
-  navigateBackMiniProgram: essential.navigateBackMiniProgram.since,
-  setNavigationBar: ui.setNavigationBar.since,
-  multiLevelSelect: ui.multiLevelSelect.since,
-  alert: ui.alert.since,
-  confirm: ui.confirm.since,
-  prompt: ui.prompt.since,
-  showActionSheet: ui.showActionSheet.since,
-  showLoading: ui.showLoading.since,
-  hideLoading: ui.hideLoading.since,
-  showToast: ui.showToast.since,
-  hideToast: ui.hideToast.since,
-  choosePhoneContact: ui.choosePhoneContact.since,
-  datePicker: ui.datePicker.since,
-  chooseImage: media.chooseImage.since,
-  previewImage: media.previewImage.since,
-  saveImage: media.saveImage.since,
-  getImageInfo: media.getImageInfo.since,
-  compressImage: media.compressImage.since,
-  chooseVideo: media.chooseVideo.since,
-  getStorage: storage.getStorage.since,
-  setStorage: storage.setStorage.since,
-  removeStorage: storage.removeStorage.since,
-  clearStorage: storage.clearStorage.since,
-  saveFile: file.saveFile.since,
-  getFileInfo: file.getFileInfo.since,
-  getSavedFileInfo: file.getSavedFileInfo.since,
-  getSavedFileList: file.getSavedFileList.since,
-  removeSavedFile: file.removeSavedFile.since,
-  openDocument: file.openDocument.since,
-  chooseFileFromDisk: file.chooseFileFromDisk.since,
-  getLocation: location.getLocation.since,
-  chooseLocation: location.chooseLocation.since,
-  openLocation: location.openLocation.since,
-  request: network.request.since,
-  httpRequest: network.httpRequest.since,
-  downloadFile: network.downloadFile.since,
-  uploadFile: network.uploadFile.since,
-  qicardShareAppMessage: essential.qicardShareAppMessage.since,
-  getSystemInfo: device.getSystemInfo.since,
-  getNetworkType: device.getNetworkType.since,
-  getClipboard: device.getClipboard.since,
-  setClipboard: device.setClipboard.since,
-  getBatteryInfo: device.getBatteryInfo.since,
-  getScreenBrightness: device.getScreenBrightness.since,
-  setScreenBrightness: device.setScreenBrightness.since,
-  addPhoneContact: device.addPhoneContact.since,
-  makePhoneCall: device.makePhoneCall.since,
-  scan: device.scan.since,
-  vibrate: device.vibrate.since,
-  canIUse: framework.canIUse.since,
-} satisfies { readonly [K in ApiName]: string | undefined };
+/** Every API name of the table, in its order, separated by a space or a line break. */
+export const NAMES = `getAuthCode qicardSignContract tradePay getDeviceInfo navigateToMiniProgram navigateBackMiniProgram
+setNavigationBar multiLevelSelect alert confirm prompt showActionSheet showLoading hideLoading showToast hideToast
+choosePhoneContact datePicker chooseImage previewImage saveImage getImageInfo compressImage chooseVideo
+getStorage setStorage removeStorage clearStorage saveFile getFileInfo getSavedFileInfo getSavedFileList
+removeSavedFile openDocument chooseFileFromDisk getLocation chooseLocation openLocation request httpRequest
+downloadFile uploadFile qicardShareAppMessage getSystemInfo getNetworkType getClipboard setClipboard
+getBatteryInfo getScreenBrightness setScreenBrightness addPhoneContact makePhoneCall scan vibrate canIUse`;
+
+/** The words of a string literal (separated by spaces or line breaks), as a union. */
+type Words<S extends string> = S extends `${infer W} ${infer Rest}`
+  ? Words<W> | Words<Rest>
+  : S extends `${infer W}\n${infer Rest}`
+    ? W | Words<Rest>
+    : S;
+/** `true` only when the two unions are equal. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Compile-time: the words of NAMES are exactly the table's names (no more, no fewer).
+const namesMatchTable: Same<Words<typeof NAMES>, ApiName> = true;
+void namesMatchTable;
+
+/** The rows with a `since`, read off the row itself (so the version is written once, in the row). */
+export const SINCE: { readonly [K in ApiName]?: string } = {
+  qicardSignContract: qicardSignContract.since,
+};

@@ -86,9 +86,9 @@ describe('wrong types', () => {
 
   it('the message says what was expected and what came', async () => {
     installFakeBridge();
-    await expect(setClipboard({ text: 5 as never })).rejects.toThrow('invalid parameter `text`: must be a string, got number');
-    await expect(request({ url: 'u', headers: [] as never })).rejects.toThrow('must be an object, got an array');
-    await expect(setStorage({ key: null as never, data: 1 })).rejects.toThrow('`key`: is required');
+    await expect(setClipboard({ text: 5 as never })).rejects.toThrow('`text` must be string, got number');
+    await expect(request({ url: 'u', headers: [] as never })).rejects.toThrow('`headers` must be object, got array');
+    await expect(setStorage({ key: null as never, data: 1 })).rejects.toThrow('`key` is required');
   });
 
   it('NaN and Infinity are not numbers for n params', async () => {
@@ -118,8 +118,8 @@ describe('params that are not an object', () => {
 
   it('says what it got', async () => {
     installFakeBridge();
-    await expect(getStorage('key' as never)).rejects.toThrow('invalid parameter `params`: must be an object, got string');
-    await expect(getStorage([] as never)).rejects.toThrow('got an array');
+    await expect(getStorage('key' as never)).rejects.toThrow('`params` must be object, got string');
+    await expect(getStorage([] as never)).rejects.toThrow('`params` must be object, got array');
   });
 });
 
@@ -188,7 +188,7 @@ describe('input the checks cannot see', () => {
       expect(r.ok, label).toBe(false);
       expect(r.value, label).toBeInstanceOf(HostError);
       expect(r.value).toMatchObject({ api: label, code: 3 });
-      expect((r.value as HostError).errorMessage).toMatch(/^the host threw: .*circular/i);
+      expect((r.value as HostError).errorMessage).toMatch(/^host threw: .*circular/i);
     }
     expect(fake.calls).toEqual([]);
   });

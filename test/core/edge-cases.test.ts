@@ -87,7 +87,7 @@ describe('unreadable params', () => {
     await expect(setStorage(params as never)).rejects.toMatchObject({
       name: 'InvalidParamsError',
       param: 'params',
-      errorMessage: expect.stringContaining('could not be read: boom'),
+      errorMessage: expect.stringContaining('unreadable: boom'),
     });
     expect(fake.calls).toEqual([]);
   });

@@ -159,7 +159,7 @@ describe('common codes and failure shapes', () => {
     const e = await failWith('getStorage', { error: 77 });
     expect(e.name).toBe('HostError');
     expect(e.code).toBe(77);
-    expect(e.errorMessage).toBe('the host reported a failure');
+    expect(e.errorMessage).toBe('host failure');
   });
 
   it('errorMessage alone (no code) is a failure with code 3', async () => {
@@ -183,10 +183,10 @@ describe('common codes and failure shapes', () => {
   it.each(['toString', 'constructor', 'valueOf'])('code %j does not pick up Object.prototype as a meaning', async (code) => {
     const e = await failWith('getStorage', { errorCode: code });
     expect(e.code).toBe(code);
-    expect(e.errorMessage).toBe('the host reported a failure');
+    expect(e.errorMessage).toBe('host failure');
     const f = await failWith('scan', { errorCode: code });
     expect(f.name).toBe('HostError');
-    expect(f.errorMessage).toBe('the host reported a failure');
+    expect(f.errorMessage).toBe('host failure');
   });
 
   it('a non-numeric string error is kept as a string', async () => {
@@ -254,8 +254,8 @@ describe('guards compare name', () => {
     expect(instances.AbortedError).toMatchObject({ code: 'ABORTED', reason: 'why' });
     expect(instances.NotInHostError).toMatchObject({ code: 'NOT_IN_HOST' });
     expect(instances.NotInHostError.message).toContain('10 ms');
-    expect(new NotInHostError('x', 0).message).toContain('no browser window');
+    expect(new NotInHostError('x', 0).message).toContain('not inside Super Qi (no window)');
     expect(instances.InvalidParamsError).toMatchObject({ code: 2, error: 2, param: 'p' });
-    expect(instances.InvalidParamsError.message).toBe('x: invalid parameter `p`: is required (2)');
+    expect(instances.InvalidParamsError.message).toBe('x: `p` is required (2)');
   });
 });

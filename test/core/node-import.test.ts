@@ -28,7 +28,7 @@ describe('in Node', () => {
       for (const e of seen) {
         expect(e).toBeInstanceOf(lib.NotInHostError);
         expect(e).toMatchObject({ code: 'NOT_IN_HOST' });
-        expect((e as Error).message).toContain('no browser window');
+        expect((e as Error).message).toContain('not inside Super Qi (no window)');
       }
       expect(fail).toHaveBeenCalledTimes(1);
       expect(waitingForHost()).toBe(0);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES, TABLE } from '../../src/index.js';
 import type { ApiRow } from '../../src/table/row.js';
+import { NAMES, SINCE } from '../../src/table/since.js';
 
 const rows = TABLE as unknown as Record<string, ApiRow>;
 const page = (name: string) => Number(rows[name]!.doc.slice(0, 2));
@@ -32,5 +33,12 @@ describe('the API table', () => {
       expect(['essential', 'ui', 'media', 'storage', 'file', 'location', 'network', 'device', 'framework']).toContain(row.group);
       if (row.defaults) for (const k of Object.keys(row.defaults)) expect(Object.keys(row.params), `${name}.${k}`).toContain(k);
     }
+  });
+
+  it("canIUse's copy (src/table/since.ts) is exactly the table's names, in order, and since values", () => {
+    expect(NAMES.split(/\s/)).toEqual([...API_NAMES]);
+    expect(NAMES).toMatch(/^\w+(?:[ \n]\w+)*$/); // one separator between names, none at the ends
+    const since = Object.fromEntries(API_NAMES.filter((n) => rows[n]!.since !== undefined).map((n) => [n, rows[n]!.since]));
+    expect({ ...SINCE }).toEqual(since);
   });
 });

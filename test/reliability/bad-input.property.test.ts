@@ -146,7 +146,7 @@ describe('the wrappers over a host that serialises params like a native bridge',
           expect(outcome.ok).toBe(false);
           expectTyped((outcome as { error: unknown }).error);
           expect((outcome as { error: SuperQiError }).error).toMatchObject({ name: 'HostError', code: 3 });
-          expect((outcome as { error: SuperQiError }).error.errorMessage).toMatch(/^the host threw: /);
+          expect((outcome as { error: SuperQiError }).error.errorMessage).toMatch(/^host threw: /);
           expect(fake.calls.length).toBe(before); // it threw before taking the call
           return;
         }

@@ -127,7 +127,7 @@ describe('a host that answers a non-object', () => {
       installFakeBridge({ handlers: { '*': () => value } });
       const e = (await wrapperOf(name)(requiredParams(name)).catch((x: unknown) => x)) as HostError;
       expect(e).toBeInstanceOf(HostError);
-      expect(e).toMatchObject({ api: name, code: 3, errorMessage: `the host answered a ${typeof value}, not an object` });
+      expect(e).toMatchObject({ api: name, code: 3, errorMessage: `host answered a ${typeof value}` });
       expect(e.raw).toEqual({ value });
       resetState();
     }
