@@ -18,19 +18,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from './ensure-build.mjs';
 import { emit, median } from './report.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The same flags as test/support/browser.ts (no sandbox as root, no background network).
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const ARGS = CHROMIUM_ARGS;
 const N = Number(process.env.BENCH_BLOCK ?? 1000); // first guess; blocks grow until a raw block takes MIN_MS
 const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);

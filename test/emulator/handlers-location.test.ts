@@ -8,17 +8,10 @@ import { GEOLOCATION_WAIT_MS } from '../../src/emulator/handlers/location.js';
 import type { EmulatorOptions } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import type { EmulatorPlace, EmulatorUi } from '../../src/emulator/ui/contract.js';
-import { rawCall as raw, rejection, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
-
-const stubbed: string[] = [];
-function stubNavigator(key: string, value: unknown): void {
-  Object.defineProperty(navigator, key, { value, configurable: true, writable: true });
-  stubbed.push(key);
-}
+import { rawCall as raw, rejection, setupAutoEmulator, stubNavigator, teardownEmulator } from '../support/auto-emulator.js';
 
 afterEach(() => {
   teardownEmulator();
-  for (const k of stubbed.splice(0)) delete (navigator as unknown as Record<string, unknown>)[k];
   vi.useRealTimers();
 });
 

@@ -15,7 +15,7 @@ import type { EmulatorUi } from '../../src/emulator/ui/contract.js';
 let current: Emulator | undefined;
 
 export function setupAutoEmulator(options: EmulatorOptions = {}, ui: EmulatorUi = createAutoUi()): Emulator {
-  teardownEmulator();
+  removeEmulator(); // navigator stubs made before setup stay
   const w = window as unknown as { AlipayJSBridge?: unknown };
   const em = createEmulator({ ui: 'auto', ...options }, ui, () => {
     if (w.AlipayJSBridge === em.bridge) delete w.AlipayJSBridge;
@@ -25,7 +25,19 @@ export function setupAutoEmulator(options: EmulatorOptions = {}, ui: EmulatorUi 
   return em;
 }
 
+/** Own properties put on `navigator` to hide happy-dom's (clipboard, getBattery, geolocation…); removed by teardownEmulator. */
+const stubbedNavigator: string[] = [];
+export function stubNavigator(key: string, value: unknown): void {
+  Object.defineProperty(navigator, key, { value, configurable: true, writable: true });
+  stubbedNavigator.push(key);
+}
+
 export function teardownEmulator(): void {
+  for (const k of stubbedNavigator.splice(0)) delete (navigator as unknown as Record<string, unknown>)[k];
+  removeEmulator();
+}
+
+function removeEmulator(): void {
   current?.uninstall();
   current = undefined;
   delete (window as unknown as { my?: unknown }).my;
