@@ -154,26 +154,31 @@ describe('the 10 MB miniapp limit', () => {
   });
 });
 
+/** A memory backend whose writes go through `write` (to script quota errors and half-writes). */
+function scriptedStorage(write: (inner: StorageBackend, key: string, value: string) => void): StorageBackend {
+  const inner = memoryStorage();
+  return {
+    getItem: (k) => inner.getItem(k),
+    removeItem: (k) => inner.removeItem(k),
+    key: (i) => inner.key(i),
+    get length() {
+      return inner.length;
+    },
+    setItem: (k, v) => write(inner, k, v),
+  };
+}
+
 describe('backend failures', () => {
   it('a QuotaExceededError from the backend is a failure; the previous value stays', async () => {
-    const inner = memoryStorage();
     let refuse = false;
-    const storage: StorageBackend = {
-      getItem: (k) => inner.getItem(k),
-      removeItem: (k) => inner.removeItem(k),
-      key: (i) => inner.key(i),
-      get length() {
-        return inner.length;
-      },
-      setItem(k, v) {
-        if (refuse) {
-          const e = new Error('The quota has been exceeded.');
-          e.name = 'QuotaExceededError';
-          throw e;
-        }
-        inner.setItem(k, v);
-      },
-    };
+    const storage = scriptedStorage((inner, k, v) => {
+      if (refuse) {
+        const e = new Error('The quota has been exceeded.');
+        e.name = 'QuotaExceededError';
+        throw e;
+      }
+      inner.setItem(k, v);
+    });
     setupAutoEmulator({ storage });
     await setStorage({ key: 'k', data: 'before' });
     refuse = true;
@@ -185,23 +190,14 @@ describe('backend failures', () => {
   });
 
   it('a backend that writes half and throws is rolled back', async () => {
-    const inner = memoryStorage();
     let broken = false;
-    const storage: StorageBackend = {
-      getItem: (k) => inner.getItem(k),
-      removeItem: (k) => inner.removeItem(k),
-      key: (i) => inner.key(i),
-      get length() {
-        return inner.length;
-      },
-      setItem(k, v) {
-        inner.setItem(k, broken ? v.slice(0, 5) : v);
-        if (broken) {
-          broken = false; // the rollback write succeeds
-          throw new Error('disk failure');
-        }
-      },
-    };
+    const storage = scriptedStorage((inner, k, v) => {
+      inner.setItem(k, broken ? v.slice(0, 5) : v);
+      if (broken) {
+        broken = false; // the rollback write succeeds
+        throw new Error('disk failure');
+      }
+    });
     setupAutoEmulator({ storage });
     await setStorage({ key: 'k', data: { ok: 1 } });
     broken = true;
