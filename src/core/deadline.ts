@@ -53,15 +53,6 @@ export function track(d: Deadline): void {
   if (d.at < armedAt) arm(d.at);
 }
 
-/**
- * Stops watching a deadline (the call settled): marks it, nothing more. The timer is left to run out
- * rather than cleared, so calls made one after another do not clear and re-arm a timer each; when it
- * fires with nothing pending, it is not re-armed.
- */
-export function untrack(d: Deadline): void {
-  d.at = 0;
-}
-
 /** Calls currently waiting for an answer with a timeout, and whether a timer is armed (leak checks). */
 export const deadlineStats = (): { pending: number; timerArmed: boolean } => ({
   pending: list.filter((d) => d.at).length,

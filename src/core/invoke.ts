@@ -11,12 +11,12 @@ import type { SuperQiError } from '../errors/superqi-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
-import { track, untrack, type Deadline } from './deadline.js';
+import { track, type Deadline } from './deadline.js';
 import { failure, success } from './normalise.js';
 import { leave, whenHost, type Waiter } from './ready.js';
 import type { Spec } from './spec.js';
 import { transport } from './transport.js';
-import { validate } from './validate.js';
+import { check, validate } from './validate.js';
 
 /** Per-call options, the second argument of every wrapper. */
 export interface CallOptions {
@@ -65,21 +65,20 @@ const capture = (resolve: (value: unknown) => void, reject: (error: unknown) => 
 class Call implements Deadline, Waiter, EventListenerObject {
   declare resolve: (value: unknown) => void;
   declare reject: (error: unknown) => void;
-  readonly promise: Promise<unknown>;
-  readonly api: string;
-  params: Record<string, unknown> = {};
-  done = false;
+  declare done?: boolean;
   /** The settled value goes to `fail` (errors, and tradePay's failed/cancelled results). */
-  viaFail = false;
+  declare viaFail?: boolean;
+  /** In the ready queue. */
+  declare waiting?: boolean;
+  declare signal?: AbortSignal | undefined;
+  declare timeout: number;
+  readonly promise: Promise<unknown>;
+  /** The caller's parameters without the callbacks (the host never gets the caller's object). */
+  params: Record<string, unknown> = {};
   /** Deadline (epoch ms) while the shared timer watches this call, else 0. */
   at = 0;
-  timeout = 0;
-  /** In the ready queue. */
-  waiting = false;
-  signal: AbortSignal | undefined;
 
   constructor(readonly spec: Spec) {
-    this.api = spec.api;
     opening = this;
     this.promise = new Promise(capture);
   }
@@ -89,7 +88,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
     if (this.done) return;
     this.done = true;
     this.viaFail = viaFail;
-    if (this.at) untrack(this);
+    this.at = 0; // the shared timer drops it (see deadline.ts)
     this.signal?.removeEventListener('abort', this);
     if (this.waiting) leave(this);
     (ok ? this.resolve : this.reject)(value);
@@ -105,36 +104,31 @@ class Call implements Deadline, Waiter, EventListenerObject {
     else this.settle(false, failure(spec, answer));
   }
 
-  /** Sends the call: the host is there. */
-  go(): void {
+  /** The host is there: sends the call. `waited` set: no host came (none can: 0; none within `waited` ms). */
+  go(waited?: number): void {
     this.waiting = false;
+    const api = this.spec.api;
+    if (waited !== undefined) return this.settle(false, new NotInHostError(api, waited));
     if (this.done) return;
-    const spec = this.spec;
     try {
       // APIs outside the table (`call()`) have no row. The one closure a call needs: later answers are dropped.
-      transport.send(this.api, spec.params ? (spec as RuntimeRow) : undefined, this.params, (answer, failed) => {
+      transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => {
         if (!this.done) this.answer(answer, failed);
       });
     } catch (e) {
-      const text = `host threw: ${(e as Error | null)?.message ?? String(e)}`;
-      this.settle(false, new HostError(this.api, 3, text, { error: 3, errorMessage: text }));
+      const text = `host threw: ${(e as Error | null)?.message ?? e}`;
+      this.settle(false, new HostError(api, 3, text, { error: 3, errorMessage: text }));
     }
-  }
-
-  /** No host came: none can (no window, `waited` 0), or none within `waited` ms. */
-  fail(waited: number): void {
-    this.waiting = false;
-    this.settle(false, new NotInHostError(this.api, waited));
   }
 
   /** The shared deadline timer found this call past its deadline. */
   expire(): void {
-    this.settle(false, new TimeoutError(this.api, this.timeout));
+    this.settle(false, new TimeoutError(this.spec.api, this.timeout));
   }
 
-  /** The signal aborted. */
+  /** The signal aborted (or RequestTask.abort()). */
   handleEvent(): void {
-    this.settle(false, new AbortedError(this.api, this.signal!.reason));
+    this.settle(false, new AbortedError(this.spec.api, this.signal?.reason));
   }
 }
 
@@ -142,6 +136,8 @@ class Call implements Deadline, Waiter, EventListenerObject {
 export function invoke(spec: Spec, params?: object | null, options?: CallOptions): Promise<unknown> {
   const call = new Call(spec);
   const promise = call.promise;
+  const clean = call.params;
+  const api = spec.api;
 
   // Reading the caller's object can throw (a getter, a Proxy): that is a refusal, never a synchronous throw.
   let problem;
@@ -163,27 +159,28 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
       promise.then(route, route);
     }
     problem = validate(spec, params);
-    // The host gets the caller's parameters without the callbacks, never the caller's object itself.
-    const clean = call.params;
-    if (!problem) for (const k in params) if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = (params as Record<string, unknown>)[k];
+    // Copies all but the callbacks, which must be functions when present.
+    if (!problem)
+      for (const k in params) {
+        const v = (params as Record<string, unknown>)[k];
+        if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = v;
+        else if ((problem = check(api, k, 'f', false, v))) break;
+      }
   } catch (e) {
-    problem = new InvalidParamsError(call.api, 'params', `unreadable: ${(e as Error | null)?.message ?? String(e)}`);
+    problem = new InvalidParamsError(api, 'params', `unreadable: ${(e as Error | null)?.message ?? e}`);
   }
-  if (spec.task) (promise as Promise<unknown> & { abort(): void }).abort = () => call.settle(false, new AbortedError(call.api));
+  if (spec.task) (promise as Promise<unknown> & { abort(): void }).abort = () => call.handleEvent();
   if (problem) {
     call.settle(false, problem);
     return promise;
   }
-  const clean = call.params;
 
   const signal = (call.signal = options?.signal);
-  if (signal) {
-    if (signal.aborted) {
-      call.handleEvent();
-      return promise;
-    }
-    signal.addEventListener('abort', call);
+  if (signal?.aborted) {
+    call.handleEvent();
+    return promise;
   }
+  signal?.addEventListener('abort', call);
   const timeout = options?.timeout ?? defaultTimeout(spec, clean);
   if (timeout > 0 && timeout < Infinity) {
     call.timeout = timeout;

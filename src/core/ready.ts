@@ -9,56 +9,48 @@ import { transport } from './transport.js';
 
 /** Something waiting for the host (a call: no closure per waiter). */
 export interface Waiter {
-  /** The host is there. */
-  go(): void;
-  /** The host cannot come (no window: `waitedMs` 0) or did not come in time. */
-  fail(waitedMs: number): void;
+  /** The host is there (`waitedMs` undefined), or cannot come (no window: 0) or did not come in time. */
+  go(waitedMs?: number): void;
 }
 
 const queue: Waiter[] = [];
 let stopWaiting: (() => void) | undefined;
 
-function flush(): void {
+/** Stops the listener and the timer, then lets every queued waiter go (with `waited`: no host). */
+function flush(waited?: number): void {
   stopWaiting?.();
-  for (const w of queue.splice(0)) w.go();
-}
-
-function startWaiting(): void {
-  const waited = config.readyTimeout;
-  const off = transport.onReady(flush);
-  const timer = setTimeout(() => {
-    // A host may inject the bridge without the event: look once more before giving up.
-    if (transport.ready()) return flush();
-    stopWaiting?.();
-    for (const w of queue.splice(0)) w.fail(waited);
-  }, waited);
-  stopWaiting = () => {
-    off();
-    clearTimeout(timer);
-    stopWaiting = undefined;
-  };
+  stopWaiting = undefined;
+  for (const w of queue.splice(0)) w.go(waited);
 }
 
 /**
- * Runs `w.go()` now when the host is there, `w.fail(0)` when it cannot come (no window), else queues
+ * Runs `w.go()` now when the host is there, `w.go(0)` when it cannot come (no window), else queues
  * `w`. Returns true when queued (take it out with `leave`).
  */
 export function whenHost(w: Waiter): boolean {
   const state = transport.ready();
-  if (state) w.go();
-  else if (state === undefined) w.fail(0);
-  else {
-    queue.push(w);
-    if (!stopWaiting) startWaiting();
+  if (state !== false) {
+    w.go(state ? undefined : 0);
+    return false;
   }
-  return state === false;
+  if (queue.push(w) === 1) {
+    const waited = config.readyTimeout;
+    const off = transport.onReady(() => flush());
+    // A host may inject the bridge without the event: look once more before giving up.
+    const timer = setTimeout(() => flush(transport.ready() ? undefined : waited), waited);
+    stopWaiting = () => {
+      off();
+      clearTimeout(timer);
+    };
+  }
+  return true;
 }
 
 /** Takes a waiter out of the queue (its call settled otherwise); the last one out stops the waiting. */
 export function leave(w: Waiter): void {
   const i = queue.indexOf(w);
   if (i >= 0) queue.splice(i, 1);
-  if (!queue.length) stopWaiting?.();
+  if (!queue.length) flush();
 }
 
 /**
@@ -67,7 +59,7 @@ export function leave(w: Waiter): void {
  */
 export function ready(): Promise<void> {
   return new Promise((resolve, reject) => {
-    whenHost({ go: resolve, fail: (waited) => reject(new NotInHostError('ready', waited)) });
+    whenHost({ go: (waited) => (waited === undefined ? resolve() : reject(new NotInHostError('ready', waited))) });
   });
 }
 

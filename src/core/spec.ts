@@ -12,7 +12,7 @@ import { compile, type Check } from './validate.js';
 export interface Spec extends Partial<RuntimeRow> {
   /** The documented name (errors carry it; the transport sends it unless renamed). */
   readonly api: string;
-  /** The row's parameter checks, then the callbacks'. */
+  /** The row's parameter checks. */
   readonly checks: readonly Check[];
   /** The first required parameter: all a call without params needs checking. */
   readonly required?: string | undefined;

@@ -83,13 +83,8 @@ export const hostTransport: Transport = {
   },
   onReady(callback) {
     const d = hostWindow()?.document;
-    if (!d) return () => {};
-    const once = () => {
-      d.removeEventListener(READY_EVENT, once);
-      callback();
-    };
-    d.addEventListener(READY_EVENT, once);
-    return () => d.removeEventListener(READY_EVENT, once);
+    d?.addEventListener(READY_EVENT, callback, { once: true });
+    return () => d?.removeEventListener(READY_EVENT, callback);
   },
   send(api, row, params, reply) {
     const w = hostWindow();

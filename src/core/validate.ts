@@ -2,65 +2,42 @@
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
 import type { Spec } from './spec.js';
 
-/** One check: key, lower-case type code (`f`: a callback), required. */
+/** One check: key, lower-case type code, required. */
 export type Check = readonly [key: string, code: string, required: boolean];
 
-/** What each lower-case type code expects (`x`: any value). */
+/** What each lower-case type code expects (`x`: any value; `f`: a callback). */
 const KINDS: Record<string, string> = { s: 'string', n: 'number', b: 'boolean', a: 'array', o: 'object', f: 'function' };
 
-/**
- * A row's parameter codes (upper case: required) as a list, then the callbacks: made once per API, so
- * a call allocates nothing to check.
- */
+/** A row's parameter codes (upper case: required) as a list: made once per API, so a call allocates nothing to check. */
 export const compile = (params: Record<string, string>): readonly Check[] =>
-  Object.keys(params)
-    .map((k): Check => [k, params[k]!.toLowerCase(), params[k]! < 'a'])
-    .concat([
-      ['success', 'f', false],
-      ['fail', 'f', false],
-      ['complete', 'f', false],
-    ]);
+  Object.keys(params).map((k): Check => [k, params[k]!.toLowerCase(), params[k]! < 'a']);
 
 const kind = (v: unknown): string => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
 
-const fits = (code: string, v: unknown): boolean =>
-  code === 'x' ||
-  (code === 'a'
-    ? Array.isArray(v)
-    : code === 'o'
-      ? typeof v === 'object' && !Array.isArray(v)
-      : code === 'n'
-        ? Number.isFinite(v)
-        : typeof v === KINDS[code]);
-
-/** What is wrong with value `v` for a lower-case `code`, or undefined when nothing is. */
-function problem(code: string, required: boolean, v: unknown): string | undefined {
-  if (v == null) return required ? 'is required' : undefined;
-  if (fits(code, v)) return undefined;
+/** The error for value `v` of parameter `key` with a lower-case `code`, or undefined when it is fine. */
+export function check(api: string, key: string, code: string, required: boolean, v: unknown): InvalidParamsError | undefined {
+  if (v == null) return required ? new InvalidParamsError(api, key, 'is required') : undefined;
+  const expected = KINDS[code];
+  if (code === 'x' || (code === 'n' ? Number.isFinite(v) : kind(v) === expected)) return undefined;
   // Terse on purpose (it ships with every wrapper): "must be string, got number".
-  return `must be ${code === 'n' ? 'finite ' : ''}${KINDS[code]}, got ${kind(v)}`;
+  return new InvalidParamsError(api, key, `must be ${code === 'n' ? 'finite ' : ''}${expected}, got ${kind(v)}`);
 }
 
 /**
  * Returns the first problem with `params` as an `InvalidParamsError`, or undefined when they are fine.
  * `params` must be an object (or nothing); in the row's order, required parameters must not be
- * `undefined`/`null` and present ones must have the documented type; `success`/`fail`/`complete`,
- * when present, must be functions.
+ * `undefined`/`null` and present ones must have the documented type. (The callbacks are checked as the
+ * call copies the parameters.)
  */
 export function validate(spec: Spec, params: unknown): InvalidParamsError | undefined {
   const api = spec.api;
   // Nothing passed: only a required parameter can be missing.
-  if (params == null) return spec.required ? new InvalidParamsError(api, spec.required, 'is required') : undefined;
-  if (typeof params !== 'object' || Array.isArray(params)) {
-    return new InvalidParamsError(api, 'params', problem('o', false, params)!);
-  }
-  let text: string | undefined;
+  if (params == null) return spec.required ? check(api, spec.required, '', true, params) : undefined;
+  let problem = check(api, 'params', 'o', false, params);
   const checks = spec.checks;
-  for (let i = 0; i < checks.length; i++) {
-    const check = checks[i]!; // indexed rather than destructured: this runs on every call
-    if ((text = problem(check[1], check[2], (params as Record<string, unknown>)[check[0]]))) {
-      return new InvalidParamsError(api, check[0], text);
-    }
+  for (let i = 0; !problem && i < checks.length; i++) {
+    const c = checks[i]!; // indexed rather than destructured: this runs on every call
+    problem = check(api, c[0], c[1], c[2], (params as Record<string, unknown>)[c[0]]);
   }
-  return undefined;
+  return problem;
 }
