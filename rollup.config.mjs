@@ -9,6 +9,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 // Start from an empty dist/ so stale chunks never reach the package.
 if (!process.env.ROLLUP_WATCH) rmSync('dist', { recursive: true, force: true });
@@ -21,10 +22,21 @@ const ts = () =>
 
 const entries = { index: 'src/index.ts', emulator: 'src/emulator/index.ts', testing: 'src/testing/index.ts' };
 
-const iife = (input, file, name, exports = 'named') => ({
+const iife = (input, file, name, exports = 'named', swaps = []) => ({
   input,
   output: { file, format: 'iife', name, exports, sourcemap: true },
-  plugins: [ts(), terser({ ecma: 2020 })],
+  plugins: [swap(swaps), ts(), terser({ ecma: 2020 })],
+});
+
+/** Puts another source module in place of one, for one build: [[module, replacement], …] under src/. */
+const swap = (pairs) => ({
+  name: 'swap-modules',
+  async resolveId(source, importer, options) {
+    if (!importer || !pairs.length) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const pair = resolved && pairs.find(([from]) => resolved.id === resolve(from));
+    return pair ? resolve(pair[1]) : null;
+  },
 });
 
 export default [
@@ -43,7 +55,8 @@ export default [
     ],
     plugins: [ts()],
   },
-  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default'),
+  // The script tag has every wrapper: canIUse reads the API names off them instead of a second copy.
+  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
   iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator'),
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: entries,

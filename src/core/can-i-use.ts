@@ -2,7 +2,8 @@
 import { isNotInHostError } from '../errors/not-in-host-error.js';
 import type { ApiName } from '../table/index.js';
 import { canIUse as canIUseRow } from '../table/framework.js';
-import { NAMES, SINCE } from '../table/since.js';
+import { NAMES } from '../table/names.js';
+import { SINCE } from '../table/since.js';
 import { api } from './api.js';
 import { hostVersion } from './environment.js';
 import { unsupportedByHost } from './normalise.js';

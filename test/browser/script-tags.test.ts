@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_NAMES } from '../../src/table/index.js';
 import { html, launchChromium, serve } from '../support/browser.js';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8">
@@ -100,6 +101,22 @@ describe('script tags in Chromium', () => {
     });
     expect(result.out).toEqual(['cb', 'promise:X', 'embedded:T']);
     expect(result.superQi).toBe('function');
+    await page.close();
+  });
+
+  it("the built shim's canIUse knows exactly the table's names (it reads them off its wrappers)", async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html><body></body></html>');
+    await page.addScriptTag({ url: `${server.url}/dist/superqi-bridge.iife.js` });
+    const names = [...API_NAMES, 'toString', 'constructor', 'openInBrowser', 'call', ''];
+    const answers = await page.evaluate((list) => {
+      const w = window as unknown as { my: { canIUse(n: string): boolean }; SuperQi: { canIUse(n: string): boolean } };
+      return list.map((n) => [n, w.SuperQi.canIUse(n), w.my.canIUse(n)]);
+    }, names);
+    for (const [name, superQi, my] of answers as [string, boolean, boolean][]) {
+      const known = (API_NAMES as string[]).includes(name);
+      expect({ name, superQi, my }).toEqual({ name, superQi: known, my: known });
+    }
     await page.close();
   });
 });

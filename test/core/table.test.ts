@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { API_NAMES, TABLE } from '../../src/index.js';
 import type { ApiRow } from '../../src/table/row.js';
-import { NAMES, SINCE } from '../../src/table/since.js';
+import { NAMES } from '../../src/table/names.js';
+import { SINCE } from '../../src/table/since.js';
 
 const rows = TABLE as unknown as Record<string, ApiRow>;
 const page = (name: string) => Number(rows[name]!.doc.slice(0, 2));

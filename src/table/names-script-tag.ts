@@ -1,0 +1,10 @@
+/**
+ * `names.ts` as the script-tag build (dist/superqi-bridge.iife.js) has it: that build carries every
+ * wrapper, so the API names are read off the wrappers' module rather than shipped a second time as a
+ * string (~230 B min+gz). rollup.config.mjs puts this module in place of `names.ts` for that build
+ * only; test/browser/script-tags.test.ts checks the built `canIUse` knows exactly the table's names.
+ */
+import * as wrappers from '../wrappers.js';
+
+/** Every API name of the table, separated by spaces: the wrappers' names and `canIUse`, which has none. */
+export const NAMES: string = Object.keys(wrappers).join(' ') + ' canIUse';
