@@ -5,17 +5,11 @@
  */
 export { call } from './core/call.js';
 export { canIUse, isSupported } from './core/can-i-use.js';
-export { configure, resetConfig, type SuperQiConfig } from './core/config.js';
+export { configure, type SuperQiConfig } from './core/config.js';
 export { ready } from './core/ready.js';
 export { on, type HostEvent, type HostEventName } from './core/events.js';
 export { getEnvironment, isSuperQi, type Environment } from './core/environment.js';
-export {
-  setTransport,
-  resetTransport,
-  type Transport,
-  type Bridge,
-  type MyLike,
-} from './core/transport.js';
+export type { Transport, Bridge, MyLike } from './core/transport.js';
 export type { CallOptions } from './core/invoke.js';
 export type { ApiCallbacks, ApiFunction } from './core/api.js';
 export { tradePayStatus, type PaymentAmount } from './core/trade-pay.js';

@@ -44,7 +44,8 @@ declare global {
   var AlipayJSBridge: SuperQiBridge;
   /**
    * The script-tag build's exports: the package but its ESM-only members — the API table's data
-   * (`TABLE`, `API_NAMES`), the scope lists and the amount helpers.
+   * (`TABLE`, `API_NAMES`), the scope lists, the amount helpers, and the test/custom-host plumbing
+   * (`setTransport`, `resetTransport`, `resetConfig`).
    */
   var SuperQi: Omit<
     typeof SuperQiModule,
@@ -56,6 +57,9 @@ declare global {
     | 'iqdToFils'
     | 'filsToIqd'
     | 'toPaymentAmount'
+    | 'setTransport'
+    | 'resetTransport'
+    | 'resetConfig'
   >;
   interface DocumentEventMap {
     AlipayJSBridgeReady: Event;

@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as lib from '../../src/index.js';
 import { API_NAMES } from '../../src/table/index.js';
 import { html, launchChromium, serve } from '../support/browser.js';
 
@@ -117,6 +118,21 @@ describe('script tags in Chromium', () => {
       const known = (API_NAMES as string[]).includes(name);
       expect({ name, superQi, my }).toEqual({ name, superQi: known, my: known });
     }
+    await page.close();
+  });
+
+  it('window.SuperQi has the package exports but the ESM-only ones (as types/globals.d.ts says)', async () => {
+    const esmOnly = [
+      'TABLE', 'API_NAMES', 'CUSTOMER_SCOPES', 'BUSINESS_SCOPES', 'SILENT_SCOPES',
+      'iqdToFils', 'filsToIqd', 'toPaymentAmount', 'setTransport', 'resetTransport', 'resetConfig',
+    ];
+    const page = await browser.newPage();
+    await page.setContent('<html><body></body></html>');
+    await page.addScriptTag({ url: `${server.url}/dist/superqi-bridge.iife.js` });
+    const keys = await page.evaluate(() => Object.keys((window as unknown as { SuperQi: object }).SuperQi));
+    const expected = Object.keys(lib).filter((k) => !esmOnly.includes(k));
+    expect([...keys].sort()).toEqual(expected.sort());
+    for (const k of esmOnly) expect(Object.keys(lib)).toContain(k);
     await page.close();
   });
 });
