@@ -5,10 +5,11 @@
 export * from './wrappers.js';
 export * from './exports.js';
 // ESM only, not on the script tag's `SuperQi` (README, "Use it in a page"): the table's data (its
-// documentation), the scope lists and amount helpers (~420 B min+gz the script tag does without), and
+// documentation) and its classic native names, the scope lists and amount helpers (~420 B min+gz the script tag does without), and
 // what tests and custom hosts use to swap the transport or reset the settings (~80 B).
 export { TABLE } from './table/exported.js';
 export { API_NAMES } from './table/index.js';
+export { CLASSIC_NATIVES } from './table/classic.js';
 export { iqdToFils, filsToIqd, toPaymentAmount } from './core/trade-pay.js';
 export { CUSTOMER_SCOPES, BUSINESS_SCOPES, SILENT_SCOPES } from './table/scopes.js';
 export { resetConfig } from './core/config.js';

@@ -44,13 +44,14 @@ declare global {
   var AlipayJSBridge: SuperQiBridge;
   /**
    * The script-tag build's exports: the package but its ESM-only members — the API table's data
-   * (`TABLE`, `API_NAMES`), the scope lists, the amount helpers, and the test/custom-host plumbing
+   * (`TABLE`, `API_NAMES`, `CLASSIC_NATIVES`), the scope lists, the amount helpers, and the test/custom-host plumbing
    * (`setTransport`, `resetTransport`, `resetConfig`).
    */
   var SuperQi: Omit<
     typeof SuperQiModule,
     | 'TABLE'
     | 'API_NAMES'
+    | 'CLASSIC_NATIVES'
     | 'CUSTOMER_SCOPES'
     | 'BUSINESS_SCOPES'
     | 'SILENT_SCOPES'

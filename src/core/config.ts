@@ -19,13 +19,13 @@ export interface SuperQiConfig {
    */
   readyTimeout: number;
   /**
-   * Which native names go to `AlipayJSBridge.call`: the documented names (`showToast`, default) or the
-   * classic Alipay aliases the table records (`toast`, `actionSheet`, `setAPDataStorage`…) with their
-   * parameter renames. Which ones a given Super Qi build accepts is only known on a device.
-   * @default 'documented'
+   * Per-API native name and parameter renames sent to `AlipayJSBridge.call` in place of the documented
+   * name (`showToast`) and parameters. The classic Alipay forms the table records (`toast`,
+   * `actionSheet`, `setAPDataStorage`…) are `CLASSIC_NATIVES` (module export):
+   * `configure({ natives: CLASSIC_NATIVES })`, or one API: `configure({ natives: { showToast: { name: 'toast' } } })`.
+   * Which names a given Super Qi build accepts is only known on a device.
+   * @default {}
    */
-  nativeNames: 'documented' | 'classic';
-  /** Per-API native name and renames, overriding `nativeNames` for that API. */
   natives: Readonly<Record<string, NativeAlias>>;
   /**
    * Forces the answer of `isSuperQi()`/`getEnvironment().host` instead of detecting it.
@@ -39,7 +39,6 @@ export const config: SuperQiConfig = {
   timeout: 20000,
   timeoutGrace: 2000,
   readyTimeout: 3000,
-  nativeNames: 'documented',
   natives: {},
 };
 

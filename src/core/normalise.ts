@@ -29,7 +29,7 @@ export const isFailure = (raw: Record<string, unknown>): boolean =>
 export function success(spec: Spec, answer: unknown): object | undefined {
   if (answer == null) return {};
   if (typeof answer !== 'object' || isFailure(answer as Record<string, unknown>)) return undefined;
-  const renames = spec.alias?.results;
+  const renames = spec.results;
   if (!renames) return answer;
   const raw = answer as Record<string, unknown>;
   const out = { ...raw };

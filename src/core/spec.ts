@@ -30,7 +30,7 @@ export function specOf(api: string, row: ApiRow, finish?: Finish, task?: boolean
     params: row.params,
     surface: row.surface,
     native: row.native,
-    alias: row.alias,
+    results: row.results,
     ui: row.ui,
     cancel: row.cancel,
     hostTimeout: row.hostTimeout,

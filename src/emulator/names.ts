@@ -30,11 +30,11 @@ export function documentedParams(api: ApiName, params: Record<string, unknown>):
   return out;
 }
 
-/** Adds the alias's native result fields (e.g. confirm's `ok`) when the page called with native parameter names. */
+/** Adds the row's native result fields (e.g. confirm's `ok`) when the page called with the alias's parameter names. */
 export function nativeResult(api: ApiName, params: Record<string, unknown>, answer: Record<string, unknown>): Record<string, unknown> {
-  const alias = rows[api].alias;
-  if (!alias?.results || !alias.params || !Object.values(alias.params).some((n) => n in params)) return answer;
+  const { alias, results } = rows[api];
+  if (!results || !alias?.params || !Object.values(alias.params).some((n) => n in params)) return answer;
   const out = { ...answer };
-  for (const native in alias.results) out[native] ??= answer[alias.results[native]!];
+  for (const native in results) out[native] ??= answer[results[native]!];
   return out;
 }

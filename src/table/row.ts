@@ -41,8 +41,6 @@ export interface NativeAlias {
   readonly name: string;
   /** Documented parameter name → native parameter name, applied when calling by the alias. */
   readonly params?: Readonly<Record<string, string>>;
-  /** Native result field → documented field, applied to every answer that lacks the documented field. */
-  readonly results?: Readonly<Record<string, string>>;
 }
 
 /** One JSAPI. `P` is its documented parameter object (without callbacks), `R` its success payload. */
@@ -62,8 +60,13 @@ export interface ApiRow<P extends object = object, R = unknown> {
   readonly h5?: true;
   /** Name sent to `AlipayJSBridge.call` when it differs from the documented name. */
   readonly native?: string;
-  /** Classic Alipay native name and renames; the emulator accepts it, `configure({ nativeNames: 'classic' })` sends it. */
+  /** Classic Alipay native name and renames. The emulator accepts it; `configure({ natives: CLASSIC_NATIVES })` sends it. */
   readonly alias?: NativeAlias;
+  /**
+   * Native result field → documented field, applied to every answer that lacks the documented field,
+   * whichever name was called (classic hosts answer `confirm` with `ok`).
+   */
+  readonly results?: Readonly<Record<string, string>>;
   /** Opens UI that waits for the user: no default timeout. */
   readonly ui?: true;
   /** Documented error codes and their meaning, worded as the page words them. */
@@ -87,4 +90,4 @@ export interface ApiRow<P extends object = object, R = unknown> {
  * — group, doc, error wording, defaults, limits, since — is documentation: code that reads only these
  * fields lets a bundler that tree-shakes object properties (Rollup) leave the rest out.
  */
-export type RuntimeRow = Pick<ApiRow, 'params' | 'surface' | 'native' | 'alias' | 'ui' | 'cancel' | 'hostTimeout'>;
+export type RuntimeRow = Pick<ApiRow, 'params' | 'surface' | 'native' | 'results' | 'ui' | 'cancel' | 'hostTimeout'>;

@@ -33,11 +33,8 @@ export const confirm: ApiRow<ConfirmParams, ConfirmResult> = {
   group: 'ui',
   doc: '11-confirm',
   params: { title: 's', content: 's', confirmButtonText: 's', cancelButtonText: 's' },
-  alias: {
-    name: 'confirm',
-    params: { content: 'message', confirmButtonText: 'okButton', cancelButtonText: 'cancelButton' },
-    results: { ok: 'confirm' },
-  },
+  alias: { name: 'confirm', params: { content: 'message', confirmButtonText: 'okButton', cancelButtonText: 'cancelButton' } },
+  results: { ok: 'confirm' },
   defaults: { confirmButtonText: 'OK', cancelButtonText: 'Cancel' },
   ui: true,
 };

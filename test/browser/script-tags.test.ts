@@ -123,7 +123,7 @@ describe('script tags in Chromium', () => {
 
   it('window.SuperQi has the package exports but the ESM-only ones (as types/globals.d.ts says)', async () => {
     const esmOnly = [
-      'TABLE', 'API_NAMES', 'CUSTOMER_SCOPES', 'BUSINESS_SCOPES', 'SILENT_SCOPES',
+      'TABLE', 'API_NAMES', 'CLASSIC_NATIVES', 'CUSTOMER_SCOPES', 'BUSINESS_SCOPES', 'SILENT_SCOPES',
       'iqdToFils', 'filsToIqd', 'toPaymentAmount', 'setTransport', 'resetTransport', 'resetConfig',
     ];
     const page = await browser.newPage();

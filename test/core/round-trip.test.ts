@@ -4,7 +4,7 @@
  * the host's success payload delivered as the result.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { configure, confirm, httpRequest, showToast } from '../../src/index.js';
+import { API_NAMES, CLASSIC_NATIVES, call, configure, confirm, httpRequest, showToast } from '../../src/index.js';
 import { CALLABLE, fullParams, renamed, requiredParams, rowOf, wrapperOf } from '../support/apis.js';
 import { installFakeBridge, resetState } from '../support/fake-bridge.js';
 import { PAYLOADS } from '../support/payloads.js';
@@ -61,8 +61,8 @@ describe.each(CALLABLE)('%s', (name) => {
     expect(params).toEqual(before);
   });
 
-  it("sends the classic alias and its renames with configure({ nativeNames: 'classic' })", async () => {
-    configure({ nativeNames: 'classic' });
+  it('sends the classic alias and its renames with configure({ natives: CLASSIC_NATIVES })', async () => {
+    configure({ natives: CLASSIC_NATIVES });
     const fake = installFakeBridge({ handlers: { '*': () => copy(payload) } });
     const params = fullParams(name);
     const before = copy(params);
@@ -75,6 +75,12 @@ describe.each(CALLABLE)('%s', (name) => {
 });
 
 describe('native names', () => {
+  it("CLASSIC_NATIVES is exactly the rows' aliases", () => {
+    const withAlias = API_NAMES.filter((n) => rowOf(n).alias);
+    expect(Object.keys(CLASSIC_NATIVES).sort()).toEqual([...withAlias].sort());
+    for (const n of withAlias) expect(CLASSIC_NATIVES[n]).toBe(rowOf(n).alias);
+  });
+
   it('the table has classic aliases that differ from the documented names', () => {
     // guards the classic test above against a table where it would prove nothing
     const differing = CALLABLE.filter((n) => rowOf(n).alias && rowOf(n).alias!.name !== n);
@@ -84,7 +90,7 @@ describe('native names', () => {
   });
 
   it('classic showActionSheet is actionSheet with btns/cancelBtn', async () => {
-    configure({ nativeNames: 'classic' });
+    configure({ natives: CLASSIC_NATIVES });
     const fake = installFakeBridge({ handlers: { actionSheet: { index: 0 } } });
     await expect(
       wrapperOf('showActionSheet')({ items: ['a', 'b'], cancelButtonText: 'No', title: 't' }),
@@ -95,32 +101,45 @@ describe('native names', () => {
   });
 
   it('classic request is httpRequest with responseType; httpRequest keeps its native name by default', async () => {
-    configure({ nativeNames: 'classic' });
+    configure({ natives: CLASSIC_NATIVES });
     const fake = installFakeBridge();
     await wrapperOf('request')({ url: 'https://a.iq', dataType: 'text' });
     expect(fake.calls[0]).toMatchObject({ name: 'httpRequest', params: { url: 'https://a.iq', responseType: 'text' } });
     expect(fake.calls[0]!.params).not.toHaveProperty('dataType');
-    configure({ nativeNames: 'documented' });
+    configure({ natives: {} });
     await httpRequest({ url: 'https://a.iq', dataType: 'text' });
     expect(fake.calls[1]).toMatchObject({ name: 'httpRequest', params: { url: 'https://a.iq', dataType: 'text' } });
   });
 
-  it('configure({ natives }) overrides one API, in documented and classic mode', async () => {
+  it('configure({ natives }) overrides one API, alone or over CLASSIC_NATIVES', async () => {
     const fake = installFakeBridge();
-    configure({ natives: { showToast: { name: 'nativeToast', params: { content: 'text' } } } });
+    const nativeToast = { name: 'nativeToast', params: { content: 'text' } };
+    configure({ natives: { showToast: nativeToast } });
     await showToast({ content: 'hi', duration: 5 });
-    configure({ nativeNames: 'classic' });
+    await confirm({ content: 'sure?' });
+    configure({ natives: { ...CLASSIC_NATIVES, showToast: nativeToast } });
     await showToast({ content: 'hi' });
+    await confirm({ content: 'sure?' });
     expect(fake.calls.map((c) => [c.name, c.params])).toEqual([
       ['nativeToast', { text: 'hi', duration: 5 }],
+      ['confirm', { content: 'sure?' }],
       ['nativeToast', { text: 'hi' }],
+      ['confirm', { message: 'sure?' }],
     ]);
+  });
+
+  it("an inherited key of the natives object is no override ('toString', 'constructor')", async () => {
+    const fake = installFakeBridge();
+    configure({ natives: { showToast: { name: 'toast' } } });
+    await call('toString');
+    await call('constructor', {});
+    expect(fake.calls.map((c) => c.name)).toEqual(['toString', 'constructor']);
   });
 
   it('configure() applies to calls made after it only', async () => {
     const fake = installFakeBridge();
     const first = showToast({ content: 'a' });
-    configure({ nativeNames: 'classic' });
+    configure({ natives: CLASSIC_NATIVES });
     await first;
     await showToast({ content: 'b' });
     expect(fake.calls.map((c) => c.name)).toEqual(['showToast', 'toast']);
@@ -136,7 +155,7 @@ describe('result renames', () => {
   });
 
   it('confirm: { ok: false } resolves { confirm: false }, also under classic names', async () => {
-    configure({ nativeNames: 'classic' });
+    configure({ natives: CLASSIC_NATIVES });
     const fake = installFakeBridge({ handlers: { confirm: { ok: false } } });
     const no = await confirm({ content: 'sure?', confirmButtonText: 'Y', cancelButtonText: 'N' });
     expect(no.confirm).toBe(false);

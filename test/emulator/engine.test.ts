@@ -16,6 +16,7 @@ import {
   getNetworkType,
   getEnvironment,
   configure,
+  CLASSIC_NATIVES,
   request,
   isHostError,
   getLocation,
@@ -209,7 +210,7 @@ describe('the fake bridge', () => {
     const answer = await rawCall(undefined, 'confirm', { message: 'sure?', okButton: 'Yes' });
     expect(seen.at(-1)).toMatchObject({ content: 'sure?', confirmButtonText: 'Yes' });
     expect(answer).toEqual({ confirm: true, ok: true });
-    configure({ nativeNames: 'classic' });
+    configure({ natives: CLASSIC_NATIVES });
     em.use('showActionSheet', (ctx) => ({ index: (ctx.params.items ?? []).length }));
     expect(await showActionSheet({ items: ['a', 'b'] })).toEqual({ index: 2 });
     expect(em.calls.at(-1)?.name).toBe('actionSheet');
