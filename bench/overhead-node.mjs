@@ -66,10 +66,13 @@ const wrapTarget = (obj) => {
   const add = proto.addEventListener;
   const remove = proto.removeEventListener;
   proto.addEventListener = function (type, fn, opts) {
-    if (fn && !(typeof opts === 'object' && opts?.once)) {
+    if (fn) {
       let m = listeners.get(this);
       if (!m) listeners.set(this, (m = new Map()));
-      m.set(`${type}`, (m.get(`${type}`) ?? new Set()).add(fn));
+      const set = m.get(`${type}`) ?? new Set();
+      m.set(`${type}`, set.add(fn));
+      // A `once` listener is gone after it fires, without a removeEventListener call.
+      if (typeof opts === 'object' && opts?.once) add.call(this, type, () => set.delete(fn), { once: true });
     }
     return add.call(this, type, fn, opts);
   };
