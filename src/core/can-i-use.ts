@@ -1,10 +1,9 @@
 /** Capability checks, typed to API names. */
 import { isNotInHostError } from '../errors/not-in-host-error.js';
 import type { ApiName } from '../table/index.js';
-import { canIUse as canIUseRow } from '../table/framework.js';
 import { NAMES } from '../table/names.js';
 import { SINCE } from '../table/since.js';
-import { api } from './api.js';
+import { call } from './call.js';
 import { hostVersion } from './environment.js';
 import { unsupportedByHost } from './normalise.js';
 import { foreignCanIUse, transport } from './transport.js';
@@ -16,8 +15,6 @@ const hostAnswer = (name: string): boolean | undefined => (transport.canIUse ? t
 /** The table's names, split on the first local answer (importing does no work). */
 let known: Set<string> | undefined;
 
-/** The host's `canIUse` JSAPI (no wrapper of its own: `canIUse()` answers locally). */
-const askHost = /* @__PURE__ */ api('canIUse', canIUseRow);
 
 /**
  * Whether the host supports `name`, synchronously, like `my.canIUse`. The host's own answer when it
@@ -40,9 +37,11 @@ export function canIUse(name: ApiName | (string & {})): boolean {
  * that JSAPI, or one that fails to answer, gets the synchronous `canIUse()` answer instead.
  */
 export async function isSupported(name: ApiName | (string & {})): Promise<boolean> {
+  if (typeof name !== 'string') return false;
   if (hostAnswer(name) === undefined) {
     try {
-      const answer = (await askHost({ name })) as { canIUse?: unknown };
+      // The host's `canIUse` JSAPI (it has no wrapper: `canIUse()` answers locally).
+      const answer = await call<{ canIUse?: unknown }>('canIUse', { name });
       if (typeof answer.canIUse === 'boolean') {
         if (!answer.canIUse) unsupportedByHost.add(name);
         return answer.canIUse;

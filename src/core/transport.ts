@@ -101,7 +101,7 @@ export const hostTransport: Transport = {
     }
     const natives = config.natives;
     // Most pages override nothing: one failed lookup, no hasOwnProperty call ('toString' is no override).
-    const alias = natives[api] && Object.prototype.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
+    const alias = natives[api] && {}.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
     bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
   },
 };

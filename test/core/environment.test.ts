@@ -213,6 +213,12 @@ describe('isSupported', () => {
     await expect(isSupported('noSuchApi')).resolves.toBe(false);
   });
 
+  it('a name that is not a string is false, and the host is not asked', async () => {
+    const fake = installFakeBridge({ handlers: { canIUse: { canIUse: true } } });
+    for (const bad of [undefined, null, 5, {}, ['scan']]) await expect(isSupported(bad as unknown as string)).resolves.toBe(false);
+    expect(fake.calls).toEqual([]);
+  });
+
   it('other failures fall back as well', async () => {
     installFakeBridge({ handlers: { canIUse: () => 'garbage' } });
     await expect(isSupported('vibrate')).resolves.toBe(true);
