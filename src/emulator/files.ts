@@ -60,6 +60,8 @@ export interface FileStore {
   removeSaved(path: string): Promise<boolean>;
   /** A URL a page element can load `path` from (an object URL), or undefined when `path` is not in the store. */
   pathToUrl(path: string): Promise<string | undefined>;
+  /** Drops the temporary files and revokes their object URLs (their emulator is going away). */
+  releaseTemp(): void;
 }
 
 /** The saved-files limit, from the table. */
@@ -276,6 +278,15 @@ export function filesOf(emulator: { readonly appId: string }): FileStore {
   return store;
 }
 
+/**
+ * Frees what `emulator`'s store holds for the page: its temporary files and their object URLs. Saved
+ * files keep theirs (a path kept by the page still loads; a later emulator of the miniapp reads them).
+ */
+export function releaseFilesOf(emulator: { readonly appId: string }): void {
+  stores.get(emulator)?.releaseTemp();
+  stores.delete(emulator);
+}
+
 /** A file store for miniapp `appId`: its own temporary files, the miniapp's saved files. */
 export function createFileStore(appId: string): FileStore {
   const temp = new Map<string, StoredFile>();
@@ -367,6 +378,10 @@ export function createFileStore(appId: string): FileStore {
       const file = await store.find(path);
       if (!file) return undefined;
       return canObjectUrl() ? file.path.replace(/#.*$/, '') : file.path;
+    },
+    releaseTemp() {
+      for (const id of temp.keys()) forgetUrl(id);
+      temp.clear();
     },
   };
   return store;

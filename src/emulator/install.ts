@@ -1,6 +1,7 @@
 /** Installing and removing the emulator on `window`. */
 import { READY_EVENT } from '../core/transport.js';
 import { createEmulator } from './engine.js';
+import { releaseFilesOf } from './files.js';
 import { EmulatorRefusedError, refusalReason } from './guard.js';
 import type { Emulator, EmulatorOptions } from './types.js';
 import { createAutoUi } from './ui/auto-ui.js';
@@ -35,6 +36,7 @@ export function install(options: EmulatorOptions = {}): Emulator {
     if (current !== emulator) return;
     current = undefined;
     ui.destroy();
+    releaseFilesOf(emulator);
     if (w.AlipayJSBridge === emulator.bridge) delete w.AlipayJSBridge;
   });
   current = emulator;
@@ -43,7 +45,7 @@ export function install(options: EmulatorOptions = {}): Emulator {
   return emulator;
 }
 
-/** Removes the installed emulator, if any. Stored data (storage, saved files) stays. */
+/** Removes the installed emulator, if any, and frees its temporary files. Stored data (storage, saved files) stays. */
 export function uninstall(): void {
   current?.uninstall();
 }

@@ -1,8 +1,10 @@
 /** The emulator's file store and its helpers: paths, temporary and saved files, the limit, digests. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { install, uninstall } from '../../src/emulator/index.js';
 import { md5, sha1, sha1Sync, toBase64 } from '../../src/emulator/digest.js';
 import {
   createFileStore,
+  releaseFilesOf,
   fileIdOf,
   filesOf,
   newFileId,
@@ -193,5 +195,39 @@ describe('digests', () => {
     expect(toBase64(new Uint8Array([0, 1, 2, 250, 255]))).toBe('AAEC+v8=');
     const big = Uint8Array.from({ length: 100_000 }, (_, i) => i & 0xff);
     expect(atob(toBase64(big)).length).toBe(100_000);
+  });
+});
+
+describe('releasing temporary files', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    uninstall();
+  });
+
+  it('releaseTemp revokes the object URLs of the temporary files and forgets them', async () => {
+    const store = createFileStore(uniqueApp());
+    const a = store.addTemp(new Blob(['a']));
+    const b = store.addTemp(new Blob(['b']));
+    const revoke = vi.spyOn(URL, 'revokeObjectURL');
+    store.releaseTemp();
+    expect(revoke.mock.calls.map((c) => c[0]).sort()).toEqual([a.path, b.path].map((p) => p.replace(/#.*$/, '')).sort());
+    expect(await store.find(a.path)).toBeUndefined();
+    expect(await store.find(b.hostPath)).toBeUndefined();
+  });
+
+  it("uninstalling the emulator frees its temporary files but keeps the miniapp's saved files", async () => {
+    const em = install({ ui: 'auto', appId: uniqueApp() });
+    const temp = filesOf(em).addTemp(new Blob(['temp']));
+    const saved = await filesOf(em).save(filesOf(em).addTemp(new Blob(['kept'])).path);
+    expect(saved.ok).toBe(true);
+    const revoke = vi.spyOn(URL, 'revokeObjectURL');
+    uninstall();
+    expect(revoke).toHaveBeenCalledWith(temp.path.replace(/#.*$/, ''));
+    const again = install({ ui: 'auto', appId: em.appId });
+    expect(await filesOf(again).find(temp.path)).toBeUndefined();
+    const kept = saved.ok ? await filesOf(again).find(saved.file.path) : undefined;
+    expect(kept && new TextDecoder().decode(await kept.blob.arrayBuffer())).toBe('kept');
+    releaseFilesOf(again); // a second release is harmless
+    releaseFilesOf(again);
   });
 });
