@@ -85,7 +85,7 @@ export interface EmulatorOptions {
   presets?: readonly PresetName[];
   /** Install even with a real bridge present or a host user agent. @default false */
   force?: boolean;
-  /** Where the phone frame goes in dom mode. @default document.body */
+  /** Where the phone frame goes in dom mode: in that element's flow. @default document.body (fixed at the top right of the window) */
   container?: HTMLElement;
   /** `AlipayJSBridge.startupParams`. */
   startupParams?: Record<string, unknown>;

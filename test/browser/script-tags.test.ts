@@ -135,4 +135,37 @@ describe('script tags in Chromium', () => {
     for (const k of esmOnly) expect(Object.keys(lib)).toContain(k);
     await page.close();
   });
+
+  it("the emulator's frame sits in a given container's flow, and at the window's top right without one", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.setContent('<html><body style="margin:0"><div style="height:300px"></div><div id="box" style="margin-left:100px;width:400px"></div><p id="after">after</p></body></html>');
+    await page.addScriptTag({ content: 'window.SuperQiEmulatorConfig = false;' });
+    await page.addScriptTag({ url: `${server.url}/dist/superqi-emulator.iife.js` });
+    const rects = await page.evaluate(() => {
+      const E = (window as unknown as { SuperQiEmulator: { install(o: object): unknown; uninstall(): void } }).SuperQiEmulator;
+      const box = document.getElementById('box')!;
+      const frameOf = () => document.querySelector('superqi-emulator')!.shadowRoot!.querySelector('.frame')!;
+      const rect = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, position: getComputedStyle(el).position };
+      };
+      E.install({ ui: 'dom', container: box });
+      const inBox = { frame: rect(frameOf()), box: rect(box), after: rect(document.getElementById('after')!) };
+      E.uninstall();
+      E.install({ ui: 'dom' });
+      const onBody = rect(frameOf());
+      E.uninstall();
+      return { inBox, onBody, width: innerWidth };
+    });
+    const { frame, box, after } = rects.inBox;
+    expect(frame.position).toBe('relative');
+    expect(frame.left).toBeGreaterThanOrEqual(box.left);
+    expect(frame.top).toBeGreaterThanOrEqual(box.top);
+    expect(frame.right).toBeLessThanOrEqual(box.right);
+    expect(after.top).toBeGreaterThanOrEqual(frame.bottom); // it takes room in the flow
+    expect(rects.onBody.position).toBe('fixed');
+    expect(rects.onBody.top).toBe(12);
+    expect(rects.width - rects.onBody.right).toBe(12);
+    await page.close();
+  });
 });

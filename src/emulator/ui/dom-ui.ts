@@ -17,7 +17,7 @@ import { stringsFor } from './strings.js';
 
 /** Options of `createDomUi`. */
 export interface DomUiOptions {
-  /** Where the frame goes. @default document.body */
+  /** Where the frame goes: it sits in the element's flow. @default document.body (fixed at the top right of the window) */
   container?: HTMLElement;
   /** Label language; `ar` lays the frame out right-to-left. */
   language: 'en' | 'ar';
@@ -34,7 +34,7 @@ export type DomUi = EmulatorUi & {
 
 export function createDomUi(options: DomUiOptions): DomUi {
   const appName = typeof options.appName === 'string' ? options.appName : '';
-  const f = createFrame(options.container ?? document.body, appName);
+  const f = createFrame(options.container ?? document.body, appName, !!options.container);
   let strings = stringsFor(options.language);
   const loc = (node: ParentNode) => localize(node, strings);
   const layer = createLayer(f.root, f.screen, (el) => {

@@ -28,7 +28,11 @@ function isDark(c: string): boolean {
   return r * 0.299 + g * 0.587 + b * 0.114 < 140;
 }
 
-export function createFrame(container: HTMLElement, appName: string): Frame {
+/**
+ * The phone frame, in an open shadow root appended to `container`: fixed at the top right of the
+ * window, or — `inline` (the page gave a container) — in the container's flow.
+ */
+export function createFrame(container: HTMLElement, appName: string, inline = false): Frame {
   const host = document.createElement('superqi-emulator');
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root);
@@ -47,6 +51,7 @@ export function createFrame(container: HTMLElement, appName: string): Frame {
   const screen = h('div', 'screen', lbl('div', 'idle', 'idle'));
   const frame = h('div', 'frame', status, bar, screen);
   frame.dataset.emulator = '';
+  if (inline) frame.classList.add('inline');
   root.append(frame);
   container.append(host);
 

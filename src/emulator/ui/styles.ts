@@ -7,6 +7,7 @@ const CSS = `
 [hidden]{display:none!important}
 .frame{--p:#1a73e8;--l:#e5e5ea;--m:#8e8e93;--r:#ff3b30;position:fixed;top:12px;right:12px;z-index:2147483000;width:375px;height:min(700px,calc(100vh - 24px));display:flex;flex-direction:column;box-sizing:border-box;background:#f2f2f7;color:#1c1c1e;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Tahoma,Arial,sans-serif;border:8px solid #1c1c1e;border-radius:28px;box-shadow:0 10px 40px rgba(0,0,0,.35);overflow:hidden;text-align:start}
 .frame *,.frame *::before,.frame *::after{box-sizing:border-box}
+.frame.inline{position:relative;top:auto;right:auto;z-index:auto;max-width:100%}
 .frame.min{height:auto}
 .frame.min .bar,.frame.min .screen{display:none}
 button{font:inherit;color:inherit;cursor:pointer}

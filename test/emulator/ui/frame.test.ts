@@ -19,11 +19,13 @@ describe('frame', () => {
     expect(ui.root.querySelector('.frame')!.getAttribute('dir')).toBe('ltr');
   });
 
-  it('goes into a given container', () => {
+  it('goes into a given container, in its flow (the frame is fixed only on document.body)', () => {
     const box = document.createElement('section');
     document.body.append(box);
     const ui = createDomUi({ container: box, language: 'en', appName: 'A' });
     expect(ui.host.parentElement).toBe(box);
+    expect(ui.root.querySelector('.frame')!.classList.contains('inline')).toBe(true);
+    expect(mount().root.querySelector('.frame')!.classList.contains('inline')).toBe(false);
     ui.destroy();
     expect(box.children).toHaveLength(0);
   });
