@@ -24,7 +24,8 @@ const entries = { index: 'src/index.ts', emulator: 'src/emulator/index.ts', test
 
 const iife = (input, file, name, exports = 'named', swaps = []) => ({
   input,
-  output: { file, format: 'iife', name, exports, sourcemap: true },
+  // freeze: false: a script tag's module namespaces are only read and spread (into `my`, `SuperQi`), never handed out.
+  output: { file, format: 'iife', name, exports, sourcemap: true, freeze: false },
   plugins: [swap(swaps), ts(), terser({ ecma: 2020 })],
 });
 
