@@ -29,16 +29,29 @@ const iife = (input, file, name, exports = 'named', swaps = []) => ({
   plugins: [swap(swaps), ts(), terser({ ecma: 2020 })],
 });
 
-/** Puts another source module in place of one, for one build: [[module, replacement], …] under src/. */
-const swap = (pairs) => ({
-  name: 'swap-modules',
-  async resolveId(source, importer, options) {
-    if (!importer || !pairs.length) return null;
-    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    const pair = resolved && pairs.find(([from]) => resolved.id === resolve(from));
-    return pair ? resolve(pair[1]) : null;
-  },
-});
+/**
+ * Puts another source module in place of one, for one build: [[module, replacement], …] under src/.
+ * A listed module the build never imports fails it (a rename must not silently undo a swap).
+ */
+const swap = (pairs) => {
+  const swapped = new Set();
+  return {
+    name: 'swap-modules',
+    buildStart: () => swapped.clear(),
+    async resolveId(source, importer, options) {
+      if (!importer || !pairs.length) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const pair = resolved && pairs.find(([from]) => resolved.id === resolve(from));
+      if (!pair) return null;
+      swapped.add(pair[0]);
+      return resolve(pair[1]);
+    },
+    buildEnd(error) {
+      const missed = pairs.filter(([from]) => !swapped.has(from));
+      if (!error && missed.length) this.error(`swap-modules: never imported, so not swapped: ${missed.map(([f]) => f).join(', ')}`);
+    },
+  };
+};
 
 export default [
   {
