@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from './ensure-build.mjs';
+import { alternate } from './alternate.mjs';
 import { emit, median } from './report.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
@@ -43,7 +44,7 @@ try {
     await page.setContent(PAGE);
     await page.addScriptTag({ path: SHIM });
     const r = await page.evaluate(
-      async ({ N, ROUNDS, MIN_MS }) => {
+      async ({ N, ROUNDS, MIN_MS, alternateSource }) => {
         // The bridge appears after the shim loaded and without AlipayJSBridgeReady, so the shim does
         // not patch it: the raw call is the bare fake bridge.
         const bridge = {
@@ -68,44 +69,10 @@ try {
         await alert();
         bridge.call = bare;
         if (reached !== 1) throw new Error('SuperQi.alert() did not reach the fake bridge');
-        const median = (xs) => {
-          const s = [...xs].sort((a, b) => a - b);
-          const m = s.length >> 1;
-          return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-        };
-        const compare = async (rawRun, wrapRun) => {
-          // performance.now() is coarse (100 µs) here: size the blocks so a raw block takes ≥ MIN_MS
-          let n = N;
-          for (;;) {
-            const t = performance.now();
-            await rawRun(n);
-            if (performance.now() - t >= MIN_MS || n >= 4_000_000) break;
-            n *= 2;
-          }
-          await wrapRun(n);
-          const ratios = [];
-          const rs = [];
-          const ws = [];
-          const time = async (run) => {
-            const t = performance.now();
-            await run(n);
-            return ((performance.now() - t) * 1e6) / n;
-          };
-          for (let round = 0; round < ROUNDS; round++) {
-            let r, w;
-            if (round % 2) {
-              w = await time(wrapRun);
-              r = await time(rawRun);
-            } else {
-              r = await time(rawRun);
-              w = await time(wrapRun);
-            }
-            ratios.push(w / r);
-            rs.push(r);
-            ws.push(w);
-          }
-          return { ratio: median(ratios), raw: median(rs), wrapped: median(ws), range: [Math.min(...ratios), Math.max(...ratios)], block: n };
-        };
+        // The same comparison as the Node bench (bench/alternate.mjs), from its source.
+        const alternate = (0, eval)(`(${alternateSource})`);
+        // performance.now() is coarse (100 µs) here: blocks grow until a raw block takes ≥ MIN_MS.
+        const compare = (rawRun, wrapRun) => alternate(rawRun, wrapRun, { block: N, rounds: ROUNDS, minMs: MIN_MS, now: () => performance.now() });
         const al = await compare(raw('alert'), wrapped(() => alert()));
         const nt = await compare(raw('getNetworkType'), wrapped(() => getNetworkType()));
         const untouched = window.AlipayJSBridge.call === bare;
@@ -115,7 +82,7 @@ try {
         const pj = await compare(raw('alert'), wrapped(() => alert()));
         return { al, nt, pj, untouched };
       },
-      { N, ROUNDS, MIN_MS },
+      { N, ROUNDS, MIN_MS, alternateSource: alternate.toString() },
     );
     if (!r.untouched) throw new Error('the fake bridge was patched during the measurement');
     figures.push(

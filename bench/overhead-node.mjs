@@ -4,7 +4,8 @@
  * Overhead: a fake `AlipayJSBridge` that answers in a microtask; blocks of sequential calls (sized
  * so a raw block takes ≥ 20 ms), raw
  * (`new Promise(r => bridge.call('alert', {}, r))`) and wrapped (`await alert()`), alternating which
- * goes first, several rounds; the figure is the median of the per-round ratios wrapper ÷ raw.
+ * goes first, several rounds (bench/alternate.mjs, shared with the Chromium bench); the figure is the
+ * median of the per-round ratios wrapper ÷ raw.
  * `getNetworkType` (a call with a default timeout, so it goes through the shared deadline timer) is
  * measured the same way, for information.
  *
@@ -29,7 +30,8 @@ if (typeof globalThis.gc !== 'function') {
 
 const { Window } = await import('happy-dom');
 const { ROOT } = await import('./ensure-build.mjs');
-const { emit, median } = await import('./report.mjs');
+const { emit } = await import('./report.mjs');
+const { alternate } = await import('./alternate.mjs');
 
 const N = Number(process.env.BENCH_BLOCK ?? 1000); // first guess; blocks grow until a raw block takes MIN_MS
 const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 20);
@@ -124,39 +126,8 @@ const raw = (api) => async (n) => {
 const wrappedRun = (fn) => async (n) => {
   for (let i = 0; i < n; i++) await fn();
 };
-async function compare(rawRun, wrapRun) {
-  // blocks grow until a raw block takes MIN_MS (less timer and scheduling noise per block)
-  let n = N;
-  for (;;) {
-    const t = process.hrtime.bigint();
-    await rawRun(n);
-    if (Number(process.hrtime.bigint() - t) / 1e6 >= MIN_MS || n >= 4_000_000) break;
-    n *= 2;
-  }
-  await wrapRun(n); // warm-up
-  const ratios = [];
-  const rawNs = [];
-  const wrapNs = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const time = async (run) => {
-      const t = process.hrtime.bigint();
-      await run(n);
-      return Number(process.hrtime.bigint() - t) / n;
-    };
-    let r, w;
-    if (round % 2) {
-      w = await time(wrapRun);
-      r = await time(rawRun);
-    } else {
-      r = await time(rawRun);
-      w = await time(wrapRun);
-    }
-    ratios.push(w / r);
-    rawNs.push(r);
-    wrapNs.push(w);
-  }
-  return { ratio: median(ratios), raw: median(rawNs), wrapped: median(wrapNs), min: Math.min(...ratios), max: Math.max(...ratios), block: n };
-}
+const hrMs = () => Number(process.hrtime.bigint()) / 1e6;
+const compare = (rawRun, wrapRun) => alternate(rawRun, wrapRun, { block: N, rounds: ROUNDS, minMs: MIN_MS, now: hrMs });
 
 const al = await compare(raw('alert'), wrappedRun(() => alert()));
 const nt = await compare(raw('getNetworkType'), wrappedRun(() => getNetworkType()));
@@ -242,7 +213,7 @@ emit(figures, {
   minBlockMs: MIN_MS,
   blocks: { alert: al.block, getNetworkType: nt.block },
   rounds: ROUNDS,
-  ratioRange: { alert: [al.min, al.max], getNetworkType: [nt.min, nt.max] },
+  ratioRange: { alert: al.range, getNetworkType: nt.range },
   waitingDuringQueuePhase: waitingDuring,
   whileQueued: { listeners: listenersWhileQueued, timers: timersWhileQueued },
 });
