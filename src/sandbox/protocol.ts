@@ -1,0 +1,153 @@
+/**
+ * The wallet API: the small HTTP surface the sandbox wallet offers the emulated Super Qi app (the
+ * emulator), beside the signed Open APIs it offers merchant backends. The emulator plays the phone:
+ * it asks the wallet for authCodes after consent, reads a payment behind a cashier URL and tells the
+ * wallet what the user chose, reads a contract behind an authUrl and signs it.
+ *
+ * Both sides import these types (the emulator type-only, so nothing of the Node sandbox reaches a
+ * browser bundle). Every path is under `WALLET_API_PREFIX`, answers JSON, and allows CORS from any
+ * origin (these endpoints only: the Open APIs and the sandbox page do not). Requests are JSON bodies
+ * (`POST`) or query strings (`GET`); failures are HTTP 4xx/5xx with a `WalletApiError` body.
+ *
+ * Unlike the Open APIs, nothing here is signed: on a real phone this traffic is the app talking to its
+ * own backend over its own session, which no merchant code ever sees.
+ */
+
+/** Every wallet API path starts with this. */
+export const WALLET_API_PREFIX = '/wallet-api';
+
+/** A failure of the wallet API (HTTP status ≥ 400). */
+export interface WalletApiError {
+  /** e.g. `USER_NOT_FOUND`, `PAYMENT_NOT_FOUND`, `CONTRACT_NOT_FOUND`, `INVALID_REQUEST`, `AUTH_CODE_FAILED`. */
+  error: string;
+  /** Human-readable, English. */
+  message: string;
+}
+
+/** A sandbox user as the app sees its own account. */
+export interface WalletUser {
+  /** The wallet's user id; the Open APIs' `customerId` and `userInfo.userId` have the same value. */
+  userId: string;
+  /** `getDeviceInfo().currentRole` when the emulator plays this user. */
+  role: 'customer' | 'business';
+  /** Display name (English). */
+  fullName: string;
+  /** Masked mobile, as the app shows it: `964*******01`. */
+  maskedMobile: string;
+  /** Available balance in fils (1 IQD = 1000 fils), as an integer string. */
+  balance: string;
+  /** Always `IQD`. */
+  currency: 'IQD';
+}
+
+/** `GET {prefix}/session` → who the app is signed in as, and the other sandbox users. */
+export interface WalletSession {
+  /** The default user the emulator plays (the first customer) unless told otherwise. */
+  user: WalletUser;
+  /** Every sandbox user, customers first. */
+  users: WalletUser[];
+  /** The sandbox's merchant(s): what a miniapp's `clientId` maps to. */
+  merchants: Array<{ clientId: string; merchantName: string }>;
+}
+
+/**
+ * `POST {prefix}/auth-codes`: the user granted `grantedScopes` to the miniapp of `clientId` (consent
+ * was shown by the app, or the scopes are silent). The wallet records the grant per scope and answers
+ * a single-use, short-lived authCode that `applyToken` redeems; `inquiryUserInfo` with the resulting
+ * token returns only what was granted.
+ */
+export interface AuthCodeRequest {
+  userId: string;
+  /** Omitted: the sandbox's first merchant. */
+  clientId?: string;
+  /** The scopes the user granted (already checked against the user's role by the app). */
+  grantedScopes: string[];
+}
+
+/** Answer of `POST {prefix}/auth-codes`. */
+export interface AuthCodeResponse {
+  authCode: string;
+  /** The scopes the code carries. */
+  authSuccessScopes: string[];
+  /** ISO 8601 expiry of the code. */
+  expiresAt: string;
+}
+
+/** A payment as the cashier shows it: `GET {prefix}/payments?paymentUrl=<url>` (or `?paymentId=`). */
+export interface CashierPayment {
+  paymentId: string;
+  paymentRequestId: string;
+  /** The merchant's name as registered in the sandbox. */
+  merchantName: string;
+  /** `order.orderDescription` of the pay request, when given. */
+  orderDescription?: string;
+  /** Amount in fils as the pay request gave it (`{ currency: 'IQD', value: '100000' }`). */
+  paymentAmount: { currency: string; value: string };
+  /** The buyer the merchant named (`order.buyer.referenceBuyerId`), when given. */
+  referenceBuyerId?: string;
+  /** Where the payment stands now. */
+  status: 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CANCELLED';
+  /** ISO 8601; unpaid payments close then. */
+  paymentExpiryTime?: string;
+}
+
+/** What the user did in the cashier: the emulator's `CashierChoice`. */
+export type CashierDecision = 'pay' | 'cancel' | 'fail' | 'pending';
+
+/** `POST {prefix}/payments/decide`: the user's choice moves the payment in the sandbox. */
+export interface CashierDecisionRequest {
+  paymentId: string;
+  /** The user paying (their balance is debited on `pay`). */
+  userId: string;
+  decision: CashierDecision;
+}
+
+/**
+ * Answer of `POST {prefix}/payments/decide`: the `tradePay` resultCode the app gives the page, which
+ * agrees with what `inquiryPayment` and the notification say: 9000 paid, 8000 still processing, 4000
+ * failed (declined, insufficient balance, expired, forced decline), 6001 cancelled, 6002 network.
+ */
+export interface CashierDecisionResponse {
+  resultCode: '9000' | '8000' | '4000' | '6001' | '6002' | '6004';
+  /** The payment after the decision. */
+  payment: CashierPayment;
+}
+
+/** An agreement contract as the signing page shows it: `GET {prefix}/contracts?authUrl=<url>`. */
+export interface SigningContract {
+  /** The id inside the authUrl. */
+  authId: string;
+  merchantName: string;
+  /** `contractDesc` of prepare's `extendInfo`. */
+  contractDesc?: string;
+  /** `language` of prepare's `extendInfo` (`en-US` / `ar-IQ`). */
+  language?: string;
+  status: 'PENDING' | 'SIGNED' | 'CANCELLED';
+}
+
+/** What the user did on the signing page: the emulator's `SigningChoice`. */
+export type SigningDecision = 'sign' | 'cancel' | 'network-error' | 'fail';
+
+/** `POST {prefix}/contracts/decide`. */
+export interface SigningDecisionRequest {
+  authId: string;
+  userId: string;
+  decision: SigningDecision;
+}
+
+/**
+ * Answer of `POST {prefix}/contracts/decide`: on `sign`, an authCode that the agreement `applyToken`
+ * (`grantType: AUTHORIZATION_CODE`) accepts; otherwise the qicardSignContract errorCode
+ * ('6001' cancel, '6002' network, '6003' fail).
+ */
+export type SigningDecisionResponse = { authCode: string } | { errorCode: '6001' | '6002' | '6003' };
+
+/** Paths of the wallet API, relative to the gateway URL. */
+export const WALLET_API = {
+  session: `${WALLET_API_PREFIX}/session`,
+  authCodes: `${WALLET_API_PREFIX}/auth-codes`,
+  payments: `${WALLET_API_PREFIX}/payments`,
+  decidePayment: `${WALLET_API_PREFIX}/payments/decide`,
+  contracts: `${WALLET_API_PREFIX}/contracts`,
+  decideContract: `${WALLET_API_PREFIX}/contracts/decide`,
+} as const;
