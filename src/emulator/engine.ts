@@ -13,6 +13,7 @@ import { DEFAULT_FIXTURES, DEFAULT_PROFILE } from './defaults.js';
 import { DEFAULT_HANDLERS } from './handlers/index.js';
 import { documentedParams, nativeResult, resolveApi } from './names.js';
 import { applyPreset } from './presets.js';
+import { checkSandboxOptions, linkSandbox } from './sandbox.js';
 import { throughJson } from './serialise.js';
 import type {
   CallRecord,
@@ -67,12 +68,16 @@ const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Builds the emulator (not yet installed on `window`). */
 export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUninstall: () => void): Emulator {
+  checkSandboxOptions(options);
   const overrides: Override[] = [];
   const calls: CallRecord[] = [];
   const logLimit = options.logLimit ?? 1000;
   let seq = 0;
   let latency = options.latency ?? 0;
-  let profile: HostProfile = { ...DEFAULT_PROFILE, ...options.profile, device: { ...DEFAULT_PROFILE.device, ...options.profile?.device } };
+  // A sandbox user's role replaces the profile's, also after reset().
+  let sandboxRole: Pick<HostProfile, 'role'> | undefined;
+  const baseProfile = (): HostProfile => ({ ...DEFAULT_PROFILE, ...options.profile, ...sandboxRole, device: { ...DEFAULT_PROFILE.device, ...options.profile?.device } });
+  let profile = baseProfile();
   const fixtures = { ...DEFAULT_FIXTURES, ...options.fixtures };
 
   const fail = (api: string, code: number | string, message?: string): HostFailure => {
@@ -198,7 +203,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     reset() {
       overrides.length = 0;
       latency = options.latency ?? 0;
-      profile = { ...DEFAULT_PROFILE, ...options.profile, device: { ...DEFAULT_PROFILE.device, ...options.profile?.device } };
+      profile = baseProfile();
       ui.setLanguage?.(profile.language);
       for (const p of options.presets ?? []) applyPreset(emulator, p);
     },
@@ -223,6 +228,12 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     },
     uninstall: onUninstall,
   } as Emulator;
+  if (options.sandbox !== undefined) {
+    linkSandbox(emulator, options.sandbox, options.sandboxUser, ({ role }) => {
+      sandboxRole = { role };
+      profile = { ...profile, role };
+    });
+  }
   for (const p of options.presets ?? []) applyPreset(emulator, p);
   return emulator;
 }

@@ -8,6 +8,7 @@ import { createAutoUi } from './ui/auto-ui.js';
 import type { EmulatorUi } from './ui/contract.js';
 import { createDomUi } from './ui/dom-ui.js';
 import { DEFAULT_PROFILE } from './defaults.js';
+import { checkSandboxOptions } from './sandbox.js';
 
 let current: Emulator | undefined;
 
@@ -21,6 +22,7 @@ let current: Emulator | undefined;
 export function install(options: EmulatorOptions = {}): Emulator {
   const reason = options.force ? undefined : refusalReason();
   if (reason) throw new EmulatorRefusedError(reason);
+  checkSandboxOptions(options); // before any UI is made
   current?.uninstall();
   const w = window as unknown as { AlipayJSBridge?: unknown };
   const mode = options.ui ?? (document.body ? 'dom' : 'auto');

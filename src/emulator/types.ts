@@ -93,6 +93,16 @@ export interface EmulatorOptions {
   logLimit?: number;
   /** Storage backend for setStorage & co. @default window.localStorage (memory when unavailable) */
   storage?: StorageBackend;
+  /**
+   * The URL of a sandbox wallet (`superqi-sandbox`, `startSandbox()`): the emulated user becomes a
+   * sandbox user (its role is the profile's role), getAuthCode's codes come from the wallet after
+   * consent, the cashier and the signing page show the wallet's payment and contract and the wallet
+   * answers the user's choice. Sandbox unreachable: getAuthCode error 3, tradePay 6002,
+   * qicardSignContract '6002'. Without it nothing leaves the page.
+   */
+  sandbox?: string;
+  /** The sandbox user to play (a `userId` of its session's `users`). @default the sandbox's default user */
+  sandboxUser?: string;
 }
 
 /** The part of the Web Storage API the emulator's storage uses. */

@@ -5,6 +5,7 @@
 import { BUSINESS_SCOPES, CUSTOMER_SCOPES, SILENT_SCOPES } from '../../table/scopes.js';
 import type { DeviceInfo, GetAuthCodeResult } from '../../types/essential.js';
 import type { DefaultHandlers, Emulator, HostProfile } from '../types.js';
+import { sandboxAuthCode, sandboxCashier, sandboxOf, sandboxSigning } from '../sandbox.js';
 import type { CashierChoice } from '../ui/contract.js';
 import { newAuthCode, newSigningAuthCode } from './auth-codes.js';
 import type { EssentialApis } from './group-apis.js';
@@ -91,6 +92,7 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
    * reported in `authErrorScopes` ('10001'); when none is left the call fails with 1002. Silent scopes
    * are granted without UI; the others need consent — refused: 1001 with every refused scope in
    * `authErrorScopes`. Success: `{ authCode, authSuccessScopes }` (+ `authErrorScopes` for the rejected ones).
+   * Linked to a sandbox: the role is the sandbox user's and the code is the wallet's (unreachable: 3).
    */
   getAuthCode: async (ctx) => {
     const scopes: unknown = ctx.params.scopes;
@@ -98,7 +100,15 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
       return ctx.fail(2, 'invalid parameter `scopes`: must be a non-empty array of scope names');
     }
     if (!scopes.every(filled)) return ctx.fail(2, 'invalid parameter `scopes`: every scope must be a non-empty string');
-    const role = ctx.profile.role;
+    const link = sandboxOf(ctx.emulator);
+    let role = ctx.profile.role;
+    if (link) {
+      try {
+        role = (await link.user()).role;
+      } catch (e) {
+        return ctx.fail(3, (e as Error).message);
+      }
+    }
     const allowed: readonly string[] = role === 'business' ? BUSINESS_SCOPES : CUSTOMER_SCOPES;
     const requested = [...new Set(scopes)];
     const valid = requested.filter((s) => allowed.includes(s));
@@ -117,15 +127,25 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
         return { ...ctx.fail(1001), authErrorScopes };
       }
     }
-    const answer: GetAuthCodeResult = { authCode: newAuthCode(), authSuccessScopes: valid };
+    let answer: GetAuthCodeResult;
+    try {
+      answer = link ? await sandboxAuthCode(link, valid) : { authCode: newAuthCode(), authSuccessScopes: valid };
+    } catch (e) {
+      return ctx.fail(3, (e as Error).message);
+    }
     if (Object.keys(authErrorScopes).length) answer.authErrorScopes = authErrorScopes;
     return answer;
   },
 
-  /** authUrl required (else '6003'); the signing page: sign → authCode (32 hex), cancel '6001', network '6002', fail '6003'. */
+  /**
+   * authUrl required (else '6003'); the signing page: sign → authCode (32 hex), cancel '6001', network '6002', fail '6003'.
+   * Linked to a sandbox: the page shows the wallet's contract and the wallet answers (unreachable: '6002').
+   */
   qicardSignContract: async (ctx) => {
     const authUrl: unknown = ctx.params.authUrl;
     if (!filled(authUrl)) return ctx.fail('6003', 'invalid parameter `authUrl`: must be the non-empty URL returned by prepare');
+    const link = sandboxOf(ctx.emulator);
+    if (link) return sandboxSigning(ctx, link, authUrl);
     const choice = await ctx.ui.signing({ authUrl });
     switch (choice) {
       case 'sign':
@@ -142,6 +162,8 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
   /**
    * The cashier for `paymentUrl` (order id and amount read from its query when present):
    * pay 9000, cancel 6001, fail 4000, pending 8000. Without a URL there is nothing to pay: 4000.
+   * Linked to a sandbox: the cashier shows the wallet's payment and the wallet answers the resultCode
+   * (unreachable: 6002).
    */
   tradePay: async (ctx) => {
     const paymentUrl: unknown = ctx.params.paymentUrl;
@@ -149,18 +171,23 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
       console.warn('[superqi-bridge emulator] tradePay without a paymentUrl: the cashier has nothing to pay (resultCode 4000). Pass redirectActionForm.redirectionUrl from the pay API.');
       return tradePayAnswer('4000');
     }
+    const link = sandboxOf(ctx.emulator);
+    if (link) return tradePayAnswer(await sandboxCashier(ctx, link, paymentUrl));
     const choice = await ctx.ui.cashier({ paymentUrl, ...cashierDetails(paymentUrl) });
     return tradePayAnswer(CASHIER_CODES[choice] ?? '6004');
   },
 
-  /** From the profile: language, isProdEnv ("true"/"false"), currentRole, systemInfo, hardwareInfo, loginTime. */
-  getDeviceInfo: (ctx) => {
+  /** From the profile (role: the sandbox user's when linked): language, isProdEnv ("true"/"false"), currentRole, systemInfo, hardwareInfo, loginTime. */
+  getDeviceInfo: async (ctx) => {
+    // Linked to a sandbox, the role is its user's: wait for the session (a failure keeps the profile's).
+    await sandboxOf(ctx.emulator)?.user().catch(() => {});
+    const profile = ctx.emulator.profile;
     const info: DeviceInfo = {
-      language: hostLanguage(ctx.profile),
-      isProdEnv: ctx.profile.production ? 'true' : 'false',
-      currentRole: ctx.profile.role,
-      systemInfo: ctx.profile.device.system,
-      hardwareInfo: ctx.profile.device.model,
+      language: hostLanguage(profile),
+      isProdEnv: profile.production ? 'true' : 'false',
+      currentRole: profile.role,
+      systemInfo: profile.device.system,
+      hardwareInfo: profile.device.model,
       loginTime: loginTime(ctx.emulator),
     };
     return info;

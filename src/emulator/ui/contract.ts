@@ -73,10 +73,13 @@ export interface EmulatorUi {
   makePhoneCall(number: string): Promise<void>;
   /** Consent sheet for scopes that need consent; true when granted. */
   consent(o: { scopes: readonly string[]; appName: string; role: 'customer' | 'business' }): Promise<boolean>;
-  /** The cashier for a payment. `amount` is in IQD when the URL carries it. */
-  cashier(o: { paymentUrl: string; orderId?: string; amount?: string }): Promise<CashierChoice>;
-  /** The QiCard agreement signing page for `authUrl`. */
-  signing(o: { authUrl: string }): Promise<SigningChoice>;
+  /**
+   * The cashier for a payment. `amount` is in IQD (from the URL, or the sandbox wallet's payment);
+   * `merchantName` and `description` (the order's) come from a sandbox wallet.
+   */
+  cashier(o: { paymentUrl: string; orderId?: string; amount?: string; merchantName?: string; description?: string }): Promise<CashierChoice>;
+  /** The QiCard agreement signing page for `authUrl`; `merchantName` and `contractDesc` come from a sandbox wallet. */
+  signing(o: { authUrl: string; merchantName?: string; contractDesc?: string }): Promise<SigningChoice>;
   /** The share sheet; true when shared. */
   share(o: { title: string; desc?: string; path?: string; imageUrl?: string }): Promise<boolean>;
   /** Full-screen image preview from `current`; resolves when opened. */

@@ -37,7 +37,8 @@ export function cashier(ctx: Ctx, o: Parameters<EmulatorUi['cashier']>[0]): Prom
   return ctx.open<CashierChoice>('cashier', 'sheet', 'cancel', (d) => {
     d.el.append(lbl('div', 'cashier', 'hd'));
     if (o.amount) d.el.append(h('div', 'amt', str(o.amount), ' ', lbl('span', 'iqd')));
-    d.el.append(kv('payTo', ctx.appName));
+    d.el.append(kv('payTo', str(o.merchantName) || ctx.appName));
+    if (o.description) d.el.append(kv('order', str(o.description)));
     if (o.orderId) d.el.append(kv('order', str(o.orderId)));
     d.el.append(h('div', 'sm', hostOf(str(o.paymentUrl))));
     actions(
@@ -55,7 +56,10 @@ export function cashier(ctx: Ctx, o: Parameters<EmulatorUi['cashier']>[0]): Prom
 
 export function signing(ctx: Ctx, o: Parameters<EmulatorUi['signing']>[0]): Promise<SigningChoice> {
   return ctx.open<SigningChoice>('signing', 'sheet', 'cancel', (d) => {
-    d.el.append(lbl('div', 'signing', 'hd'), lbl('div', 'signWith', 'sm'), h('div', 'tx', hostOf(str(o.authUrl))));
+    d.el.append(lbl('div', 'signing', 'hd'));
+    if (o.merchantName) d.el.append(kv('payTo', str(o.merchantName)));
+    if (o.contractDesc) d.el.append(h('div', 'tx', str(o.contractDesc)));
+    d.el.append(lbl('div', 'signWith', 'sm'), h('div', 'tx', hostOf(str(o.authUrl))));
     actions(
       d,
       [
