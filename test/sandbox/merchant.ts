@@ -83,7 +83,7 @@ export class Merchant {
     }
     const res = await fetch(`${this.env.ALIPAY_GATEWAY_URL}${o.callPath ?? path}`, { method: o.method ?? 'POST', headers, ...(o.method === 'GET' ? {} : { body: raw }) });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, raw: text, json: JSON.parse(text), signed: this.verifyResponse(o.signPath ?? path, res.headers, text) };
+    return { status: res.status, headers: res.headers, raw: text, json: JSON.parse(text), signed: this.verifyResponse(path, res.headers, text) };
   }
 
   verifyResponse(path: string, headers: Headers, text: string): boolean {
