@@ -6,6 +6,8 @@
  * attempt is recorded in the state (the sandbox page shows them); a delivery can be sent again.
  */
 import type { KeyObject } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { formatTime, signedHeaders } from './signing.js';
 import type { DeliveryAttempt, DeliveryRecord } from './state.js';
 import type { Store } from './store.js';
@@ -23,6 +25,34 @@ export interface NotifierOptions {
   schedule: readonly number[];
   /** Per attempt. */
   timeoutMs: number;
+}
+
+/**
+ * POSTs with node:http(s) rather than fetch: fetch refuses "bad ports" (6000, 6665–6669, …) where a
+ * merchant's local backend may well listen, and hides the socket error in nested causes.
+ */
+function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      reject(new Error(`paymentNotifyUrl must be http(s), got ${url.protocol}`));
+      return;
+    }
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'TIMEOUT' })));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** `ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9`, `TIMEOUT: no answer in 5000 ms`, … */
+function describeFailure(e: unknown): string {
+  const err = e as Error & { code?: string };
+  return err.code ? `${err.code}: ${err.message}` : `${err.name}: ${err.message}`;
 }
 
 export class Notifier {
@@ -85,14 +115,8 @@ export class Notifier {
     try {
       const url = new URL(d.url);
       const headers = signedHeaders('Request-Time', url.pathname, d.clientId, formatTime(started), d.body, this.options.walletPrivateKey);
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers },
-        body: d.body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        redirect: 'manual',
-      });
-      const text = await res.text();
+      const res = await post(url, { 'Content-Type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
+      const text = res.text;
       let answer: unknown;
       try {
         answer = JSON.parse(text);
@@ -108,8 +132,7 @@ export class Notifier {
         ms: Date.now() - wall,
       };
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      attempt = { at: started, outcome: err.name === 'TimeoutError' ? `no answer in ${this.options.timeoutMs} ms` : `${err.cause?.code ?? err.name}: ${err.message}`, ms: Date.now() - wall };
+      attempt = { at: started, outcome: describeFailure(e), ms: Date.now() - wall };
     }
     const { schedule } = this.options;
     this.options.store.transact((tx) => {
