@@ -151,3 +151,130 @@ export const WALLET_API = {
   contracts: `${WALLET_API_PREFIX}/contracts`,
   decideContract: `${WALLET_API_PREFIX}/contracts/decide`,
 } as const;
+
+// ── The sandbox's admin API: what the sandbox page (and devtools) read and steer ────────────────────
+//
+// Same-origin only (no CORS; a request whose Origin or Sec-Fetch-Site says another site is refused
+// with 403), JSON in and out; failures are HTTP 4xx with a `WalletApiError` body.
+
+/** Every admin API path starts with this. */
+export const SANDBOX_API_PREFIX = '/sandbox-api';
+
+/** Paths of the admin API, relative to the gateway URL. */
+export const SANDBOX_API = {
+  /** `GET` → `SandboxStateView`. */
+  state: `${SANDBOX_API_PREFIX}/state`,
+  /** `POST` `ForceRequest` → `ForceResponse`. */
+  force: `${SANDBOX_API_PREFIX}/force`,
+  /** `POST` `ResendRequest` → `ResendResponse`. */
+  resend: `${SANDBOX_API_PREFIX}/deliveries/resend`,
+} as const;
+
+/**
+ * An outcome forced on the next payment step: the next cashier `pay` decision, agreement `pay` or
+ * `refund` (whichever comes first). `decline` fails it (4000 / RISK_REJECT), `pending` leaves it
+ * processing (8000 / PAYMENT_IN_PROCESS / REFUND_IN_PROCESS; agreement payments and refunds then settle
+ * by themselves), `expire` closes the order, `network-error` changes nothing and answers 6002 /
+ * UNKNOWN_EXCEPTION, `slow` answers normally after a delay.
+ */
+export type ForcedOutcome = 'decline' | 'pending' | 'expire' | 'network-error' | 'slow';
+
+/** `POST {SANDBOX_API.force}`: `null` clears it. */
+export interface ForceRequest {
+  outcome: ForcedOutcome | null;
+}
+
+export interface ForceResponse {
+  forced: ForcedOutcome | null;
+}
+
+/** `POST {SANDBOX_API.resend}`: queue a notification delivery again (its retry schedule restarts). */
+export interface ResendRequest {
+  deliveryId: string;
+}
+
+export interface ResendResponse {
+  delivery: SandboxDelivery;
+}
+
+/** A payment as the sandbox page lists it. Amounts in fils (integer strings), times ISO 8601. */
+export interface SandboxPayment {
+  paymentId: string;
+  paymentRequestId: string;
+  kind: 'cashier' | 'agreement' | 'escrow';
+  status: 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CLOSED' | 'CANCELLED';
+  /** Escrow payments: HELD → ACCEPTED → CONFIRMED, or VOIDED. */
+  escrowStatus?: 'HELD' | 'ACCEPTED' | 'CONFIRMED' | 'VOIDED';
+  /** The result code a failed or closed payment ended with. */
+  failCode?: string;
+  amount: string;
+  refunded: string;
+  voided: string;
+  orderDescription: string;
+  payerId?: string;
+  createdAt: string;
+  paidAt?: string;
+  expiresAt: string;
+}
+
+export interface SandboxRefund {
+  refundId: string;
+  refundRequestId: string;
+  paymentId: string;
+  amount: string;
+  status: 'PROCESSING' | 'SUCCESS' | 'FAIL';
+  createdAt: string;
+}
+
+export interface SandboxAgreement {
+  agreementId: string;
+  userId: string;
+  clientId: string;
+  contractDesc?: string;
+  createdAt: string;
+}
+
+export interface SandboxDeliveryAttempt {
+  at: string;
+  /** HTTP status, when the merchant answered. */
+  status?: number;
+  /** `ok`, or what went wrong. */
+  outcome: string;
+  ms: number;
+}
+
+export interface SandboxDelivery {
+  deliveryId: string;
+  paymentId: string;
+  url: string;
+  status: 'PENDING' | 'DELIVERED' | 'FAILED';
+  attempts: SandboxDeliveryAttempt[];
+  /** When the next attempt is due (PENDING only). */
+  nextAt?: string;
+  /** The notification body exactly as sent. */
+  body: string;
+}
+
+export interface SandboxMessage {
+  messageId: string;
+  channel: 'inbox' | 'push';
+  userId: string;
+  title: string;
+  content: string;
+  url: string;
+  at: string;
+}
+
+/** `GET {SANDBOX_API.state}`: everything the page shows, newest first within each list. */
+export interface SandboxStateView {
+  gatewayUrl: string;
+  clientId: string;
+  forced: ForcedOutcome | null;
+  users: Array<WalletUser & { status: 'NORMAL' | 'FROZEN' }>;
+  merchants: Array<{ clientId: string; merchantName: string; balance: string }>;
+  payments: SandboxPayment[];
+  refunds: SandboxRefund[];
+  agreements: SandboxAgreement[];
+  deliveries: SandboxDelivery[];
+  messages: SandboxMessage[];
+}

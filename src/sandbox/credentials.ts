@@ -1,0 +1,104 @@
+/**
+ * Credentials as onboarding hands them out, created on first start in the sandbox's directory and
+ * kept across restarts: a client id, the merchant's RSA key pair (the private key is what a backend
+ * signs with) and the wallet's RSA key pair (its public key is what a backend verifies with), as PEM
+ * files, plus `<dir>/.env` with the variable names of `01-guide/09-Testing-Locally`.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomInt, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** File names inside the sandbox directory. */
+export const FILES = {
+  client: 'client.json',
+  merchantPrivateKey: 'merchant-private-key.pem',
+  merchantPublicKey: 'merchant-public-key.pem',
+  walletPrivateKey: 'wallet-private-key.pem',
+  walletPublicKey: 'wallet-public-key.pem',
+  env: '.env',
+  state: 'state.json',
+} as const;
+
+/** What the gateway needs to verify merchants and sign as the wallet. */
+export interface Credentials {
+  clientId: string;
+  /** Verifies the merchant's requests. */
+  merchantPublicKey: KeyObject;
+  /** Signs responses and webhooks. */
+  walletPrivateKey: KeyObject;
+  /** Absolute paths a backend's `.env` points at. */
+  merchantPrivateKeyPath: string;
+  walletPublicKeyPath: string;
+  envPath: string;
+}
+
+function writeAtomic(path: string, text: string, mode = 0o600): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text, { mode });
+  renameSync(tmp, path);
+}
+
+/** A 16-digit client id like onboarding gives (`2021001234567890`-shaped). */
+const newClientId = (): string => `2026${String(randomInt(1e6)).padStart(6, '0')}${String(randomInt(1e6)).padStart(6, '0')}`;
+
+function ensureKeyPair(dir: string, privateName: string, publicName: string): void {
+  const privatePath = join(dir, privateName);
+  const publicPath = join(dir, publicName);
+  if (existsSync(privatePath) && existsSync(publicPath)) return;
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  writeAtomic(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+  writeAtomic(publicPath, publicKey.export({ type: 'spki', format: 'pem' }) as string, 0o644);
+}
+
+/** Loads the credentials in `dir`, creating whatever is missing (the directory too). */
+export function ensureCredentials(dirInput: string): Credentials {
+  const dir = resolve(dirInput);
+  mkdirSync(dir, { recursive: true });
+  const clientPath = join(dir, FILES.client);
+  let clientId: string | undefined;
+  if (existsSync(clientPath)) {
+    const saved = JSON.parse(readFileSync(clientPath, 'utf8')) as { clientId?: unknown };
+    if (typeof saved.clientId === 'string' && saved.clientId) clientId = saved.clientId;
+    else throw new Error(`superqi-sandbox: ${clientPath} has no clientId; fix or delete it`);
+  } else {
+    clientId = newClientId();
+    writeAtomic(clientPath, `${JSON.stringify({ clientId }, null, 2)}\n`, 0o644);
+  }
+  ensureKeyPair(dir, FILES.merchantPrivateKey, FILES.merchantPublicKey);
+  ensureKeyPair(dir, FILES.walletPrivateKey, FILES.walletPublicKey);
+  return {
+    clientId,
+    merchantPublicKey: createPublicKey(readFileSync(join(dir, FILES.merchantPublicKey))),
+    walletPrivateKey: createPrivateKey(readFileSync(join(dir, FILES.walletPrivateKey))),
+    merchantPrivateKeyPath: join(dir, FILES.merchantPrivateKey),
+    walletPublicKeyPath: join(dir, FILES.walletPublicKey),
+    envPath: join(dir, FILES.env),
+  };
+}
+
+/**
+ * Writes `<dir>/.env` for a backend: the four variables of the local-testing guide. An existing file
+ * keeps its other lines (say the demo backend's `JWT_KEY`); only these four are rewritten, so a new
+ * port updates `ALIPAY_GATEWAY_URL` in place.
+ */
+export function writeEnv(credentials: Credentials, gatewayUrl: string): void {
+  const values: Record<string, string> = {
+    ALIPAY_GATEWAY_URL: gatewayUrl,
+    ALIPAY_CLIENT_ID: credentials.clientId,
+    ALIPAY_MERCHANT_PRIVATE_KEY_PATH: credentials.merchantPrivateKeyPath,
+    ALIPAY_PUBLIC_KEY_PATH: credentials.walletPublicKeyPath,
+  };
+  const existing = existsSync(credentials.envPath) ? readFileSync(credentials.envPath, 'utf8').split('\n') : ['# superqi-sandbox: a local Super Qi gateway (superqi-bridge)'];
+  const seen = new Set<string>();
+  const lines = existing.map((line) => {
+    const name = /^\s*([A-Z_][A-Z0-9_]*)\s*=/.exec(line)?.[1];
+    if (name && name in values) {
+      seen.add(name);
+      return `${name}=${values[name]}`;
+    }
+    return line;
+  });
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  for (const [name, value] of Object.entries(values)) if (!seen.has(name)) lines.push(`${name}=${value}`);
+  writeAtomic(credentials.envPath, `${lines.join('\n')}\n`);
+}

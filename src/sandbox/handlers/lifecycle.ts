@@ -1,0 +1,120 @@
+/**
+ * How a payment moves: paid (money leaves the payer: to the merchant, or into escrow), failed or
+ * closed (nothing moves), and the notification a final state queues when the merchant gave
+ * `paymentNotifyUrl`. Used by pay, the cashier (wallet API) and the expiry sweep.
+ */
+import { formatTime } from '../signing.js';
+import type { PaymentRecord, TransactionRecord } from '../state.js';
+import { resultOf } from '../table/codes.js';
+import { amount, newId, type Ctx } from './context.js';
+
+/** Why a payer cannot pay `payment` now (a pay result code), or null. */
+export function payerProblem(ctx: Ctx, payment: PaymentRecord, userId: string): 'USER_NOT_EXIST' | 'USER_STATUS_ABNORMAL' | 'USER_AMOUNT_EXCEED_LIMIT' | 'USER_BALANCE_NOT_ENOUGH' | null {
+  const user = ctx.tx.get('users', userId);
+  if (!user) return 'USER_NOT_EXIST';
+  if (user.status !== 'NORMAL') return 'USER_STATUS_ABNORMAL';
+  if (payment.amount > user.singleLimit) return 'USER_AMOUNT_EXCEED_LIMIT';
+  if (user.balance < payment.amount) return 'USER_BALANCE_NOT_ENOUGH';
+  return null;
+}
+
+export const transaction = (ctx: Ctx, type: TransactionRecord['transactionType'], amountFils: number, status: TransactionRecord['transactionStatus'] = 'SUCCESS'): TransactionRecord => ({
+  transactionId: newId(ctx.now, '8017'),
+  transactionType: type,
+  transactionStatus: status,
+  amount: amountFils,
+  time: ctx.now,
+});
+
+/** Pays: the payer's balance moves to the merchant (or into escrow). Call after `payerProblem` said null. */
+export function completePayment(ctx: Ctx, payment: PaymentRecord, userId: string): PaymentRecord {
+  const user = ctx.tx.get('users', userId)!;
+  ctx.tx.put('users', userId, { ...user, balance: user.balance - payment.amount });
+  let held = 0;
+  if (payment.kind === 'escrow') held = payment.amount;
+  else {
+    const merchant = ctx.tx.get('merchants', payment.clientId)!;
+    ctx.tx.put('merchants', payment.clientId, { ...merchant, balance: merchant.balance + payment.amount });
+  }
+  const paid: PaymentRecord = {
+    ...payment,
+    status: 'SUCCESS',
+    payerId: userId,
+    paidAt: ctx.now,
+    held,
+    settleAt: undefined,
+    ...(payment.kind === 'escrow' ? { escrow: 'HELD' as const } : {}),
+    transactions: [...payment.transactions, transaction(ctx, 'PAY', payment.amount)],
+  };
+  save(ctx, paid);
+  return paid;
+}
+
+/** Ends an unpaid payment: FAIL (declined) or CLOSED / CANCELLED; nothing moves. */
+export function endPayment(ctx: Ctx, payment: PaymentRecord, status: 'FAIL' | 'CLOSED' | 'CANCELLED', failCode: string, payerId?: string): PaymentRecord {
+  const ended: PaymentRecord = { ...payment, status, failCode, closedAt: ctx.now, settleAt: undefined, ...(payerId ? { payerId } : {}) };
+  save(ctx, ended);
+  return ended;
+}
+
+/** Stores the payment and, when it reached a final state and has a notify URL, queues its notification. */
+function save(ctx: Ctx, payment: PaymentRecord): void {
+  ctx.tx.put('payments', payment.paymentId, payment);
+  if (payment.status === 'PROCESSING' || !payment.paymentNotifyUrl) return;
+  const deliveryId = newId(ctx.now, '9090');
+  ctx.tx.put('deliveries', deliveryId, {
+    deliveryId,
+    kind: 'payment',
+    clientId: payment.clientId,
+    paymentId: payment.paymentId,
+    url: payment.paymentNotifyUrl,
+    body: JSON.stringify(notificationBody(payment)),
+    status: 'PENDING',
+    attempts: [],
+    tries: 0,
+    nextAt: ctx.now,
+    createdAt: ctx.now,
+  });
+}
+
+/** The Alipay+ `notifyPayment` body (see notes/sandbox.md). */
+export function notificationBody(payment: PaymentRecord): Record<string, unknown> {
+  const paid = payment.status === 'SUCCESS';
+  return {
+    notifyType: 'PAYMENT_RESULT',
+    paymentResult: paid ? resultOf('SUCCESS') : resultOf(payment.failCode ?? 'ORDER_IS_CLOSED'),
+    paymentRequestId: payment.paymentRequestId,
+    paymentId: payment.paymentId,
+    paymentAmount: amount(payment.amount, payment.currency),
+    paymentCreateTime: formatTime(payment.createdAt),
+    ...(paid && payment.paidAt !== undefined ? { paymentTime: formatTime(payment.paidAt) } : {}),
+    ...(payment.payerId ?? payment.referenceBuyerId ? { customerId: payment.payerId ?? payment.referenceBuyerId } : {}),
+  };
+}
+
+/**
+ * Due work at `ctx.now`: unpaid payments past `expiresAt` close (ORDER_IS_CLOSED); a forced-pending
+ * agreement payment settles; a forced-pending refund succeeds. Returns whether anything changed.
+ */
+export function sweep(ctx: Ctx): void {
+  for (const p of ctx.tx.all('payments')) {
+    if (p.status !== 'PROCESSING') continue;
+    if (p.settleAt !== undefined && p.settleAt <= ctx.now && p.payerId) {
+      const problem = payerProblem(ctx, p, p.payerId);
+      if (problem) endPayment(ctx, p, 'FAIL', problem);
+      else completePayment(ctx, p, p.payerId);
+    } else if (p.expiresAt <= ctx.now) endPayment(ctx, p, 'CLOSED', 'ORDER_IS_CLOSED');
+  }
+  for (const r of ctx.tx.all('refunds')) {
+    if (r.status !== 'PROCESSING' || r.settleAt === undefined || r.settleAt > ctx.now) continue;
+    ctx.tx.put('refunds', r.refundId, { ...r, status: 'SUCCESS', refundTime: ctx.now, settleAt: undefined });
+  }
+}
+
+/** The next time `sweep` has something to do, or Infinity. */
+export function nextDue(payments: Iterable<PaymentRecord>, refunds: Iterable<{ status: string; settleAt?: number }>): number {
+  let next = Infinity;
+  for (const p of payments) if (p.status === 'PROCESSING') next = Math.min(next, p.settleAt ?? Infinity, p.expiresAt);
+  for (const r of refunds) if (r.status === 'PROCESSING' && r.settleAt !== undefined) next = Math.min(next, r.settleAt);
+  return next;
+}

@@ -1,0 +1,170 @@
+/**
+ * `superqi-bridge/sandbox` (Node only): a local Super Qi gateway. Every Open API of `03-open-apis`,
+ * signed both ways, over a wallet with state saved in a directory; the wallet API the emulator talks
+ * to; a page at the root to see and steer it.
+ *
+ * ```ts
+ * import { startSandbox } from 'superqi-bridge/sandbox';
+ * const sandbox = await startSandbox({ port: 0, dir: '.superqi-sandbox' });
+ * // point a backend at it: sandbox.envPath holds ALIPAY_GATEWAY_URL, ALIPAY_CLIENT_ID, key paths
+ * await sandbox.close();
+ * ```
+ */
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { stateView } from './admin-api.js';
+import { ensureCredentials, writeEnv } from './credentials.js';
+import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
+import { nextDue } from './handlers/lifecycle.js';
+import { DEFAULT_RETRY_SCHEDULE_MS, Notifier } from './notify.js';
+import type { ForcedOutcome, SandboxStateView } from './protocol.js';
+import { run, type Runtime } from './runtime.js';
+import { createGatewayServer } from './server.js';
+import { Store } from './store.js';
+
+export type { Limits } from './handlers/context.js';
+export { DEFAULT_LIMITS } from './handlers/context.js';
+export { DEFAULT_RETRY_SCHEDULE_MS } from './notify.js';
+export { OPEN_APIS, type OpenApiName, type OpenApiRow } from './table/index.js';
+export { formatTime, parseSignatureHeader, parseTime, sign, signatureHeader, signContent, signedHeaders, verify } from './signing.js';
+export * from './protocol.js';
+
+/** Options of `startSandbox`. */
+export interface SandboxOptions {
+  /** Directory for credentials (client id, PEM key pairs), `.env` and the saved state; created if missing. */
+  dir: string;
+  /** TCP port; 0 picks a free one. @default 0 */
+  port?: number;
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** The merchant's display name (cashier, contract) on first start. @default 'Sandbox Merchant' */
+  merchantName?: string;
+  /** Token, code and payment lifetimes, limits (see `DEFAULT_LIMITS`). */
+  limits?: Partial<Limits>;
+  /** Waits before each notification attempt, ms; entry i precedes attempt i + 1. @default DEFAULT_RETRY_SCHEDULE_MS */
+  retryScheduleMs?: readonly number[];
+  /** Time allowed per notification attempt, ms. @default 5000 */
+  notifyTimeoutMs?: number;
+  /** How long a forced `slow` holds the answer, ms. @default 3000 */
+  slowMs?: number;
+  /** Largest request body, bytes. @default 1048576 */
+  maxBodyBytes?: number;
+  /** The clock (ms since epoch), for tests that move time. @default Date.now */
+  clock?: () => number;
+  /** Where warnings go (a corrupt state file moved aside, an internal error). @default console.warn */
+  onWarning?: (message: string) => void;
+  /** Write `<dir>/.env` (with the gateway URL once listening). @default true */
+  writeEnv?: boolean;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** The gateway URL: `ALIPAY_GATEWAY_URL`, the page, the wallet API (`http://127.0.0.1:<port>`). */
+  url: string;
+  port: number;
+  /** The merchant's client id (`ALIPAY_CLIENT_ID`). */
+  clientId: string;
+  /** The sandbox directory (absolute). */
+  dir: string;
+  /** `<dir>/.env`. */
+  envPath: string;
+  /** PEM the merchant signs with (`ALIPAY_MERCHANT_PRIVATE_KEY_PATH`). */
+  merchantPrivateKeyPath: string;
+  /** PEM the merchant verifies responses and notifications with (`ALIPAY_PUBLIC_KEY_PATH`). */
+  walletPublicKeyPath: string;
+  /** Where a corrupt state file was moved on start, if one was. */
+  corruptStateFile?: string;
+  /** What the page shows (the admin API's `GET /sandbox-api/state`). */
+  state(): SandboxStateView;
+  /** Forces the next payment outcome (`null` clears it), like the page's buttons. */
+  force(outcome: ForcedOutcome | null): Promise<void>;
+  /** Runs due work now (expiry, settling, notifications due) — for tests with their own clock. */
+  tick(): Promise<void>;
+  /** Resolves when every change is saved and no notification attempt is under way. */
+  settled(): Promise<void>;
+  /** Stops listening, lets attempts under way finish, saves the state. */
+  close(): Promise<void>;
+}
+
+/** Starts a sandbox gateway; resolves once it listens. */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  if (!options || typeof options.dir !== 'string' || !options.dir) throw new TypeError('startSandbox: options.dir (a directory for keys and state) is required');
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startSandbox: port must be an integer 0–65535, got ${String(port)}`);
+  const host = options.host ?? '127.0.0.1';
+  const dir = resolve(options.dir);
+  const warn = options.onWarning ?? ((m: string) => console.warn(m));
+  const clock = options.clock ?? Date.now;
+  const credentials = ensureCredentials(dir);
+  const store = new Store({ dir, clientId: credentials.clientId, ...(options.merchantName ? { merchantName: options.merchantName } : {}), onWarning: warn });
+  const notifier = new Notifier({
+    store,
+    walletPrivateKey: credentials.walletPrivateKey,
+    clock,
+    schedule: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
+    timeoutMs: options.notifyTimeoutMs ?? 5000,
+  });
+  const rt: Runtime = {
+    store,
+    credentials,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    clock,
+    notifier,
+    url: '',
+    slowMs: options.slowMs ?? 3000,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    warn,
+  };
+  const server = createGatewayServer(rt);
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  rt.url = `http://${urlHost}:${actualPort}`;
+  if (options.writeEnv !== false) writeEnv(credentials, rt.url);
+
+  // due work (expiry, settling) without a request to trigger it
+  const tick = () => run(rt, credentials.clientId, () => undefined);
+  const sweeper = setInterval(() => {
+    if (nextDue(Object.values(store.state.payments), Object.values(store.state.refunds)) <= clock()) void tick().catch((e: Error) => warn(`superqi-sandbox: sweep: ${e.message}`));
+  }, 250);
+  sweeper.unref();
+  notifier.kick();
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: rt.url,
+    port: actualPort,
+    clientId: credentials.clientId,
+    dir,
+    envPath: credentials.envPath,
+    merchantPrivateKeyPath: credentials.merchantPrivateKeyPath,
+    walletPublicKeyPath: credentials.walletPublicKeyPath,
+    ...(store.corruptFile ? { corruptStateFile: store.corruptFile } : {}),
+    state: () => stateView(rt),
+    force: async (outcome) => {
+      store.transact((tx) => tx.put('forced', 'next', outcome ?? undefined));
+      await store.flush();
+    },
+    tick,
+    settled: async () => {
+      await notifier.idle();
+      await store.flush();
+    },
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(sweeper);
+        await new Promise<void>((ok) => {
+          server.close(() => ok());
+          server.closeAllConnections();
+        });
+        await notifier.close();
+        await store.flush();
+      })()),
+  };
+}

@@ -1,0 +1,35 @@
+/** The sandbox page at the gateway root: HTML, its script and styles as separate paths (strict CSP, no inline code). */
+import { pageMain } from './app.js';
+
+export const PAGE_PATHS = { html: '/', script: '/sandbox-page.js', style: '/sandbox-page.css' } as const;
+
+export const PAGE_HTML = `<!doctype html>
+<html lang="en" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Super Qi sandbox wallet</title>
+<link rel="stylesheet" href="${PAGE_PATHS.style}">
+<script src="${PAGE_PATHS.script}" defer></script>
+</head>
+<body><main id="app"></main></body>
+</html>
+`;
+
+export const PAGE_CSS = `body{font:14px/1.4 system-ui,sans-serif;margin:0;padding:1rem 1.5rem;color:#1d1d1f;background:#fafafa}
+header{display:flex;align-items:center;gap:1rem}h1{font-size:1.3rem;margin:.2rem 0}h2{font-size:1.05rem;margin:1.2rem 0 .4rem}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dd{margin:0;font-family:ui-monospace,monospace}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:start;vertical-align:top;word-break:break-all}
+th{background:#f0f0f3}button{margin:.15rem;padding:.3rem .7rem;cursor:pointer}.empty{color:#777}#forced{color:#b00020}
+`;
+
+/** The script: the page function's own source, called once. */
+export const pageScript = (): string => `"use strict";(${pageMain.toString()})();\n`;
+
+/** Headers of the page's files: a strict CSP (nothing inline, same origin only). */
+export const PAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};

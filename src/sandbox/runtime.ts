@@ -1,0 +1,44 @@
+/** What the HTTP surfaces (Open APIs, wallet API, admin API, page) share while the sandbox runs. */
+import type { Credentials } from './credentials.js';
+import type { Ctx, Limits } from './handlers/context.js';
+import { sweep } from './handlers/lifecycle.js';
+import type { Notifier } from './notify.js';
+import type { ForcedOutcome } from './protocol.js';
+import type { Store, Tx } from './store.js';
+
+export interface Runtime {
+  store: Store;
+  credentials: Credentials;
+  limits: Limits;
+  clock: () => number;
+  notifier: Notifier;
+  /** The gateway URL (known once listening). */
+  url: string;
+  /** How long a forced `slow` waits (ms). */
+  slowMs: number;
+  /** Largest request body accepted (bytes). */
+  maxBodyBytes: number;
+  warn: (message: string) => void;
+}
+
+/**
+ * Runs `fn` as one transaction with due work (expiry, settling) done first, then waits until the
+ * change is on disk and wakes the notifier. `clientId` is the caller (the Open APIs' Client-Id).
+ */
+export async function run<R>(rt: Runtime, clientId: string, fn: (ctx: Ctx) => R): Promise<R> {
+  const result = rt.store.transact((tx: Tx) => {
+    const ctx: Ctx = { tx, clientId, now: rt.clock(), url: rt.url, limits: rt.limits };
+    sweep(ctx);
+    return fn(ctx);
+  });
+  await rt.store.flush();
+  rt.notifier.kick();
+  return result;
+}
+
+/** Takes a forced `slow` (if it is the one forced) and waits `slowMs`. */
+export async function maybeSlow(rt: Runtime): Promise<void> {
+  if (rt.store.state.forced['next'] !== ('slow' satisfies ForcedOutcome)) return;
+  rt.store.transact((tx) => tx.put('forced', 'next', undefined));
+  await new Promise((r) => setTimeout(r, rt.slowMs));
+}

@@ -1,0 +1,56 @@
+/** The gateway's HTTP server: routes to the wallet API, the admin API, the page, and the Open APIs. Never crashes on a request. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handleAdminApi } from './admin-api.js';
+import { sendJson } from './http.js';
+import { handleOpenApi } from './open-api.js';
+import { PAGE_CSS, PAGE_HEADERS, PAGE_HTML, PAGE_PATHS, pageScript } from './page/index.js';
+import { SANDBOX_API_PREFIX, WALLET_API_PREFIX } from './protocol.js';
+import type { Runtime } from './runtime.js';
+import { resultOf } from './table/codes.js';
+import { handleWalletApi } from './wallet-api.js';
+
+const under = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}/`);
+
+function servePage(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  const files: Record<string, [string, () => string]> = {
+    [PAGE_PATHS.html]: ['text/html; charset=utf-8', () => PAGE_HTML],
+    // the links pay and prepare answer open the page too (a browser has no app to hand them to)
+    '/cashier': ['text/html; charset=utf-8', () => PAGE_HTML],
+    '/contract': ['text/html; charset=utf-8', () => PAGE_HTML],
+    [PAGE_PATHS.script]: ['text/javascript; charset=utf-8', pageScript],
+    [PAGE_PATHS.style]: ['text/css; charset=utf-8', () => PAGE_CSS],
+  };
+  const file = files[path];
+  if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  req.resume();
+  res.writeHead(200, { 'Content-Type': file[0], ...PAGE_HEADERS });
+  res.end(req.method === 'HEAD' ? undefined : file[1]());
+  return true;
+}
+
+export function createGatewayServer(rt: Runtime): Server {
+  return createServer((req, res) => {
+    // `new URL('http://h' + path)` keeps `//v1/...` as a path (a relative parse would read `v1` as a host)
+    let url: URL;
+    try {
+      url = new URL(`http://sandbox${req.url?.startsWith('/') ? req.url : `/${req.url ?? ''}`}`);
+    } catch {
+      req.resume();
+      sendJson(res, 400, { result: resultOf('PARAM_ILLEGAL', 'The request target is not a URL path.') });
+      return;
+    }
+    const path = url.pathname;
+    const work = under(path, WALLET_API_PREFIX)
+      ? handleWalletApi(rt, req, res, url)
+      : under(path, SANDBOX_API_PREFIX)
+        ? handleAdminApi(rt, req, res, url)
+        : servePage(req, res, path)
+          ? Promise.resolve()
+          : handleOpenApi(rt, req, res, url);
+    work.catch((e: unknown) => {
+      rt.warn(`superqi-sandbox: ${req.method} ${path}: ${(e as Error).stack ?? e}`);
+      if (!res.headersSent) sendJson(res, 500, { result: resultOf('UNKNOWN_EXCEPTION') });
+      else res.destroy();
+    });
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * The store: the state in memory (the source of truth), changed only through transactions, saved in
+ * the sandbox directory one write at a time (a temp file, then a rename: never half a file).
+ *
+ * A transaction journals the records a handler puts; commit applies them at once and checks every
+ * invariant (state.ts `brokenInvariant`), undoing the lot if one breaks. Handlers run synchronously
+ * between two awaits, so concurrent requests cannot interleave half-applied changes.
+ */
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FILES } from './credentials.js';
+import { brokenInvariant, initialState, TABLE_NAMES, type State, type Tables } from './state.js';
+
+type Row<T extends keyof Tables> = Tables[T][string];
+
+/** A handler's view of the state: reads see its own puts; nothing reaches the state before commit. */
+export class Tx {
+  private readonly journal = new Map<keyof Tables, Map<string, unknown>>();
+
+  constructor(private readonly state: State) {}
+
+  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
+    const pending = this.journal.get(table);
+    if (pending?.has(id)) return pending.get(id) as Row<T> | undefined;
+    return Object.prototype.hasOwnProperty.call(this.state[table], id) ? (this.state[table][id] as Row<T>) : undefined;
+  }
+
+  /** Puts a record (`undefined` deletes it). Records are replaced whole, never edited in place. */
+  put<T extends keyof Tables>(table: T, id: string, value: Row<T> | undefined): void {
+    let pending = this.journal.get(table);
+    if (!pending) this.journal.set(table, (pending = new Map()));
+    pending.set(id, value);
+  }
+
+  /** Every record of a table, this transaction's puts included. */
+  all<T extends keyof Tables>(table: T): Array<Row<T>> {
+    const merged = new Map(Object.entries(this.state[table]) as Array<[string, Row<T>]>);
+    for (const [id, v] of this.journal.get(table) ?? []) {
+      if (v === undefined) merged.delete(id);
+      else merged.set(id, v as Row<T>);
+    }
+    return [...merged.values()];
+  }
+
+  get changed(): boolean {
+    return this.journal.size > 0;
+  }
+
+  /** @internal applies the journal; returns the undo. */
+  apply(): () => void {
+    const undo: Array<() => void> = [];
+    for (const [table, rows] of this.journal) {
+      const target = this.state[table] as Record<string, unknown>;
+      for (const [id, value] of rows) {
+        const had = Object.prototype.hasOwnProperty.call(target, id);
+        const old = target[id];
+        undo.push(() => {
+          if (had) target[id] = old;
+          else delete target[id];
+        });
+        if (value === undefined) delete target[id];
+        else target[id] = value;
+      }
+    }
+    return () => undo.reverse().forEach((f) => f());
+  }
+}
+
+/** Thrown by `Store.transact` when a change would break an invariant (it was undone). */
+export class InvariantError extends Error {
+  override name = 'InvariantError';
+}
+
+export interface StoreOptions {
+  /** Directory holding state.json. */
+  dir: string;
+  clientId: string;
+  merchantName?: string;
+  /** Told when a corrupt state file was moved aside. */
+  onWarning?: (message: string) => void;
+}
+
+function looksLikeState(value: unknown): value is State {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return v['version'] === 1 && typeof v['totalFils'] === 'number' && TABLE_NAMES.every((t) => v[t] && typeof v[t] === 'object' && !Array.isArray(v[t]));
+}
+
+export class Store {
+  readonly state: State;
+  readonly path: string;
+  /** Where a corrupt state file was moved, if one was. */
+  readonly corruptFile?: string;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+  private pendingFlush: Promise<void> | null = null;
+  private writeError: unknown = null;
+
+  constructor(options: StoreOptions) {
+    this.path = join(options.dir, FILES.state);
+    let loaded: State | null = null;
+    if (existsSync(this.path)) {
+      const text = readFileSync(this.path, 'utf8');
+      let parsed: unknown;
+      let reason = '';
+      try {
+        parsed = JSON.parse(text);
+      } catch (e) {
+        reason = `not JSON (${(e as Error).message})`;
+      }
+      if (!reason && !looksLikeState(parsed)) reason = 'not a sandbox state (version 1)';
+      if (!reason && brokenInvariant(parsed as State)) reason = `an invariant is broken: ${brokenInvariant(parsed as State)}`;
+      if (reason) {
+        const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+        renameSync(this.path, aside);
+        this.corruptFile = aside;
+        options.onWarning?.(`superqi-sandbox: ${this.path} is ${reason}; moved it to ${aside} and started afresh`);
+      } else loaded = parsed as State;
+    }
+    this.state = loaded ?? initialState(options.clientId, options.merchantName);
+    // a merchant for this client id must exist (the directory's client.json is the truth)
+    if (!this.state.merchants[options.clientId]) {
+      this.state.merchants[options.clientId] = { clientId: options.clientId, merchantName: options.merchantName ?? 'Sandbox Merchant', merchantNameArabic: 'تاجر التجربة', status: 'NORMAL', balance: 0 };
+    }
+    if (!loaded) this.markDirty();
+  }
+
+  /**
+   * Runs `fn` in a transaction and commits it: all its puts or none. Throws `InvariantError` (state
+   * unchanged) if the result would break an invariant; a throw from `fn` also leaves the state as it was.
+   */
+  transact<R>(fn: (tx: Tx) => R): R {
+    const tx = new Tx(this.state);
+    const result = fn(tx);
+    if (!tx.changed) return result;
+    const undo = tx.apply();
+    const broken = brokenInvariant(this.state);
+    if (broken) {
+      undo();
+      throw new InvariantError(broken);
+    }
+    this.markDirty();
+    return result;
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+    if (!this.pendingFlush) this.pendingFlush = this.writing = this.writing.then(() => this.writeOnce());
+  }
+
+  private async writeOnce(): Promise<void> {
+    this.pendingFlush = null;
+    if (!this.dirty) return;
+    this.dirty = false;
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    try {
+      await writeFile(tmp, JSON.stringify(this.state));
+      await rename(tmp, this.path);
+      this.writeError = null;
+    } catch (e) {
+      this.writeError = e;
+      this.dirty = true;
+    }
+  }
+
+  /** Resolves once every change made so far is on disk (rejects if the last write failed). */
+  async flush(): Promise<void> {
+    if (this.dirty && !this.pendingFlush) this.markDirty();
+    // the queued write (or, if none is queued, the one running) includes every change made so far
+    await (this.pendingFlush ?? this.writing);
+    if (this.writeError) throw this.writeError;
+  }
+}

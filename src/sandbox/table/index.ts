@@ -1,0 +1,311 @@
+/**
+ * The Open API table: one row per endpoint of `03-open-apis`, declared once. The gateway routes by
+ * `path`, validates the body from `fields`, keys idempotency on `idempotencyKey`; handlers may answer
+ * only the row's `codes` (and the common ones), which the type of `fail` enforces; the sandbox page
+ * and the README list derive from it.
+ */
+import { COMMON_CODES } from './codes.js';
+
+/** How one request field is checked. Empty strings count as absent (the Go client sends `""` for unset fields). */
+export interface FieldRule {
+  /** `amount` is `{ currency, value }` with `value` a whole number of fils as a string. */
+  type: 'string' | 'object' | 'array' | 'amount';
+  required?: boolean;
+  /** Longest accepted length (strings), as the page states. */
+  max?: number;
+  /** The page says "no `@#?`". */
+  plain?: boolean;
+  /** Accepted values. */
+  values?: readonly string[];
+}
+
+/** One Open API endpoint. */
+export interface OpenApiRow {
+  /** The name the docs use (file name of its page). */
+  readonly name: string;
+  /** `POST` path. */
+  readonly path: string;
+  /** Its page under `03-open-apis/`. */
+  readonly doc: string;
+  /** Top-level and dotted (`order.buyer.referenceBuyerId`) fields with their checks. */
+  readonly fields: Readonly<Record<string, FieldRule>>;
+  /** At least one of these must be present ("Conditional" pairs). */
+  readonly anyOf?: readonly string[];
+  /** Field whose repeat means "the same request" (same body → same answer; other body → REPEAT_REQ_INCONSISTENT). */
+  readonly idempotencyKey?: string;
+  /** The page's own error codes. */
+  readonly codes: readonly string[];
+  /** Response fields beside `result`, as the page lists them. */
+  readonly response: readonly string[];
+}
+
+const str = (max: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', max, ...extra });
+const req = (max: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', max, required: true, ...extra });
+
+/** Every Open API, in the docs' order. */
+export const OPEN_APIS = {
+  applyToken: {
+    name: 'applyToken',
+    path: '/v1/authorizations/applyToken',
+    doc: '02-applyToken.md',
+    fields: {
+      grantType: req(64),
+      authCode: str(64, { plain: true }),
+      refreshToken: str(128, { plain: true }),
+      extendInfo: str(4096),
+    },
+    codes: ['AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE', 'INVALID_REFRESH_TOKEN', 'EXPIRED_REFRESH_TOKEN', 'USED_REFRESH_TOKEN', 'INVALID_CODE', 'USED_CODE', 'EXPIRED_CODE'],
+    response: ['accessToken', 'accessTokenExpiryTime', 'refreshToken', 'refreshTokenExpiryTime', 'customerId', 'extendInfo'],
+  },
+  prepare: {
+    name: 'prepare',
+    path: '/v1/authorizations/prepare',
+    doc: '03-prepare.md',
+    fields: { scopes: req(16), extendInfo: req(4096) },
+    codes: ['INVALID_SCOPE', 'PARAM_ILLEGAL'],
+    response: ['authUrl'],
+  },
+  inquiryPayment: {
+    name: 'inquiryPayment',
+    path: '/v1/payments/inquiryPayment',
+    doc: '04-inquiryPayment.md',
+    fields: { paymentId: str(64), paymentRequestId: str(64) },
+    anyOf: ['paymentId', 'paymentRequestId'],
+    codes: ['ORDER_NOT_EXIST'],
+    response: ['paymentId', 'paymentRequestId', 'paymentAmount', 'paymentTime', 'paymentStatus', 'transactions', 'extendInfo'],
+  },
+  inquiryRefund: {
+    name: 'inquiryRefund',
+    path: '/v1/payments/inquiryRefund',
+    doc: '05-inquiryRefund.md',
+    fields: { refundId: str(64), refundRequestId: str(64) },
+    anyOf: ['refundId', 'refundRequestId'],
+    codes: ['REFUND_NOT_EXIST'],
+    response: ['refundId', 'refundRequestId', 'refundAmount', 'refundReason', 'refundTime', 'refundStatus', 'refundFailReason', 'extendInfo'],
+  },
+  pay: {
+    name: 'pay',
+    path: '/v1/payments/pay',
+    doc: '06-pay.md',
+    fields: {
+      productCode: req(32),
+      paymentRequestId: req(64),
+      paymentAuthCode: str(128),
+      paymentAmount: { type: 'amount', required: true },
+      order: { type: 'object', required: true },
+      'order.orderDescription': req(256),
+      'order.buyer': { type: 'object' },
+      'order.buyer.referenceBuyerId': str(64),
+      paymentExpiryTime: str(64),
+      paymentRedirectUrl: str(1024),
+      paymentNotifyUrl: str(1024),
+      voidNotifyUrl: str(1024),
+      extendInfo: str(2048),
+    },
+    idempotencyKey: 'paymentRequestId',
+    codes: [
+      'PAYMENT_IN_PROCESS', 'REPEAT_REQ_INCONSISTENT', 'PAYMENT_AMOUNT_EXCEED_LIMIT', 'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL',
+      'USER_BALANCE_NOT_ENOUGH', 'PARTNER_NOT_EXIST', 'PARTNER_STATUS_ABNORMAL', 'RISK_REJECT', 'CURRENCY_NOT_SUPPORT',
+      'ORDER_STATUS_INVALID', 'INVALID_ACCESS_TOKEN', 'USER_AMOUNT_EXCEED_LIMIT', 'AUTH_CODE_ALREADY_USED', 'INVALID_CODE',
+    ],
+    response: ['paymentId', 'paymentTime', 'redirectActionForm'],
+  },
+  refund: {
+    name: 'refund',
+    path: '/v1/payments/refund',
+    doc: '07-refund.md',
+    fields: {
+      refundRequestId: req(64),
+      paymentId: str(64),
+      paymentRequestId: str(64),
+      captureId: str(64),
+      refundAmount: { type: 'amount', required: true },
+      refundReason: str(256),
+      extendInfo: str(2048),
+    },
+    anyOf: ['paymentId', 'paymentRequestId', 'captureId'],
+    idempotencyKey: 'refundRequestId',
+    codes: [
+      'REFUND_IN_PROCESS', 'MULTI_REFUND_NOT_ALLOWED', 'REFUND_NOT_ALLOWED', 'REPEAT_REQ_INCONSISTENT', 'PARTNER_STATUS_ABNORMAL',
+      'ORDER_NOT_EXIST', 'ORDER_STATUS_INVALID', 'REFUND_WINDOW_EXCEED', 'REFUND_AMOUNT_EXCEED', 'PARTNER_BALANCE_NOT_ENOUGH',
+      'CURRENCY_NOT_SUPPORT', 'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL',
+    ],
+    response: ['refundId', 'refundTime'],
+  },
+  merchantAccept: {
+    name: 'merchantAccept',
+    path: '/v1/payments/merchantAccept',
+    doc: '08-merchantAccept.md',
+    fields: { paymentId: req(64) },
+    codes: [
+      'ORDER_UNSUPPORTED_OPERATION', 'ORDER_STATUS_INVALID', 'ORDER_NOT_EXIST', 'ORDER_IS_FROZEN', 'ORDER_IS_MERCHANT_ACCEPTED',
+      'CURRENCY_NOT_SUPPORT', 'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL', 'PARTNER_NOT_EXIST', 'PARTNER_STATUS_ABNORMAL',
+    ],
+    response: [],
+  },
+  confirm: {
+    name: 'confirm',
+    path: '/v1/payments/confirm',
+    doc: '09-confirm.md',
+    fields: { paymentId: req(64), confirmRequestId: req(64), extendInfo: str(2048) },
+    idempotencyKey: 'confirmRequestId',
+    codes: [
+      'ORDER_UNSUPPORTED_OPERATION', 'ORDER_STATUS_INVALID', 'ORDER_NOT_EXIST', 'CONFIRM_IN_PROCESS', 'CURRENCY_NOT_SUPPORT',
+      'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL', 'REPEAT_REQ_INCONSISTENT', 'MUTEX_OPERATION_IN_PROCESSING', 'PARTNER_NOT_EXIST',
+      'PARTNER_STATUS_ABNORMAL',
+    ],
+    response: ['confirmId', 'confirmTime'],
+  },
+  cancel: {
+    name: 'cancel',
+    path: '/v1/payments/cancel',
+    doc: '10-cancel.md',
+    fields: { paymentId: str(64), paymentRequestId: str(64), extendInfo: str(2048) },
+    anyOf: ['paymentId', 'paymentRequestId'],
+    codes: [
+      'ORDER_STATUS_INVALID', 'ORDER_HAS_BEEN_CAPTURED', 'ORDER_HAS_BEEN_REFUNDED', 'ORDER_HAS_BEEN_VOIDED', 'CANCEL_NOT_ALLOWED',
+      'CANCEL_WINDOW_EXCEED', 'ORDER_NOT_EXIST', 'KEY_NOT_FOUND', 'CLIENT_INVALID', 'INVALID_SIGNATURE', 'METHOD_NOT_SUPPORTED',
+      'MEDIA_TYPE_NOT_ACCEPTABLE', 'PARTNER_STATUS_ABNORMAL', 'PARTNER_BALANCE_NOT_ENOUGH',
+    ],
+    response: ['paymentId', 'paymentRequestId', 'cancelTime'],
+  },
+  void: {
+    name: 'void',
+    path: '/v1/payments/void',
+    doc: '11-void.md',
+    fields: { voidRequestId: req(64), paymentId: req(64), voidAmount: { type: 'amount' }, extendInfo: str(2048) },
+    idempotencyKey: 'voidRequestId',
+    codes: [
+      'ORDER_NOT_EXISTS', 'ORDER_STATUS_INVALID', 'VOID_IN_PROCESS', 'CURRENCY_NOT_SAME', 'VOID_AMOUNT_EXCEEDS_AUTH_LIMIT',
+      'MUTEX_OPERATION_IN_PROCESSING', 'ORDER_UNSUPPORTED_OPERATION', 'REPEAT_REQ_INCONSISTENT', 'PARTNER_NOT_EXIST',
+      'USER_NOT_EXISTS', 'USER_STATUS_ABNORMAL', 'PARTNER_STATUS_ABNORMAL',
+    ],
+    response: ['voidRequestId', 'voidId'],
+  },
+  inquiryUserInfo: {
+    name: 'inquiryUserInfo',
+    path: '/v1/users/inquiryUserInfo',
+    doc: '12-inquiryUserInfo.md',
+    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
+    codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
+    response: ['userInfo'],
+  },
+  inquiryUserCardList: {
+    name: 'inquiryUserCardList',
+    path: '/v1/users/inquiryUserCardList',
+    doc: '13-inquiryUserCardList.md',
+    fields: { accessToken: req(128, { plain: true }) },
+    codes: ['INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_NOT_COVER_THE_SCOPE'],
+    response: ['cardList'],
+  },
+  inquiryUserAccountList: {
+    name: 'inquiryUserAccountList',
+    path: '/v1/users/inquiryUserAccountList',
+    doc: '14-inquiryUserAccountList.md',
+    fields: { accessToken: req(128, { plain: true }) },
+    codes: ['INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_NOT_COVER_THE_SCOPE'],
+    response: ['accountList'],
+  },
+  sendInbox: {
+    name: 'sendInbox',
+    path: '/v1/messages/sendInbox',
+    doc: '15-sendInbox.md',
+    fields: {
+      accessToken: req(128, { plain: true }),
+      requestId: req(128, { plain: true }),
+      templateCode: req(256, { plain: true }),
+      templates: { type: 'array', required: true },
+    },
+    idempotencyKey: 'requestId',
+    codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN'],
+    response: ['messageId', 'extendInfo'],
+  },
+  sendPush: {
+    name: 'sendPush',
+    path: '/v1/messages/sendPush',
+    doc: '16-sendPush.md',
+    fields: {
+      accessToken: req(128),
+      requestId: req(128),
+      templateCode: req(256),
+      templates: { type: 'array', required: true },
+    },
+    idempotencyKey: 'requestId',
+    codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN', 'PARAM_ILLEGAL', 'UNKNOWN_EXCEPTION'],
+    response: ['messageId', 'extendInfo'],
+  },
+  inquiryMerchantInfo: {
+    name: 'inquiryMerchantInfo',
+    path: '/v1/merchants/inquiryMerchantInfo',
+    doc: '17-inquiryMerchantInfo.md',
+    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
+    codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
+    response: ['merchantInfo'],
+  },
+} as const satisfies Record<string, OpenApiRow>;
+
+/** The name of an Open API. */
+export type OpenApiName = keyof typeof OPEN_APIS;
+
+/** Codes an endpoint may answer: its page's, the common ones, SUCCESS / ACCEPT. */
+export type CodeOf<K extends OpenApiName> = (typeof OPEN_APIS)[K]['codes'][number] | (typeof COMMON_CODES)[number] | 'SUCCESS' | 'ACCEPT';
+
+/** path → row. */
+export const BY_PATH: ReadonlyMap<string, OpenApiName> = new Map(
+  (Object.keys(OPEN_APIS) as OpenApiName[]).map((name) => [OPEN_APIS[name].path, name]),
+);
+
+/** Reads a dotted field of a JSON body. */
+export function fieldOf(body: Record<string, unknown>, path: string): unknown {
+  let value: unknown = body;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Absent: missing, null or the empty string (the Go client sends `""` for fields it lacks). */
+export const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+const PLAIN = /[@#?]/;
+const FILS = /^(0|[1-9]\d*)$/;
+
+/** Checks a body against a row; a message naming the field, or null when it passes. */
+export function validate(row: OpenApiRow, body: Record<string, unknown>): string | null {
+  for (const [path, rule] of Object.entries(row.fields)) {
+    const value = fieldOf(body, path);
+    if (isAbsent(value)) {
+      // a required child of an absent optional parent is not required (order.buyer.referenceBuyerId)
+      const parent = path.includes('.') ? fieldOf(body, path.slice(0, path.lastIndexOf('.'))) : body;
+      if (rule.required && !isAbsent(parent)) return `${row.name}: ${path} is required`;
+      continue;
+    }
+    switch (rule.type) {
+      case 'string':
+        if (typeof value !== 'string') return `${row.name}: ${path} must be a string`;
+        if (rule.max !== undefined && value.length > rule.max) return `${row.name}: ${path} is longer than ${rule.max} characters`;
+        if (rule.plain && PLAIN.test(value)) return `${row.name}: ${path} must not contain @, # or ?`;
+        if (rule.values && !rule.values.includes(value)) return `${row.name}: ${path} must be one of ${rule.values.join(', ')}`;
+        break;
+      case 'object':
+        if (typeof value !== 'object' || Array.isArray(value)) return `${row.name}: ${path} must be an object`;
+        break;
+      case 'array':
+        if (!Array.isArray(value)) return `${row.name}: ${path} must be an array`;
+        break;
+      case 'amount': {
+        if (typeof value !== 'object' || Array.isArray(value)) return `${row.name}: ${path} must be an object { currency, value }`;
+        const { currency, value: fils } = value as Record<string, unknown>;
+        if (typeof currency !== 'string' || !currency) return `${row.name}: ${path}.currency is required`;
+        if (typeof fils !== 'string' || !FILS.test(fils) || !Number.isSafeInteger(Number(fils))) {
+          return `${row.name}: ${path}.value must be a whole number of fils as a string, e.g. "100000" for 100 IQD`;
+        }
+        if (fils === '0') return `${row.name}: ${path}.value must be more than 0`;
+        break;
+      }
+    }
+  }
+  if (row.anyOf && row.anyOf.every((f) => isAbsent(fieldOf(body, f)))) return `${row.name}: one of ${row.anyOf.join(', ')} is required`;
+  return null;
+}
