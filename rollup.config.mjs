@@ -53,6 +53,15 @@ const swap = (pairs) => {
   };
 };
 
+// The sandbox wallet (`superqi-bridge/sandbox` + the `superqi-sandbox` bin): Node only, its own
+// tsconfig (Node types), never part of the browser entries above.
+const sandboxTs = () =>
+  typescript({
+    tsconfig: './tsconfig.sandbox.build.json',
+    compilerOptions: { declaration: false, declarationMap: false },
+  });
+const nodeBuiltin = (id) => id.startsWith('node:');
+
 export default [
   {
     input: entries,
@@ -72,6 +81,31 @@ export default [
   // The script tag has every wrapper: canIUse reads the API names off them instead of a second copy.
   iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
   iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator'),
+  {
+    input: { sandbox: 'src/sandbox/index.ts', 'superqi-sandbox': 'src/sandbox/bin.ts' },
+    external: nodeBuiltin,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'chunks/sandbox-[hash].mjs',
+      sourcemap: true,
+      banner: (chunk) => (chunk.isEntry && chunk.name === 'superqi-sandbox' ? '#!/usr/bin/env node' : ''),
+    },
+    plugins: [sandboxTs()],
+  },
+  {
+    input: { sandbox: 'src/sandbox/index.ts' },
+    external: nodeBuiltin,
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'named', sourcemap: true },
+    plugins: [sandboxTs()],
+  },
+  ...['d.ts', 'd.cts'].map((ext) => ({
+    input: { sandbox: 'src/sandbox/index.ts' },
+    external: nodeBuiltin,
+    output: { dir: 'dist', entryFileNames: `[name].${ext}` },
+    plugins: [dts({ tsconfig: './tsconfig.sandbox.build.json', respectExternal: true })],
+  })),
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: entries,
     output: { dir: 'dist', entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}` },

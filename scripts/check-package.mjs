@@ -58,7 +58,7 @@ const ALLOWED = {
 function unreachable(paths) {
   const packed = new Set(paths);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, 'package.json', 'README.md'];
+  const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, ...Object.values(pkg.bin ?? {}), 'package.json', 'README.md'];
   const walk = (v) => (typeof v === 'string' ? seeds.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk));
   walk(pkg.exports);
   const seen = new Set();
@@ -244,9 +244,9 @@ export default {
     );
     if (esm.status !== 0) bad(`plain-Node ESM import: ${esm.stderr.trim()}`);
     else ok(`import('superqi-bridge') in plain Node; alert() → ${esm.stdout.trim()}`);
-    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator');`], app);
+    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator'); if (typeof require('superqi-bridge/sandbox').startSandbox !== 'function') throw new Error('no startSandbox');`], app);
     if (cjs.status !== 0) bad(`plain-Node require: ${cjs.stderr.trim()}`);
-    else ok("require('superqi-bridge'), '/testing', '/emulator' in plain Node");
+    else ok("require('superqi-bridge'), '/testing', '/emulator', '/sandbox' in plain Node");
   }
 } finally {
   if (keep) process.stdout.write(`\nkept ${tmp}\n`);

@@ -90,6 +90,20 @@ describe('admin API', () => {
     expect(f.sandbox.state().forced).toBeNull();
   });
 
+  it('a forced slow holds the next pay for slowMs, then answers normally', async () => {
+    const slow = await startFixture({ slowMs: 300 });
+    try {
+      await slow.sandbox.force('slow');
+      const started = Date.now();
+      const { decision } = await cashierPay(slow, 1000);
+      expect(decision.resultCode).toBe('9000');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(slow.sandbox.state().forced).toBeNull();
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('refuses other sites, non-JSON bodies, unknown outcomes and deliveries', async () => {
     const post = (body: string, headers: Record<string, string>) => fetch(`${f.sandbox.url}${SANDBOX_API.force}`, { method: 'POST', headers, body });
     expect((await post('{"outcome":"decline"}', { 'content-type': 'application/json', origin: 'http://evil.example' })).status).toBe(403);

@@ -12,7 +12,8 @@ function issue(ctx: Ctx, grant: { userId: string; scopes: string[]; contractId?:
   const base = { clientId: ctx.clientId, userId: grant.userId, scopes: grant.scopes, ...(grant.contractId ? { contractId: grant.contractId } : {}) };
   ctx.tx.put('tokens', accessToken, { token: accessToken, ...base, expiresAt: accessExpiry, refreshToken, ...(fromCode ? { fromCode } : {}) });
   ctx.tx.put('refreshTokens', refreshToken, { token: refreshToken, ...base, expiresAt: refreshExpiry });
-  if (grant.contractId && grant.scopes.includes('AGREEMENT_PAY')) {
+  // an agreement starts when a signed contract's authCode is redeemed (a refresh continues it)
+  if (fromCode && grant.contractId && grant.scopes.includes('AGREEMENT_PAY')) {
     const agreementId = newId(ctx.now, '7007');
     ctx.tx.put('agreements', agreementId, { agreementId, contractId: grant.contractId, clientId: ctx.clientId, userId: grant.userId, accessToken, createdAt: ctx.now });
   }
@@ -25,29 +26,27 @@ function issue(ctx: Ctx, grant: { userId: string; scopes: string[]; contractId?:
   };
 }
 
+/** How each grant type is redeemed: its field, its table, its three failure codes. */
+const GRANTS = {
+  AUTHORIZATION_CODE: { field: 'authCode', table: 'authCodes', codes: ['INVALID_CODE', 'USED_CODE', 'EXPIRED_CODE'] },
+  REFRESH_TOKEN: { field: 'refreshToken', table: 'refreshTokens', codes: ['INVALID_REFRESH_TOKEN', 'USED_REFRESH_TOKEN', 'EXPIRED_REFRESH_TOKEN'] },
+} as const;
+
 export const applyToken: Handler<'applyToken'> = (ctx, body, r) => {
   const grantType = text(body, 'grantType');
-  if (grantType === 'AUTHORIZATION_CODE') {
-    const code = text(body, 'authCode');
-    if (!code) return r.fail('PARAM_ILLEGAL', 'applyToken: authCode is required when grantType is AUTHORIZATION_CODE');
-    const record: AuthCodeRecord | undefined = ctx.tx.get('authCodes', code);
-    if (!record || record.clientId !== ctx.clientId) return r.fail('INVALID_CODE');
-    if (record.usedAt !== undefined) return r.fail('USED_CODE');
-    if (record.expiresAt <= ctx.now) return r.fail('EXPIRED_CODE');
-    ctx.tx.put('authCodes', code, { ...record, usedAt: ctx.now });
-    return r.ok(issue(ctx, record, code));
+  if (grantType !== 'AUTHORIZATION_CODE' && grantType !== 'REFRESH_TOKEN') {
+    return r.fail('AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE', `applyToken: grantType ${JSON.stringify(grantType)} is not AUTHORIZATION_CODE or REFRESH_TOKEN`);
   }
-  if (grantType === 'REFRESH_TOKEN') {
-    const token = text(body, 'refreshToken');
-    if (!token) return r.fail('PARAM_ILLEGAL', 'applyToken: refreshToken is required when grantType is REFRESH_TOKEN');
-    const record: RefreshRecord | undefined = ctx.tx.get('refreshTokens', token);
-    if (!record || record.clientId !== ctx.clientId) return r.fail('INVALID_REFRESH_TOKEN');
-    if (record.usedAt !== undefined) return r.fail('USED_REFRESH_TOKEN');
-    if (record.expiresAt <= ctx.now) return r.fail('EXPIRED_REFRESH_TOKEN');
-    ctx.tx.put('refreshTokens', token, { ...record, usedAt: ctx.now });
-    return r.ok(issue(ctx, record));
-  }
-  return r.fail('AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE', `applyToken: grantType ${JSON.stringify(grantType)} is not AUTHORIZATION_CODE or REFRESH_TOKEN`);
+  const { field, table, codes: [invalid, used, expired] } = GRANTS[grantType];
+  const value = text(body, field);
+  if (!value) return r.fail('PARAM_ILLEGAL', `applyToken: ${field} is required when grantType is ${grantType}`);
+  // both are single use: redeeming marks the record used
+  const record: AuthCodeRecord | RefreshRecord | undefined = ctx.tx.get(table, value);
+  if (!record || record.clientId !== ctx.clientId) return r.fail(invalid);
+  if (record.usedAt !== undefined) return r.fail(used);
+  if (record.expiresAt <= ctx.now) return r.fail(expired);
+  ctx.tx.put(table, value, { ...record, usedAt: ctx.now } as never);
+  return r.ok(issue(ctx, record, table === 'authCodes' ? value : undefined));
 };
 
 export const prepare: Handler<'prepare'> = (ctx, body, r) => {

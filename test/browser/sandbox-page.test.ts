@@ -1,0 +1,78 @@
+// @vitest-environment node
+/**
+ * The sandbox page in Chromium, served by the sandbox itself under its strict CSP: it shows a payment
+ * made through the Open APIs, switches to Arabic (dir=rtl), forces an outcome whose effect then shows,
+ * resends a notification, and renders hostile strings as text (nothing parsed, no CSP violation).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { ALI, NOOR_BUSINESS } from '../sandbox/merchant.js';
+import { cashierPay, login, rid, startFixture, type Fixture } from '../sandbox/fixture.js';
+
+let f: Fixture;
+let browser: Browser;
+let page: Page;
+const violations: string[] = [];
+
+beforeAll(async () => {
+  f = await startFixture();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { __pwned: boolean }).__pwned = false;
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await f?.close();
+});
+
+const HOSTILE = '<img src=x onerror="window.__pwned=true">"\'&<script>window.__pwned=true</script>';
+
+it('shows a payment made through the API, in English then Arabic (rtl); forcing an outcome shows its effect', async () => {
+  const { paymentId } = await cashierPay(f, 42_000, { extra: { order: { orderDescription: HOSTILE, buyer: { referenceBuyerId: ALI } } }, notify: 'http://127.0.0.1:1/hook' });
+  const biz = await login(f, NOOR_BUSINESS, ['NOTIFICATION_PUSH']);
+  await f.merchant.call('/v1/messages/sendPush', { accessToken: biz.accessToken, requestId: rid(), templateCode: 'MINI_APP_COMMON_PUSH', templates: [{ templateParameters: { Title: HOSTILE, Content: HOSTILE, Url: 'mini://x' } }] });
+
+  await page.goto(`${f.sandbox.url}/`);
+  const row = page.locator('#payments tbody tr', { hasText: paymentId });
+  await row.waitFor();
+  await expect(row.locator('td').nth(2).textContent()).resolves.toBe('42');
+  await expect(row.locator('td').nth(4).textContent()).resolves.toBe('SUCCESS');
+  await expect(row.locator('td').nth(5).textContent()).resolves.toBe(HOSTILE);
+  await expect(page.locator('#messages tbody tr').first().locator('td').nth(2).textContent()).resolves.toBe(`${HOSTILE}: ${HOSTILE}`);
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+  await expect(page.locator('h1').textContent()).resolves.toBe('Super Qi sandbox wallet');
+
+  await page.click('#lang');
+  expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+  await expect(page.locator('h1').textContent()).resolves.toBe('محفظة Super Qi التجريبية');
+  await expect(page.locator('#payments h2').textContent()).resolves.toBe('المدفوعات');
+
+  // force a decline from the page; the next cashier payment fails, and the page shows it
+  await page.click('button[data-force="decline"]');
+  await page.locator('#forced[data-outcome="decline"]').waitFor();
+  expect(f.sandbox.state().forced).toBe('decline');
+  const declined = await cashierPay(f, 5_000);
+  expect(declined.decision.resultCode).toBe('4000');
+  const declinedRow = page.locator('#payments tbody tr', { hasText: declined.paymentId });
+  await declinedRow.waitFor();
+  await expect(declinedRow.locator('td').nth(4).textContent()).resolves.toBe('FAIL · RISK_REJECT');
+  await page.locator('#forced[data-outcome=""]').waitFor();
+
+  // resend a delivery from the page: one more attempt is recorded
+  const delivery = f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId)!;
+  await expect.poll(() => f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId)!.attempts.length, { timeout: 5000 }).toBeGreaterThan(0);
+  const before = f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId)!.attempts.length;
+  await page.click(`button[data-resend="${delivery.deliveryId}"]`);
+  await expect.poll(() => f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId)!.attempts.length, { timeout: 5000 }).toBeGreaterThan(before);
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned: boolean }).__pwned)).toBe(false);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(violations).toEqual([]);
+}, 60_000);

@@ -1,0 +1,26 @@
+// @vitest-environment node
+/** The sandbox is Node only: outside src/sandbox/, only type-only imports of its protocol.ts are allowed. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+
+it('no browser-side module imports the sandbox at runtime', () => {
+  const offending: string[] = [];
+  for (const file of files(SRC)) {
+    const rel = relative(SRC, file);
+    if (rel.startsWith('sandbox/')) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+['"]([^'"]*sandbox[^'"]*)['"]/gm)) {
+      const typeOnly = Boolean(m[2]);
+      const protocol = /sandbox\/protocol(\.js)?$/.test(m[3]!);
+      if (!(typeOnly && protocol)) offending.push(`${rel}: ${m[0].trim()}`);
+    }
+    for (const m of text.matchAll(/import\(\s*['"]([^'"]*sandbox[^'"]*)['"]\s*\)/g)) offending.push(`${rel}: dynamic ${m[0]}`);
+  }
+  expect(offending).toEqual([]);
+});
