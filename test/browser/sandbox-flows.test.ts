@@ -143,7 +143,7 @@ describe('the four flows of 02-flows on the sandbox', () => {
     expect(again.json).toMatchObject({ success: false, resultStatus: 'F' });
     expect(errors).toEqual([]);
     await p.close();
-  });
+  }, 30000);
 
   it('cashier payment (auto mode pays): tradePay 9000 → verified signed notification → inquiryPayment SUCCESS → partial refunds bounded by the payment', async () => {
     const { page: p, errors } = await open('auto');

@@ -62,9 +62,10 @@ export class ResponseSignatureError extends Error {}
 
 /**
  * The client. `config`: `{ gatewayUrl, clientId, privateKeyPath, walletPublicKeyPath }` (the `.env`'s
- * ALIPAY_GATEWAY_URL, ALIPAY_CLIENT_ID, ALIPAY_MERCHANT_PRIVATE_KEY_PATH, ALIPAY_PUBLIC_KEY_PATH).
+ * ALIPAY_GATEWAY_URL, ALIPAY_CLIENT_ID, ALIPAY_MERCHANT_PRIVATE_KEY_PATH, ALIPAY_PUBLIC_KEY_PATH);
+ * `onCall({ path, request, response })` sees every verified exchange (a page that shows them).
  */
-export function createAlipayClient({ gatewayUrl, clientId, privateKeyPath, walletPublicKeyPath }) {
+export function createAlipayClient({ gatewayUrl, clientId, privateKeyPath, walletPublicKeyPath, onCall }) {
   const privateKey = createPrivateKey(readFileSync(privateKeyPath));
   const walletPublicKey = createPublicKey(readFileSync(walletPublicKeyPath));
   const base = gatewayUrl.replace(/\/+$/, '');
@@ -85,7 +86,9 @@ export function createAlipayClient({ gatewayUrl, clientId, privateKeyPath, walle
     if (!verify(signContent('POST', path, responseClient, responseTime, res.body), signatureOf(res.headers['signature']), walletPublicKey)) {
       throw new ResponseSignatureError(`${path}: the response signature does not verify with the wallet public key (HTTP ${res.status})`);
     }
-    return JSON.parse(res.body);
+    const response = JSON.parse(res.body);
+    onCall?.({ path, request: payload, response });
+    return response;
   }
 
   return {

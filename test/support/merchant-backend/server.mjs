@@ -8,6 +8,7 @@
 //
 // Sessions live in memory (the demo backend hands the page a JWE instead; the page only ever holds
 // an opaque token, never an access token).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -53,26 +54,33 @@ const outcome = (answer, extra = {}) => ({
 });
 
 /**
- * Starts the backend. `envPath`: the `.env` to read; `port` (0: any free one); `corsOrigin`: the page's
- * origin (default `*`); `refundPollMs`: wait between inquiryRefund polls on a `U` refund (the demo
- * backend: 5000, 12 times). Resolves `{ url, notifications, close() }`.
+ * The backend's request handling, without a server of its own (the playground's dev server mounts it
+ * under `/api/`). `envPath`: the `.env` to read; `publicUrl()`: where it is reached (for the notify
+ * URL); `corsOrigin`: the page's origin (default `*`; `null` sends no CORS headers); `refundPollMs`:
+ * wait between inquiryRefund polls on a `U` refund (the demo backend: 5000, 12 times); `trace`: add
+ * the Open API calls made (`openApi: [{ path, request, response }]`) to every answer, for a page that
+ * shows them. Returns `{ handle(req, res) → Promise<boolean> (false: not its path), notifications }`.
  */
-export async function startMerchantBackend({ envPath, port = 0, corsOrigin = '*', refundPollMs = 5000, log = () => {} }) {
+export function createMerchantBackend({ envPath, publicUrl, corsOrigin = '*', refundPollMs = 5000, trace = false, log = () => {} }) {
   const env = readEnv(envPath);
   for (const name of ['ALIPAY_GATEWAY_URL', 'ALIPAY_CLIENT_ID', 'ALIPAY_MERCHANT_PRIVATE_KEY_PATH', 'ALIPAY_PUBLIC_KEY_PATH']) {
     if (!env[name]) throw new Error(`${envPath}: ${name} is missing`);
   }
-  const alipay = createAlipayClient({
+  // With `trace`, each request's Open API calls are collected in its own async context.
+  const traced = new AsyncLocalStorage();
+  const client = createAlipayClient({
+    onCall: trace ? (c) => traced.getStore()?.push(c) : undefined,
     gatewayUrl: env.ALIPAY_GATEWAY_URL,
     clientId: env.ALIPAY_CLIENT_ID,
     privateKeyPath: env.ALIPAY_MERCHANT_PRIVATE_KEY_PATH,
     walletPublicKeyPath: env.ALIPAY_PUBLIC_KEY_PATH,
   });
+  const alipay = client;
   /** token → { userId, accessToken } (login) or { customerId, agreementToken } (agreement). */
   const sessions = new Map();
   /** Every notification received: `{ verified, path, clientId, requestTime, body, receivedAt }`. */
   const notifications = [];
-  let selfUrl = '';
+  const selfUrl = () => publicUrl().replace(/\/+$/, '');
 
   const session = (token) => {
     const s = sessions.get(token);
@@ -99,8 +107,8 @@ export async function startMerchantBackend({ envPath, port = 0, corsOrigin = '*'
         paymentRequestId: requestId('PAY'),
         paymentAmount: { currency: 'IQD', value: fils(body.amount) },
         order: { orderDescription: String(body.description ?? 'Order'), buyer: { referenceBuyerId: s.userId } },
-        paymentNotifyUrl: selfUrl + NOTIFY_PATH,
-        paymentRedirectUrl: selfUrl + '/order/return',
+        paymentNotifyUrl: selfUrl() + NOTIFY_PATH,
+        paymentRedirectUrl: selfUrl() + '/order/return',
       });
       return outcome(answer, { paymentId: answer.paymentId, paymentUrl: answer.redirectActionForm?.redirectionUrl ?? answer.redirectActionForm?.redirectUrl });
     },
@@ -141,7 +149,7 @@ export async function startMerchantBackend({ envPath, port = 0, corsOrigin = '*'
         paymentAuthCode: s.agreementToken,
         paymentAmount: { currency: 'IQD', value: fils(body.amount) },
         order: { orderDescription: String(body.description ?? 'Agreement payment') },
-        paymentNotifyUrl: selfUrl + NOTIFY_PATH,
+        paymentNotifyUrl: selfUrl() + NOTIFY_PATH,
       });
       return outcome(answer, { paymentId: answer.paymentId, paymentTime: answer.paymentTime });
     },
@@ -163,7 +171,7 @@ export async function startMerchantBackend({ envPath, port = 0, corsOrigin = '*'
     },
   };
 
-  const cors = { 'access-control-allow-origin': corsOrigin, vary: 'origin' };
+  const cors = corsOrigin === null ? {} : { 'access-control-allow-origin': corsOrigin, vary: 'origin' };
   const send = (res, status, value, headers = cors) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(value));
 
   /** The wallet's payment notification: verified over the raw body with the wallet public key, then recorded. */
@@ -171,7 +179,7 @@ export async function startMerchantBackend({ envPath, port = 0, corsOrigin = '*'
     const { raw } = await readJson(req);
     const clientId = req.headers['client-id'];
     const time = req.headers['request-time'];
-    const verified = !!clientId && !!time && verify(signContent('POST', NOTIFY_PATH, clientId, time, raw), signatureOf(req.headers['signature']), alipay.walletPublicKey);
+    const verified = !!clientId && !!time && verify(signContent('POST', NOTIFY_PATH, clientId, time, raw), signatureOf(req.headers['signature']), client.walletPublicKey);
     let body;
     try {
       body = JSON.parse(raw);
@@ -184,33 +192,59 @@ export async function startMerchantBackend({ envPath, port = 0, corsOrigin = '*'
     send(res, 200, { result: { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' } }, {});
   }
 
-  const server = createServer(async (req, res) => {
+  async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/api/') && url.pathname !== '/order/return') return false;
     try {
-      if (req.method === 'POST' && url.pathname === NOTIFY_PATH) return await receiveNotification(req, res);
+      if (req.method === 'POST' && url.pathname === NOTIFY_PATH) {
+        await receiveNotification(req, res);
+        return true;
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' }).end();
-        return;
+        return true;
       }
-      if (req.method === 'GET' && url.pathname === '/order/return') return send(res, 200, { ok: true });
+      if (req.method === 'GET' && url.pathname === '/order/return') {
+        send(res, 200, { ok: true });
+        return true;
+      }
       const route = routes[`${req.method} ${url.pathname}`];
-      if (!route) return send(res, 404, { success: false, resultStatus: 'F', resultCode: 'NOT_FOUND', resultMessage: `no route ${req.method} ${url.pathname}` });
+      if (!route) {
+        send(res, 404, { success: false, resultStatus: 'F', resultCode: 'NOT_FOUND', resultMessage: `no route ${req.method} ${url.pathname}` });
+        return true;
+      }
       const body = req.method === 'POST' ? (await readJson(req)).json() : {};
-      send(res, 200, await route(body, url));
+      const calls = [];
+      const answer = await traced.run(calls, () => route(body, url));
+      send(res, 200, trace ? { ...answer, openApi: calls } : answer);
     } catch (e) {
       const status = e instanceof BadRequest ? (e.status ?? 400) : 500;
       if (status === 500) log(`${url.pathname}: ${e?.stack ?? e}`);
       send(res, status, { success: false, resultStatus: 'F', resultCode: status === 401 ? 'UNAUTHORIZED' : status === 400 ? 'INVALID_REQUEST' : 'API_CALL_FAILED', resultMessage: String(e?.message ?? e) });
     }
+    return true;
+  }
+
+  return { handle, notifications };
+}
+
+/** Starts the backend on its own server (`port` 0: any free one). Resolves `{ url, notifications, close() }`. */
+export async function startMerchantBackend({ port = 0, ...options }) {
+  let url = '';
+  const backend = createMerchantBackend({ ...options, publicUrl: () => url });
+  const server = createServer((req, res) => {
+    backend.handle(req, res).then((handled) => {
+      if (!handled) res.writeHead(404, { 'content-type': 'application/json' }).end('{"success":false,"resultCode":"NOT_FOUND"}');
+    });
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
-  selfUrl = `http://127.0.0.1:${server.address().port}`;
+  url = `http://127.0.0.1:${server.address().port}`;
   return {
-    url: selfUrl,
-    notifications,
+    url,
+    notifications: backend.notifications,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
