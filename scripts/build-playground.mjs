@@ -27,7 +27,7 @@ let cache;
  * Strips types file by file (no type check): the dev server's rebuild on save, in about a second.
  * Imports are written `./x.js` for `./x.ts`, as TypeScript's bundler resolution allows.
  */
-function transpileOnly() {
+export function transpileOnly() {
   return {
     name: 'playground-transpile-only',
     async resolveId(source, importer) {

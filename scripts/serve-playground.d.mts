@@ -1,6 +1,9 @@
 /** Types of serve-playground.mjs, for the TypeScript tests that import it. */
 import type { Server } from 'node:http';
 export declare const CSP: string;
+/** The CSP with the sandbox wallet's origin added to connect-src. */
+export declare function cspFor(sandboxUrl?: string): string;
+export declare const SANDBOX_CONFIG_PATH: string;
 export interface ServerOptions {
   /** Default: PORT env, else 5173 (a busy port falls back to a free one); 0 = any free port. */
   port?: number;
@@ -10,6 +13,25 @@ export interface ServerOptions {
   build?: boolean;
   /** Rebuild on change and live-reload pages (default true). */
   watch?: boolean;
+  /** Start the sandbox wallet and the demo merchant backend (default true). */
+  sandbox?: boolean;
+  /** The sandbox's directory (default SUPERQI_SANDBOX_DIR, else .superqi-sandbox/). */
+  sandboxDir?: string;
   log?: (message: string) => void;
 }
-export declare function startServer(options?: ServerOptions): Promise<{ url: string; port: number; server: Server; close(): Promise<void> }>;
+/** A notification the demo backend received. */
+export interface ReceivedNotification {
+  verified: boolean;
+  path: string;
+  clientId?: string;
+  requestTime?: string;
+  body?: Record<string, any>;
+  receivedAt: string;
+}
+export declare function startServer(options?: ServerOptions): Promise<{
+  url: string;
+  port: number;
+  server: Server;
+  sandbox?: { url: string; clientId: string; dir: string; notifications: ReceivedNotification[] };
+  close(): Promise<void>;
+}>;

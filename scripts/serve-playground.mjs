@@ -2,7 +2,9 @@
 //
 // Builds the playground, serves dist/playground/ on 127.0.0.1 (PORT, else 5173, else a free port)
 // with a strict Content-Security-Policy, answers the echo endpoint (/echo, see echo.mjs), rebuilds
-// when src/ or playground/ change (debounced) and reloads open pages. Prints the URL.
+// when src/ or playground/ change (debounced) and reloads open pages. Starts the sandbox wallet
+// (.superqi-sandbox/, or SUPERQI_SANDBOX_DIR) and serves a demo merchant backend under /api/ for the
+// flows page (see playground-sandbox.mjs). Prints the URLs.
 //
 //   node scripts/serve-playground.mjs
 //   import { startServer } from './serve-playground.mjs'   (the browser tests)
@@ -13,6 +15,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPlayground, OUT_DIR, PLAYGROUND_DIR, ROOT } from './build-playground.mjs';
 import { handleEcho } from './echo.mjs';
+import { SANDBOX_DIR, startPlaygroundSandbox } from './playground-sandbox.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,21 +30,29 @@ const TYPES = {
 
 /**
  * The policy the pages are served with: scripts and styles only from files of this origin (no inline
- * code), blob:/data: for the images, videos and PDFs the emulator makes, and requests to this origin.
+ * code), blob:/data: for the images, videos and PDFs the emulator makes, and requests to this origin
+ * (plus, with `sandbox`, the sandbox wallet's origin: the emulator plays the phone through it).
  */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self' blob: data:",
-  "frame-src 'self' blob: data:",
-  "object-src 'none'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const cspFor = (sandbox) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' blob: data:",
+    "media-src 'self' blob: data:",
+    "frame-src 'self' blob: data:",
+    "object-src 'none'",
+    `connect-src 'self'${sandbox ? ` ${new URL(sandbox).origin}` : ''}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+/** The policy without a sandbox. */
+export const CSP = cspFor();
+
+/** What the flows page reads to link its emulator to the sandbox (404 on the static build). */
+export const SANDBOX_CONFIG_PATH = '/__playground/sandbox.json';
 
 const LIVE_RELOAD_PATH = '/__playground/live-reload.js';
 const EVENTS_PATH = '/__playground/events';
@@ -52,14 +63,17 @@ new EventSource('${EVENTS_PATH}').addEventListener('rebuilt', () => location.rel
 /**
  * Starts the server. Options: `port` (default PORT env, else 5173; 0 = any free port; a busy port
  * falls back to a free one), `root` (default dist/playground), `build` (build before serving,
- * default true), `watch` (rebuild on change and live-reload pages, default true), `log` (default
- * console.log). Resolves `{ url, port, close() }`.
+ * default true), `watch` (rebuild on change and live-reload pages, default true), `sandbox` (start
+ * the sandbox wallet and the demo backend, default true), `sandboxDir` (default SUPERQI_SANDBOX_DIR,
+ * else .superqi-sandbox/), `log` (default console.log). Resolves `{ url, port, sandbox, close() }`.
  */
 export async function startServer({
   port = process.env.PORT !== undefined ? Number(process.env.PORT) : 5173,
   root = OUT_DIR,
   build = true,
   watch: watching = true,
+  sandbox: withSandbox = true,
+  sandboxDir = process.env.SUPERQI_SANDBOX_DIR || SANDBOX_DIR,
   log = console.log,
 } = {}) {
   if (build) {
@@ -68,11 +82,19 @@ export async function startServer({
     log(`playground built in ${ms} ms`);
   }
   const clients = new Set();
+  let url = '';
+  const sandbox = withSandbox ? await startPlaygroundSandbox({ dir: sandboxDir, publicUrl: () => url, log }) : undefined;
+  const csp = cspFor(sandbox?.url);
 
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     try {
       if (handleEcho(req, res)) return;
+      if (sandbox && (await sandbox.backend.handle(req, res))) return;
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      if (path === SANDBOX_CONFIG_PATH && sandbox) {
+        res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' }).end(JSON.stringify({ url: sandbox.url, clientId: sandbox.clientId }));
+        return;
+      }
       if (watching && path === EVENTS_PATH) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');
@@ -97,7 +119,7 @@ export async function startServer({
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
       if (extname(file) === '.html') {
-        headers['content-security-policy'] = CSP;
+        headers['content-security-policy'] = csp;
         if (watching) {
           // The live-reload client is an external script too (the CSP allows no inline code).
           readFile(file, 'utf8').then(
@@ -137,7 +159,7 @@ export async function startServer({
     await listen(0);
   }
   const actual = server.address().port;
-  const url = `http://127.0.0.1:${actual}/`;
+  url = `http://127.0.0.1:${actual}/`;
 
   const watchers = [];
   if (watching) {
@@ -175,21 +197,25 @@ export async function startServer({
     url,
     port: actual,
     server,
-    close: () =>
-      new Promise((resolve) => {
+    sandbox: sandbox && { url: sandbox.url, clientId: sandbox.clientId, dir: sandbox.dir, notifications: sandbox.backend.notifications },
+    close: async () => {
+      await new Promise((resolve) => {
         for (const w of watchers) w.close();
         for (const c of clients) c.end();
         server.closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+      await sandbox?.close();
+    },
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   startServer().then(
-    ({ url }) => {
+    ({ url, sandbox }) => {
       console.log(
-        `\n  superqi-bridge playground: ${url}\n  flows:                     ${url}flows.html\n  echo endpoint:             ${url}echo\n\n` +
+        `\n  superqi-bridge playground: ${url}\n  flows:                     ${url}flows.html\n  echo endpoint:             ${url}echo\n` +
+          `  sandbox wallet:            ${sandbox.url}/  (state and .env in ${sandbox.dir})\n  demo merchant backend:     ${url}api/\n\n` +
           `  Rebuilds on changes to src/ and playground/ (types are checked by npm run typecheck). Ctrl+C stops.\n`,
       );
     },

@@ -1,12 +1,18 @@
 /**
- * flows.html: the documented flows (02-flows), run end to end on the emulator — the miniapp's JSAPI
- * calls through the ESM wrappers, the merchant backend's Open API calls pretended in `backend.ts`:
+ * flows.html: the documented flows (02-flows), run end to end with no phone and no credentials — the
+ * miniapp's JSAPI calls through the ESM wrappers on the emulator linked to the sandbox wallet, the
+ * merchant backend's part by the demo backend `npm start` serves under /api/ (backend.ts), which calls
+ * the sandbox's signed Open APIs:
  *
- * - Cashier payment: getAuthCode → applyToken → pay (cashier) → tradePay → inquiryPayment
+ * - Cashier payment: getAuthCode → applyToken + inquiryUserInfo → pay (cashier) → tradePay →
+ *   the signed notification → inquiryPayment → refund
  * - Agreement payment: prepare → qicardSignContract → applyToken → pay (agreement)
  * - Authentication with consent: getAuthCode (consent scopes) → applyToken → inquiryUserInfo
+ * - Escrow payment: getAuthCode → applyToken → pay (escrow) → tradePay → merchantAccept → confirm
+ *
+ * The static build (dist/playground on a file server) has no server: the page says so and runs nothing.
  */
-import { getAuthCode, qicardSignContract, tradePay, type ApiName, type PaymentAmount } from '../../src/index.js';
+import { getAuthCode, qicardSignContract, tradePay, type ApiName } from '../../src/index.js';
 import * as backend from './backend.js';
 import { button, byId, h, pretty } from './dom.js';
 import { markReady, modeFromUrl, startHost } from './host.js';
@@ -55,91 +61,149 @@ function failure(api: ApiName, request: unknown, e: unknown): StepResult {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const outcomeOf = (r: backend.BackendAnswer) => `${r.resultStatus ?? '?'} ${r.resultCode ?? ''}${r.success ? '' : ` — ${r.resultMessage ?? ''}`}`;
 
-const applyTokenStep: Step = {
-  who: 'backend',
-  title: 'applyToken: exchange the authCode for an access token',
-  code: (s) => `POST /v1/authorizations/applyToken ${jsLiteral({ grantType: 'AUTHORIZATION_CODE', authCode: str(s['authCode']) })}`,
+/**
+ * A step on the demo backend: `body(s)` posted to `/api/<path>`; `after` reads the answer into the
+ * state and summarises it. `skip(s)`, when it gives a reason, passes the step without a call.
+ */
+function backendStep(
+  title: string,
+  path: string,
+  body: (s: State) => Record<string, unknown>,
+  after: (r: backend.BackendAnswer, s: State) => string,
+  openApi: string,
+  skip?: (s: State) => string | undefined,
+): Step {
+  return {
+    who: 'backend',
+    title,
+    code: (s) => `POST /api/${path} ${jsLiteral(body(s))}   → ${openApi}`,
+    async run(s) {
+      const skipped = skip?.(s);
+      if (skipped) return { request: {}, response: {}, ok: true, summary: `skipped: ${skipped}` };
+      const { request, response } = await backend.post(path, body(s));
+      return { request, response, ok: response.success, summary: response.success ? after(response, s) : outcomeOf(response) };
+    },
+  };
+}
+
+/** getAuthCode with `scopes`: the authCode goes into the state. */
+function authCodeStep(scopes: string[], title: string): Step {
+  return {
+    who: 'miniapp',
+    title,
+    code: () => `await getAuthCode({ scopes: ${jsLiteral(scopes)} })`,
+    async run(s) {
+      const request = { scopes };
+      try {
+        const r = await getAuthCode(request);
+        s['authCode'] = r.authCode;
+        return { request, response: r, ok: true, summary: `authCode ${r.authCode}` };
+      } catch (e) {
+        s['authError'] = (e as { code?: unknown }).code;
+        return failure('getAuthCode', request, e);
+      }
+    },
+  };
+}
+
+const loginStep = backendStep(
+  'applyToken + inquiryUserInfo: the backend exchanges the authCode and reads the user',
+  'auth/apply-token',
+  (s) => ({ authCode: str(s['authCode']) }),
+  (r, s) => {
+    const info = r['userInfo'] as { userId: string; userName?: { fullName?: string } };
+    s['token'] = r['token'];
+    s['userName'] = info.userName?.fullName;
+    return `customerId ${str(r['customerId'])}${info.userName?.fullName ? `, ${info.userName.fullName}` : ''}`;
+  },
+  '/v1/authorizations/applyToken, /v1/users/inquiryUserInfo',
+);
+
+/** tradePay on the payment the backend created. */
+const tradePayStep: Step = {
+  who: 'miniapp',
+  title: 'tradePay: the user pays in the cashier',
+  code: (s) => `await tradePay({ paymentUrl: '${str(s['paymentUrl'])}' })`,
   async run(s) {
-    const { request, response } = await backend.applyToken(str(s['authCode']));
-    const ok = response.result.resultStatus === 'S';
-    if ('customerId' in response) {
-      s['customerId'] = response.customerId;
-      s['accessToken'] = response.accessToken;
+    const request = { paymentUrl: str(s['paymentUrl']) };
+    try {
+      const r = await tradePay(request);
+      s['resultCode'] = r.resultCode;
+      return { request, response: r, ok: true, summary: `resultCode ${r.resultCode} (${r.status}) — ${meaningOf('tradePay', r.resultCode) ?? ''}` };
+    } catch (e) {
+      return failure('tradePay', request, e);
     }
-    return { request, response, ok, summary: ok ? `customerId ${str(s['customerId'])}` : response.result.resultCode };
   },
 };
+
+function createPaymentStep(amount: () => number, escrow: boolean): Step {
+  return backendStep(
+    `pay (${escrow ? 'escrow' : 'cashier'} mode): create the payment`,
+    'payment/create',
+    (s) => ({ token: str(s['token']), amount: amount(), description: escrow ? 'Playground escrow order' : 'Playground order', ...(escrow ? { escrow: true } : {}) }),
+    (r, s) => {
+      s['paymentId'] = r['paymentId'];
+      s['paymentUrl'] = r['paymentUrl'];
+      return `${outcomeOf(r)}: redirectionUrl ${str(r['paymentUrl'])}`;
+    },
+    '/v1/payments/pay',
+  );
+}
+
+const inquiryStep = backendStep(
+  'inquiryPayment: the backend confirms the final status',
+  'payment/inquiry',
+  (s) => ({ paymentId: str(s['paymentId']) }),
+  (r, s) => {
+    s['paymentStatus'] = r['paymentStatus'];
+    return `paymentStatus ${str(r['paymentStatus'])}`;
+  },
+  '/v1/payments/inquiryPayment',
+);
 
 function cashierFlow(amount: () => number): Flow {
   return {
     id: 'cashier',
     title: 'Cashier payment',
     doc: '02-flows/02-Cashier-Payment.md',
-    intro: 'The user pays an order in the wallet’s cashier: authorize (silently, USER_ID), create the order on the backend, open the cashier with tradePay, then check the payment on the backend.',
+    intro: 'The user pays an order in the wallet’s cashier: authorize (silently, USER_ID), create the order on the backend, open the cashier with tradePay, receive the wallet’s signed notification, check the payment, refund part of it.',
     steps: [
-      {
-        who: 'miniapp',
-        title: 'getAuthCode: silent authorization',
-        code: () => `await getAuthCode({ scopes: ['USER_ID'] })`,
-        async run(s) {
-          const request = { scopes: ['USER_ID'] };
-          try {
-            const r = await getAuthCode(request);
-            s['authCode'] = r.authCode;
-            return { request, response: r, ok: true, summary: `authCode ${r.authCode}` };
-          } catch (e) {
-            return failure('getAuthCode', request, e);
-          }
-        },
-      },
-      applyTokenStep,
+      authCodeStep(['USER_ID'], 'getAuthCode: silent authorization'),
+      loginStep,
+      createPaymentStep(amount, false),
+      tradePayStep,
       {
         who: 'backend',
-        title: 'pay (cashier mode): create the payment',
-        code: (s) => `POST /v1/payments/pay { productCode: '51051000101000000011', paymentAmount: ${jsLiteral({ currency: 'IQD', value: String(amount() * 1000) })}, order: { buyer: { referenceBuyerId: '${str(s['customerId'])}' } }, … }`,
+        title: 'notification: the wallet posts the result, the backend verifies its signature',
+        code: (s) => `POST /api/notify/payment  ← the sandbox wallet, signed (payment ${str(s['paymentId'])})`,
         async run(s) {
-          const { request, response } = await backend.payCashier({ customerId: str(s['customerId']), amountIqd: amount(), description: 'Playground order' });
-          s['paymentId'] = response.paymentId;
-          s['paymentUrl'] = response.redirectActionForm.redirectionUrl;
-          s['amount'] = request.paymentAmount;
-          return { request, response, ok: response.result.resultStatus === 'A', summary: `redirectionUrl ${response.redirectActionForm.redirectionUrl}` };
+          const list = await backend.notificationsFor(str(s['paymentId']), s['resultCode'] === '9000' ? 4000 : 1000);
+          const last = list[list.length - 1];
+          const request = { paymentId: s['paymentId'] };
+          if (!last) return { request, response: list, ok: true, summary: 'no notification (the wallet notifies final states only)' };
+          return { request, response: list, ok: last.verified, summary: `${last.verified ? 'verified' : 'SIGNATURE REJECTED'}: ${last.body?.paymentResult?.resultStatus ?? '?'} ${last.body?.paymentResult?.resultCode ?? ''}` };
         },
       },
-      {
-        who: 'miniapp',
-        title: 'tradePay: the user pays in the cashier',
-        code: (s) => `await tradePay({ paymentUrl: '${str(s['paymentUrl'])}' })`,
-        async run(s) {
-          const request = { paymentUrl: str(s['paymentUrl']) };
-          try {
-            const r = await tradePay(request);
-            s['resultCode'] = r.resultCode;
-            return { request, response: r, ok: true, summary: `resultCode ${r.resultCode} (${r.status}) — ${meaningOf('tradePay', r.resultCode) ?? ''}` };
-          } catch (e) {
-            return failure('tradePay', request, e);
-          }
+      inquiryStep,
+      backendStep(
+        'refund: half the amount back',
+        'payment/refund',
+        (s) => ({ paymentId: str(s['paymentId']), amount: amount() / 2 }),
+        (r, s) => {
+          s['refundStatus'] = r['refundStatus'];
+          return `refundStatus ${str(r['refundStatus'])}`;
         },
-      },
-      {
-        who: 'backend',
-        title: 'inquiryPayment: the backend confirms the final status',
-        code: (s) => `POST /v1/payments/inquiryPayment { paymentId: '${str(s['paymentId'])}' }`,
-        async run(s) {
-          const { request, response } = await backend.inquiryPayment({
-            paymentId: str(s['paymentId']),
-            resultCode: str(s['resultCode']),
-            amount: s['amount'] as PaymentAmount,
-          });
-          s['paymentStatus'] = response.paymentStatus;
-          return { request, response, ok: true, summary: `paymentStatus ${response.paymentStatus}` };
-        },
-      },
+        '/v1/payments/refund',
+        (s) => (s['paymentStatus'] === 'SUCCESS' ? undefined : 'nothing was paid'),
+      ),
     ],
     result(s) {
       const code = str(s['resultCode']);
       if (!code) return { code: 'stopped', text: 'The flow stopped before the cashier.', ok: false };
-      return { code, text: `tradePay ${code}: ${meaningOf('tradePay', code) ?? 'unknown'} The backend sees ${str(s['paymentStatus']) || '…'}.`, ok: code === '9000' };
+      const refund = s['refundStatus'] ? `, refund ${str(s['refundStatus'])}` : '';
+      return { code, text: `tradePay ${code}: ${meaningOf('tradePay', code) ?? 'unknown'} The backend sees ${str(s['paymentStatus']) || '…'}${refund}.`, ok: code === '9000' };
     },
   };
 }
@@ -151,16 +215,16 @@ function agreementFlow(amount: () => number): Flow {
     doc: '02-flows/04-Agreement-Payment.md',
     intro: 'The user signs an auto-debit agreement once (qicardSignContract); the backend then charges without asking again.',
     steps: [
-      {
-        who: 'backend',
-        title: 'prepare: get the signing page’s authUrl',
-        code: () => `POST /v1/authorizations/prepare { scopes: 'AGREEMENT_PAY', extendInfo: '{"language":"en-US","contractDesc":"…"}' }`,
-        async run(s) {
-          const { request, response } = await backend.prepare('Monthly subscription, 5000 IQD', 'en-US');
-          s['authUrl'] = response.authUrl;
-          return { request, response, ok: true, summary: `authUrl ${response.authUrl}` };
+      backendStep(
+        'prepare: get the signing page’s authUrl',
+        'agreement/prepare',
+        () => ({ contractDesc: `Monthly subscription, ${amount()} IQD`, language: 'en-US' }),
+        (r, s) => {
+          s['authUrl'] = r['authUrl'];
+          return `authUrl ${str(r['authUrl'])}`;
         },
-      },
+        '/v1/authorizations/prepare',
+      ),
       {
         who: 'miniapp',
         title: 'qicardSignContract: the user signs',
@@ -170,26 +234,33 @@ function agreementFlow(amount: () => number): Flow {
           try {
             const r = await qicardSignContract(request);
             s['authCode'] = r.authCode;
-            s['signed'] = true;
             return { request, response: r, ok: true, summary: `authCode ${r.authCode}` };
           } catch (e) {
-            const f = failure('qicardSignContract', request, e);
             s['signError'] = (e as { code?: unknown }).code;
-            return f;
+            return failure('qicardSignContract', request, e);
           }
         },
       },
-      applyTokenStep,
-      {
-        who: 'backend',
-        title: 'pay (agreement mode): charge with the agreement token',
-        code: () => `POST /v1/payments/pay { productCode: '51051000101000100031', paymentAuthCode: <accessToken>, paymentAmount: ${jsLiteral({ currency: 'IQD', value: String(amount() * 1000) })}, … }`,
-        async run(s) {
-          const { request, response } = await backend.payAgreement({ accessToken: str(s['accessToken']), amountIqd: amount(), description: 'Monthly subscription payment' });
-          s['payStatus'] = response.result.resultStatus;
-          return { request, response, ok: response.result.resultStatus === 'S', summary: `${response.result.resultStatus} ${response.result.resultCode}` };
+      backendStep(
+        'applyToken: the agreement token (kept on the backend)',
+        'agreement/apply-token',
+        (s) => ({ authCode: str(s['authCode']) }),
+        (r, s) => {
+          s['token'] = r['token'];
+          return `customerId ${str(r['customerId'])}`;
         },
-      },
+        '/v1/authorizations/applyToken',
+      ),
+      backendStep(
+        'pay (agreement mode): charge with the agreement token',
+        'agreement/pay',
+        (s) => ({ token: str(s['token']), amount: amount(), description: 'Monthly subscription payment' }),
+        (r, s) => {
+          s['payStatus'] = r.resultStatus;
+          return outcomeOf(r);
+        },
+        '/v1/payments/pay',
+      ),
     ],
     result(s) {
       if (s['signError'] !== undefined) {
@@ -203,41 +274,12 @@ function agreementFlow(amount: () => number): Flow {
 }
 
 function authFlow(): Flow {
-  const scopes = ['auth_user', 'USER_NAME'];
   return {
     id: 'auth',
     title: 'Authentication with consent',
     doc: '02-flows/03-Authentication.md',
-    intro: 'Scopes that are not silent show the consent sheet: Allow gives an authCode, Deny fails with 1001 (ERROR_CODE_USER_CANCEL).',
-    steps: [
-      {
-        who: 'miniapp',
-        title: 'getAuthCode: the user consents',
-        code: () => `await getAuthCode({ scopes: ${jsLiteral(scopes)} })`,
-        async run(s) {
-          const request = { scopes };
-          try {
-            const r = await getAuthCode(request);
-            s['authCode'] = r.authCode;
-            return { request, response: r, ok: true, summary: `authCode ${r.authCode}` };
-          } catch (e) {
-            s['authError'] = (e as { code?: unknown }).code;
-            return failure('getAuthCode', request, e);
-          }
-        },
-      },
-      applyTokenStep,
-      {
-        who: 'backend',
-        title: 'inquiryUserInfo: read the profile the user shared',
-        code: () => `POST /v1/users/inquiryUserInfo { accessToken: <accessToken> }`,
-        async run(s) {
-          const { request, response } = await backend.inquiryUserInfo(str(s['accessToken']));
-          s['userName'] = response.userInfo.userName.fullName;
-          return { request, response, ok: true, summary: `userName ${response.userInfo.userName.fullName}` };
-        },
-      },
-    ],
+    intro: 'Scopes that are not silent show the consent sheet: Allow gives an authCode (the wallet records the grant, so inquiryUserInfo returns the name), Deny fails with 1001 (ERROR_CODE_USER_CANCEL).',
+    steps: [authCodeStep(['auth_user', 'USER_NAME'], 'getAuthCode: the user consents'), loginStep],
     result(s) {
       if (s['authError'] !== undefined) {
         const code = String(s['authError']);
@@ -249,12 +291,39 @@ function authFlow(): Flow {
   };
 }
 
+function escrowFlow(amount: () => number): Flow {
+  const escrowStep = (title: string, path: string, api: string, key: string) =>
+    backendStep(title, path, (s) => ({ paymentId: str(s['paymentId']) }), (r, s) => {
+      s[key] = true;
+      return outcomeOf(r);
+    }, api);
+  return {
+    id: 'escrow',
+    title: 'Escrow payment',
+    doc: '02-flows/05-Escrow-Payment.md',
+    intro: 'The wallet holds the money until the merchant accepts the order and the customer confirms receipt.',
+    steps: [
+      authCodeStep(['USER_ID'], 'getAuthCode: silent authorization'),
+      loginStep,
+      createPaymentStep(amount, true),
+      tradePayStep,
+      escrowStep('merchantAccept: the merchant commits to the order', 'escrow/accept', '/v1/payments/merchantAccept', 'accepted'),
+      escrowStep('confirm: receipt confirmed, the money is released', 'escrow/confirm', '/v1/payments/confirm', 'confirmed'),
+    ],
+    result(s) {
+      if (s['confirmed']) return { code: 'S', text: 'Paid into escrow, accepted by the merchant, released on confirmation.', ok: true };
+      const code = str(s['resultCode']);
+      return { code: code || 'stopped', text: code ? `tradePay ${code}: ${meaningOf('tradePay', code) ?? ''} The flow stopped.` : 'The flow stopped.', ok: false };
+    },
+  };
+}
+
 function renderFlow(flow: Flow): HTMLElement {
   const steps = flow.steps.map((step, i) =>
     h(
       'li',
       { class: 'step', 'data-step': i, 'data-state': 'waiting', 'data-who': step.who },
-      h('div', { class: 'step-head' }, h('span', { class: `who ${step.who}` }, step.who === 'miniapp' ? 'miniapp (JSAPI)' : 'merchant backend (pretend)'), h('strong', {}, step.title)),
+      h('div', { class: 'step-head' }, h('span', { class: `who ${step.who}` }, step.who === 'miniapp' ? 'miniapp (JSAPI)' : 'merchant backend (demo)'), h('strong', {}, step.title)),
       h('pre', { class: 'step-code' }, ''),
       h('div', { class: 'step-summary' }, ''),
       h('details', {}, h('summary', {}, 'request / response'), h('pre', { class: 'step-io' }, '')),
@@ -305,10 +374,16 @@ function renderFlow(flow: Flow): HTMLElement {
   );
 }
 
-export function startFlows(): void {
-  startHost(byId('phone'), modeFromUrl());
+export async function startFlows(): Promise<void> {
+  const sandbox = await backend.sandboxConfig();
+  startHost(byId('phone'), modeFromUrl(), sandbox?.url);
   const amountInput = byId<HTMLInputElement>('amount');
   const amount = () => Math.max(1, Math.round(Number(amountInput.value) || 100));
-  byId('flows').replaceChildren(renderFlow(cashierFlow(amount)), renderFlow(agreementFlow(amount)), renderFlow(authFlow()));
+  const flows = [cashierFlow(amount), agreementFlow(amount), authFlow(), escrowFlow(amount)].map(renderFlow);
+  const note = sandbox
+    ? h('p', { class: 'card note', id: 'sandbox-note', 'data-sandbox': sandbox.url }, 'Linked to the sandbox wallet at ', h('a', { href: sandbox.url, target: '_blank', rel: 'noopener' }, sandbox.url), ' (its page shows users, balances, payments and notifications). The backend steps run on the demo merchant backend of npm start.')
+    : h('p', { class: 'card note', id: 'sandbox-note', 'data-sandbox': '' }, 'These flows need a server: run npm start, which starts the sandbox wallet and a demo merchant backend beside the playground. This static copy has neither, so the flows cannot run here.');
+  if (!sandbox) for (const b of flows.flatMap((f) => Array.from(f.querySelectorAll<HTMLButtonElement>('[data-run]')))) b.disabled = true;
+  byId('flows').replaceChildren(note, ...flows);
   markReady();
 }

@@ -16,13 +16,14 @@ export const modeFromUrl = (): Mode => (new URLSearchParams(location.search).get
 /** The miniapp id the playground's storage and saved files live under. */
 export const APP_ID = 'superqi-playground';
 
-/** Installs emulator and shim; exposes them on `window` for the console. */
-export function startHost(phone: HTMLElement, mode: Mode): Emulator {
+/** Installs emulator (linked to the sandbox wallet at `sandbox`, when given) and shim; exposes them on `window` for the console. */
+export function startHost(phone: HTMLElement, mode: Mode, sandbox?: string): Emulator {
   const emulator = install({
     ui: mode,
     appId: APP_ID,
     profile: { appName: 'Playground' },
     ...(mode === 'dom' ? { container: phone } : {}),
+    ...(sandbox ? { sandbox } : {}),
   });
   superqi.installShim();
   if (mode === 'auto') {

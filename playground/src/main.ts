@@ -8,7 +8,7 @@ import { startPlayground } from './playground-page.js';
 
 const start = () => {
   const page = document.body.dataset['page'];
-  if (page === 'flows') startFlows();
+  if (page === 'flows') void startFlows();
   else startPlayground();
 };
 

@@ -2,11 +2,13 @@
 /**
  * The playground, end to end in Debian's Chromium: the dev server (strict CSP, echo endpoint) serving
  * the built playground, every API listed and answered, the phone frame's dialogs clicked, scenarios,
- * Arabic right-to-left, inspectors, the documented flows — and the static build in dist/playground/
- * on a plain static file server. Screenshots go to test-results/.
+ * Arabic right-to-left, inspectors, the documented flows on the sandbox wallet and the demo merchant
+ * backend — and the static build in dist/playground/ on a plain static file server. Screenshots go to
+ * test-results/.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +40,8 @@ async function ensureBuilt(): Promise<void> {
 
 let browser: Browser;
 let dev: Awaited<ReturnType<typeof startServer>>;
+/** The sandbox's directory for the dev server under test (never the repository's .superqi-sandbox/). */
+const sandboxDir = mkdtempSync(join(tmpdir(), 'superqi-playground-sandbox-'));
 
 /** Console errors and uncaught exceptions of a page. */
 function watchErrors(page: Page): string[] {
@@ -83,13 +87,14 @@ const dialogButton = (page: Page, dialog: string, action: string) =>
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   await ensureBuilt();
-  dev = await startServer({ port: 0, build: false, watch: false, log: () => {} });
+  dev = await startServer({ port: 0, build: false, watch: false, sandboxDir, log: () => {} });
   browser = await launchChromium();
 }, 60000);
 
 afterAll(async () => {
   await browser?.close();
   await dev?.close();
+  rmSync(sandboxDir, { recursive: true, force: true });
 });
 
 describe('playground (dev server)', () => {
@@ -357,30 +362,45 @@ describe('playground (dev server)', () => {
     await page.close();
   });
 
-  it('flows: cashier payment (Pay → 9000), agreement signing (→ authCode), consent denied (→ 1001)', async () => {
+  it('flows on the sandbox wallet: cashier (Pay → 9000, verified notification, refund), agreement, consent denied (→ 1001), escrow', async () => {
     const { page, errors } = await open('flows.html');
     const result = (id: string) => page.locator(`[data-flow="${id}"] .flow-result`);
+    const summary = (id: string, step: number) => page.locator(`[data-flow="${id}"] [data-step="${step}"] .step-summary`).innerText();
+    expect(await page.locator('#sandbox-note').getAttribute('data-sandbox')).toBe(dev.sandbox!.url);
+    const csp = (await page.request.get(new URL('flows.html', dev.url).href)).headers()['content-security-policy'];
+    expect(csp).toContain(`connect-src 'self' ${new URL(dev.sandbox!.url).origin}`);
 
     await page.click('[data-run="cashier"]');
+    const cashier = page.locator('superqi-emulator [data-dialog="cashier"]');
+    await cashier.waitFor();
+    expect(await cashier.innerText()).toContain('Playground order');
     await dialogButton(page, 'cashier', 'pay').click();
-    await expect.poll(() => result('cashier').getAttribute('data-state')).toBe('ok');
+    await expect.poll(() => result('cashier').getAttribute('data-state'), { timeout: 15000 }).toBe('ok');
     expect(await result('cashier').getAttribute('data-result')).toBe('9000');
     expect(await result('cashier').innerText()).toContain('SUCCESS');
+    expect(await summary('cashier', 4)).toMatch(/^verified: S SUCCESS/);
+    expect(await summary('cashier', 6)).toBe('refundStatus SUCCESS');
+    expect(dev.sandbox!.notifications.some((n) => n.verified && n.body?.['paymentResult']?.resultStatus === 'S')).toBe(true);
 
     await page.click('[data-run="agreement"]');
     await dialogButton(page, 'signing', 'sign').click();
-    await expect.poll(() => result('agreement').getAttribute('data-state')).toBe('ok');
-    expect(await page.locator('[data-flow="agreement"] [data-step="1"] .step-summary').innerText()).toMatch(/^authCode \S+/);
+    await expect.poll(() => result('agreement').getAttribute('data-state'), { timeout: 15000 }).toBe('ok');
+    expect(await summary('agreement', 1)).toMatch(/^authCode \S+/);
     expect(await result('agreement').getAttribute('data-result')).toBe('S');
 
     await page.click('[data-run="auth"]');
     await dialogButton(page, 'consent', 'deny').click();
     await expect.poll(() => result('auth').getAttribute('data-state')).toBe('failed');
     expect(await result('auth').getAttribute('data-result')).toBe('1001');
+
+    await page.click('[data-run="escrow"]');
+    await dialogButton(page, 'cashier', 'pay').click();
+    await expect.poll(() => result('escrow').getAttribute('data-state'), { timeout: 15000 }).toBe('ok');
+    expect(await summary('escrow', 5)).toBe('S SUCCESS');
     await page.screenshot({ path: join(RESULTS, 'playground-flows.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  }, 30000);
+  }, 60000);
 
   it('is usable on a narrow window: one column, the phone between the API panel and the terminal, no sideways scroll', async () => {
     const { page, errors } = await open('#alert', { width: 420, height: 860 });
@@ -400,7 +420,7 @@ describe('playground (dev server)', () => {
 });
 
 describe('playground (static build in dist/playground on a plain file server)', () => {
-  it('passes the same smoke test: no console error, every API listed, an API answers, the flows page loads', async () => {
+  it('passes the same smoke test: no console error, every API listed, an API answers, the flows page loads and says it needs npm start', async () => {
     const files = await serve({}, OUT_DIR);
     try {
       const { page, errors } = await open('index.html?ui=auto', undefined, files.url + '/');
@@ -412,18 +432,21 @@ describe('playground (static build in dist/playground on a plain file server)', 
       expect(image.text).toContain('"width": 64');
       await page.goto(`${files.url}/flows.html`);
       await page.waitForSelector('html[data-ready=true]');
-      expect(await page.locator('[data-flow]').count()).toBe(3);
-      expect(errors).toEqual([]);
+      expect(await page.locator('[data-flow]').count()).toBe(4);
+      expect(await page.locator('#sandbox-note').innerText()).toContain('run npm start');
+      expect(await page.locator('[data-run]:not([disabled])').count()).toBe(0);
+      // The file server answers 404 for the sandbox config: the one expected console error.
+      expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
       await page.close();
     } finally {
       await files.close();
     }
-  });
+  }, 30000);
 });
 
 describe('npm start (scripts/serve-playground.mjs)', () => {
   it('builds, prints the URL, serves the pages with the CSP and the echo endpoint, and rebuilds on change', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/serve-playground.mjs')], { cwd: ROOT, env: { ...process.env, PORT: '0' } });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/serve-playground.mjs')], { cwd: ROOT, env: { ...process.env, PORT: '0', SUPERQI_SANDBOX_DIR: sandboxDir } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -437,6 +460,9 @@ describe('npm start (scripts/serve-playground.mjs)', () => {
     };
     try {
       const url = (await waitFor(/playground: (http:\/\/127\.0\.0\.1:\d+\/)/, 30000))[1]!;
+      const wallet = (await waitFor(/sandbox wallet: +(http:\/\/127\.0\.0\.1:\d+)\//, 1000))[1]!;
+      expect(await (await fetch(`${url}__playground/sandbox.json`)).json()).toMatchObject({ url: wallet });
+      expect(await (await fetch(wallet)).text()).toContain('<html');
       const page = await fetch(url);
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(await page.text()).toContain('<script src="playground.js" defer></script>');

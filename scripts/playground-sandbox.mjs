@@ -1,0 +1,45 @@
+// The sandbox wallet and a demo merchant backend beside the playground (`npm start`): the flows page's
+// miniapp side runs on the emulator linked to the sandbox, its backend side calls this backend under
+// /api/ on the playground's own origin, and the backend calls the sandbox's signed Open APIs with the
+// key the sandbox generated. The backend is the test merchant backend (test/support/merchant-backend),
+// written from 01-guide/11-Backend.
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import { ROOT, transpileOnly } from './build-playground.mjs';
+import { createMerchantBackend } from '../test/support/merchant-backend/server.mjs';
+
+/** Where `npm start` keeps the sandbox (credentials, `.env`, state) across restarts; gitignored. */
+export const SANDBOX_DIR = join(ROOT, '.superqi-sandbox');
+
+/** Bundles src/sandbox (types stripped, like the playground's quick build) and imports it. */
+async function importSandbox() {
+  const bundle = await rollup({ input: join(ROOT, 'src', 'sandbox', 'index.ts'), external: (id) => id.startsWith('node:'), plugins: [transpileOnly()] });
+  const dir = join(ROOT, 'dist', '.playground-server');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `sandbox-${process.pid}-${Date.now()}.mjs`);
+  try {
+    await bundle.write({ file, format: 'es' });
+  } finally {
+    await bundle.close();
+  }
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    await rm(file, { force: true }); // loaded: the next start bundles afresh
+  }
+}
+
+/**
+ * Starts the sandbox in `dir` (port `SANDBOX_PORT`, else any free one) and makes the demo backend.
+ * `publicUrl()`: the playground's URL (the notify URL the backend gives the sandbox). Resolves
+ * `{ url, clientId, dir, backend: { handle, notifications }, close() }`.
+ */
+export async function startPlaygroundSandbox({ dir = SANDBOX_DIR, publicUrl, log = console.log }) {
+  const { startSandbox } = await importSandbox();
+  const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0), dir, onWarning: (m) => log(`sandbox: ${m}`) });
+  const backend = createMerchantBackend({ envPath: sandbox.envPath, publicUrl, corsOrigin: null, trace: true, refundPollMs: 1000, log: (m) => log(`demo backend: ${m}`) });
+  return { url: sandbox.url, clientId: sandbox.clientId, dir: sandbox.dir, backend, close: () => sandbox.close() };
+}
+
