@@ -201,8 +201,13 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     signal = options?.signal;
     timeout = options?.timeout;
     // A number of ms ≥ 0 (0: none); a signal must be one (an AbortController is not).
-    if (!problem && timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) >= 0)) problem = new InvalidParamsError(api, 'timeout', 'must be a finite number ≥ 0');
-    if (!problem && signal != null && typeof signal.addEventListener !== 'function') problem = new InvalidParamsError(api, 'signal', 'must be an AbortSignal');
+    problem ||=
+      check(api, 'timeout', 'n', false, timeout) ||
+      ((timeout as number) < 0
+        ? new InvalidParamsError(api, 'timeout', 'must be ≥ 0')
+        : signal != null && typeof signal.addEventListener !== 'function'
+          ? new InvalidParamsError(api, 'signal', 'must be an AbortSignal')
+          : undefined);
   } catch (e) {
     problem = new InvalidParamsError(api, where, `unreadable: ${describe(e)}`);
   }
