@@ -26,7 +26,8 @@ const iife = (input, file, name, exports = 'named', swaps = []) => ({
   input,
   // freeze: false: a script tag's module namespaces are only read and spread (into `my`, `SuperQi`), never handed out.
   output: { file, format: 'iife', name, exports, sourcemap: true, freeze: false },
-  plugins: [swap(swaps), ts(), terser({ ecma: 2020 })],
+  // ascii_only: a page without a charset reads a script tag as windows-1252; escaped, the Arabic labels survive it.
+  plugins: [swap(swaps), ts(), terser({ ecma: 2020, format: { ascii_only: true } })],
 });
 
 /**

@@ -4,13 +4,14 @@
  * `false` to load without installing. Load it before `superqi-bridge.iife.js` and the two replace the
  * closed CDN SDK with no other change to the page. Inside a real host it refuses and says why.
  */
-import { install } from './emulator/install.js';
+import { install, installed } from './emulator/install.js';
 import type { EmulatorOptions } from './emulator/types.js';
 
 export * from './emulator/index.js';
 
 const config = (globalThis as { SuperQiEmulatorConfig?: EmulatorOptions | false }).SuperQiEmulatorConfig;
-if (config !== false && typeof window !== 'undefined') {
+// A second copy of this script joins the first: the emulator installed stays, with its frame.
+if (config !== false && typeof window !== 'undefined' && !installed()) {
   try {
     install(config ?? {});
   } catch (e) {

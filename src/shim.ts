@@ -41,8 +41,9 @@ export function createMy(): MyShim {
         callback = params as (result: unknown) => void;
         params = undefined;
       }
-      // Own wrappers only (a module namespace has no prototype: 'toString' is not in it).
-      const wrapper = name in wrappers ? (wrappers as Record<string, unknown>)[name] : undefined;
+      // Own wrappers only (a module namespace has no prototype: 'toString' is not in it); a name that is
+      // no string is never converted here (its toString may throw): call() refuses it.
+      const wrapper = typeof name === 'string' && name in wrappers ? (wrappers as Record<string, unknown>)[name] : undefined;
       const p =
         typeof wrapper === 'function'
           ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)
@@ -91,7 +92,11 @@ export function patchBridge(bridge: Bridge | undefined): void {
 export function installShim(): MyShim | undefined {
   const w = hostWindow() as (ReturnType<typeof hostWindow> & { my?: unknown }) | undefined;
   if (!w) return undefined;
-  if (!w.my) w.my = createMy();
+  try {
+    if (!w.my) w.my = createMy();
+  } catch {
+    // a `my` the page made read-only: it stays, and the rest of the shim still installs
+  }
   if (w.AlipayJSBridge) patchBridge(w.AlipayJSBridge);
   else w.document?.addEventListener(READY_EVENT, () => patchBridge(w.AlipayJSBridge), { once: true });
   return w.my as MyShim;

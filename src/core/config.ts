@@ -1,4 +1,6 @@
+import { InvalidParamsError } from '../errors/invalid-params-error.js';
 import type { NativeAlias } from '../table/row.js';
+import { check } from './validate.js';
 
 /** Library-wide settings; change them with `configure()`. */
 export interface SuperQiConfig {
@@ -44,15 +46,29 @@ export const config: SuperQiConfig = {
 
 const DEFAULTS: SuperQiConfig = { ...config };
 
-/** Changes library-wide settings; returns the settings now in force. */
+/** The longest delay a timer takes (longer ones fire at once). */
+const MAX_DELAY = 2147483647;
+
+/**
+ * Changes library-wide settings; returns the settings now in force. The ms settings must be finite
+ * numbers ≥ 0 (else `InvalidParamsError`, nothing changed) and are capped at 2^31-1 ms (~24.8 days),
+ * the longest a timer waits.
+ */
 export function configure(changes: Partial<SuperQiConfig>): Readonly<SuperQiConfig> {
-  // `undefined` means "leave as is" (spreading options objects must not switch a timeout off),
-  // except for `environment`, where it clears the override.
-  for (const k in changes) {
+  const next: Record<string, unknown> = {};
+  // Own keys only (`__proto__` from JSON.parse, a polluted Object.prototype). `undefined` means
+  // "leave as is" (spreading options objects must not switch a timeout off), except for
+  // `environment`, where it clears the override.
+  for (const k of Object.keys(changes ?? {})) {
     const v = changes[k as keyof SuperQiConfig];
-    if (v !== undefined || k === 'environment') (config as unknown as Record<string, unknown>)[k] = v;
+    if (k === '__proto__' || (v === undefined && k !== 'environment')) continue;
+    if (typeof DEFAULTS[k as keyof SuperQiConfig] === 'number') {
+      const problem = check('configure', k, 'n', false, v) ?? ((v as number) < 0 ? new InvalidParamsError('configure', k, 'must be ≥ 0') : undefined);
+      if (problem) throw problem;
+      next[k] = Math.min(v as number, MAX_DELAY);
+    } else next[k] = v;
   }
-  return config;
+  return Object.assign(config, next);
 }
 
 /** Restores every setting to its default (for tests). */

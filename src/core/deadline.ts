@@ -29,7 +29,8 @@ const sweep = (): void => {
 function arm(at: number): void {
   clearTimeout(timer);
   armedAt = at;
-  timer = setTimeout(check, Math.max(0, at - Date.now()));
+  // Timers take at most 2^31-1 ms (longer ones fire at once): a later deadline is re-armed on waking.
+  timer = setTimeout(check, Math.min(2147483647, Math.max(0, at - Date.now())));
 }
 
 function check(): void {

@@ -27,6 +27,9 @@ export interface Environment {
 const SUPERQI_UA = /\b(?:SuperQi|QiCard|QiServices)\/?(\d+(?:\.\d+)*)?/i;
 const ALIPAY_UA = /AlipayClient|AliApp\(|MiniProgram|Griver/;
 
+/** Whether a user agent names a host app (Super Qi or the Alipay family): the emulator's guard uses the same test. */
+export const isHostUserAgent = (ua: string): boolean => SUPERQI_UA.test(ua) || ALIPAY_UA.test(ua);
+
 const userAgent = (w = hostWindow()): string => (w && (w as { navigator?: Navigator }).navigator?.userAgent) || '';
 
 /** The Super Qi version the user agent carries, if any (read now). */

@@ -12,7 +12,7 @@ import { TimeoutError } from '../errors/timeout-error.js';
 import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
 import { track, type Deadline } from './deadline.js';
-import { failure, success } from './normalise.js';
+import { failure, success, unsupportedByHost } from './normalise.js';
 import { leave, whenHost, type Waiter } from './ready.js';
 import type { Spec } from './spec.js';
 import { transport } from './transport.js';
@@ -49,6 +49,15 @@ const defaultTimeout = (spec: Spec, params: Record<string, unknown>): number =>
       ? ((params['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
       : config.timeout;
 
+/** What a thrown value says, without trusting it (a throwing `message` getter, a Symbol). */
+const describe = (e: unknown): string => {
+  try {
+    return String((e as Error | null)?.message ?? e);
+  } catch {
+    return 'unreadable';
+  }
+};
+
 // `new Promise` runs its executor synchronously: the resolvers are handed to the call being opened
 // through this variable, so a call makes no executor closure.
 let opening: Call;
@@ -72,6 +81,8 @@ class Call implements Deadline, Waiter, EventListenerObject {
   declare waiting?: boolean;
   declare signal?: AbortSignal | undefined;
   declare timeout: number;
+  /** What the transport's `send` returned: a function stops the call on the host's side. */
+  declare cancel?: unknown;
   readonly promise: Promise<unknown>;
   /** The caller's parameters without the callbacks (the host never gets the caller's object). */
   params: Record<string, unknown> = {};
@@ -92,6 +103,8 @@ class Call implements Deadline, Waiter, EventListenerObject {
     this.signal?.removeEventListener('abort', this);
     if (this.waiting) leave(this);
     (ok ? this.resolve : this.reject)(value);
+    // Tells a host that can hear it (the emulator) that nobody waits any more: its dialog goes away.
+    if (!ok && typeof this.cancel === 'function') this.cancel();
   }
 
   /** The host's (first) answer; `failed`: it came through a `fail` callback. */
@@ -100,8 +113,10 @@ class Call implements Deadline, Waiter, EventListenerObject {
     const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed) : undefined;
     if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
     const value = failed ? undefined : success(spec, answer);
-    if (value) this.settle(true, value);
-    else this.settle(false, failure(spec, answer));
+    if (value) {
+      unsupportedByHost.delete(spec.api); // a "not found" is not for good
+      this.settle(true, value);
+    } else this.settle(false, failure(spec, answer));
   }
 
   /** The host is there: sends the call. `waited` set: no host came (none can: 0; none within `waited` ms). */
@@ -112,13 +127,23 @@ class Call implements Deadline, Waiter, EventListenerObject {
     if (this.done) return;
     try {
       // APIs outside the table (`call()`) have no row. The one closure a call needs: later answers are dropped.
-      transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => {
-        if (!this.done) this.answer(answer, failed);
+      // An answer that throws when read (a getter, a Proxy) fails the call rather than the host's callback.
+      this.cancel = transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => {
+        try {
+          if (!this.done) this.answer(answer, failed);
+        } catch (e) {
+          this.fault(e);
+        }
       });
     } catch (e) {
-      const text = `host threw: ${(e as Error | null)?.message ?? e}`;
-      this.settle(false, new HostError(api, 3, text, { error: 3, errorMessage: text }));
+      this.fault(e);
     }
+  }
+
+  /** Fails the call with HostError 3: the host threw, or its answer did when read. */
+  fault(e: unknown): void {
+    const text = `host threw: ${describe(e)}`;
+    this.settle(false, new HostError(this.spec.api, 3, text, { error: 3, errorMessage: text }));
   }
 
   /** The shared deadline timer found this call past its deadline. */
@@ -132,6 +157,9 @@ class Call implements Deadline, Waiter, EventListenerObject {
   }
 }
 
+// Calls inherit nothing: `Object.prototype.done`/`signal` set by a page must not decide a call's fate.
+Object.setPrototypeOf(Call.prototype, null);
+
 /** Calls the API of `spec` on the host; with `spec.task`, the Promise also has `abort()` (RequestTask). */
 export function invoke(spec: Spec, params?: object | null, options?: CallOptions): Promise<unknown> {
   const call = new Call(spec);
@@ -139,8 +167,11 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
   const clean = call.params;
   const api = spec.api;
 
-  // Reading the caller's object can throw (a getter, a Proxy): that is a refusal, never a synchronous throw.
+  // Reading the caller's objects can throw (a getter, a Proxy): that is a refusal, never a synchronous throw.
   let problem;
+  let where = 'params';
+  let signal: AbortSignal | undefined;
+  let timeout: unknown;
   try {
     const cb = params as Callbacks | null | undefined;
     if (cb && (cb.success || cb.fail || cb.complete)) {
@@ -166,8 +197,19 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
         if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = v;
         else if ((problem = check(api, k, 'f', false, v))) break;
       }
+    where = 'options';
+    signal = options?.signal;
+    timeout = options?.timeout;
+    // A number of ms ≥ 0 (0: none); a signal must be one (an AbortController is not).
+    problem ||=
+      check(api, 'timeout', 'n', false, timeout) ||
+      ((timeout as number) < 0
+        ? new InvalidParamsError(api, 'timeout', 'must be ≥ 0')
+        : signal != null && typeof signal.addEventListener !== 'function'
+          ? new InvalidParamsError(api, 'signal', 'must be an AbortSignal')
+          : undefined);
   } catch (e) {
-    problem = new InvalidParamsError(api, 'params', `unreadable: ${(e as Error | null)?.message ?? e}`);
+    problem = new InvalidParamsError(api, where, `unreadable: ${describe(e)}`);
   }
   if (spec.task) (promise as Promise<unknown> & { abort(): void }).abort = () => call.handleEvent();
   if (problem) {
@@ -175,16 +217,16 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     return promise;
   }
 
-  const signal = (call.signal = options?.signal);
+  call.signal = signal;
   if (signal?.aborted) {
     call.handleEvent();
     return promise;
   }
   signal?.addEventListener('abort', call);
-  const timeout = options?.timeout ?? defaultTimeout(spec, clean);
-  if (timeout > 0 && timeout < Infinity) {
-    call.timeout = timeout;
-    call.at = Date.now() + timeout;
+  const ms = (timeout as number | undefined) ?? defaultTimeout(spec, clean);
+  if (ms > 0) {
+    call.timeout = ms;
+    call.at = Date.now() + ms;
     track(call);
   }
   call.waiting = whenHost(call);

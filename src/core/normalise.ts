@@ -28,7 +28,7 @@ export const isFailure = (raw: Record<string, unknown>): boolean =>
  */
 export function success(spec: Spec, answer: unknown): object | undefined {
   if (answer == null) return {};
-  if (typeof answer !== 'object' || isFailure(answer as Record<string, unknown>)) return undefined;
+  if (typeof answer !== 'object' || Array.isArray(answer) || isFailure(answer as Record<string, unknown>)) return undefined;
   const renames = spec.results;
   if (!renames) return answer;
   const raw = answer as Record<string, unknown>;
@@ -48,7 +48,7 @@ export function failure(spec: Spec, answer: unknown): SuperQiError {
   if (typeof answer !== 'object') {
     return new HostError(api, 3, `host answered a ${typeof answer}`, { value: answer });
   }
-  const raw = answer as Record<string, unknown>;
+  const raw = answer as Record<string, unknown>; // an array too: HostError 3
   const error = raw['error'];
   let code = (present(error) ? (typeof error === 'string' && /^\d+$/.test(error) ? +error : error) : raw['errorCode']) as ErrorCodeKey | undefined;
   if (code == null || code === '') code = 3;

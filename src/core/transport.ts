@@ -30,13 +30,15 @@ export interface Transport {
    * Sends one call. `row` holds the runtime fields of the API's table row (undefined for `call()` to an
    * API outside the table). `reply` gets the host's answer object; `failed` is true when it arrived
    * through a `fail` callback (mini-program style hosts) rather than as one result object (the bridge).
+   * May return a function: called when the call fails or is given up (aborted, timed out) before its
+   * answer, it lets the host drop the call (the emulator closes the call's dialog).
    */
   send(
     api: string,
     row: RuntimeRow | undefined,
     params: Record<string, unknown>,
     reply: (result: unknown, failed?: boolean) => void,
-  ): void;
+  ): unknown;
   /**
    * The host's synchronous `canIUse` answer, when it has one. Without this method, the page's foreign
    * `my.canIUse` answers (what the real-host transport does).
@@ -67,7 +69,7 @@ export const currentBridge = (): Bridge | undefined => hostWindow()?.AlipayJSBri
 /** Copies `params` with keys renamed (documented → native). */
 const rename = (params: Record<string, unknown>, names: Readonly<Record<string, string>>) => {
   const out: Record<string, unknown> = {};
-  for (const k in params) out[names[k] ?? k] = params[k];
+  for (const k in params) out[{}.hasOwnProperty.call(names, k) ? names[k]! : k] = params[k];
   return out;
 };
 
@@ -79,7 +81,11 @@ const rename = (params: Record<string, unknown>, names: Readonly<Record<string, 
 export const hostTransport: Transport = {
   ready() {
     const w = hostWindow();
-    return w && !!(w.AlipayJSBridge || foreignMy(w));
+    try {
+      return w && !!(w.AlipayJSBridge || foreignMy(w));
+    } catch {
+      return true; // a host whose globals throw when read: `send` meets the throw and fails the call
+    }
   },
   onReady(callback) {
     const d = hostWindow()?.document;
@@ -97,12 +103,13 @@ export const hostTransport: Transport = {
     const bridge = w?.AlipayJSBridge;
     if (!bridge) {
       reply({ error: 1, errorMessage: `no AlipayJSBridge or my.${api}` });
+      unsupportedByHost.delete(api); // no host said so: canIUse() must not remember it
       return;
     }
     const natives = config.natives;
     // Most pages override nothing: one failed lookup, no hasOwnProperty call ('toString' is no override).
     const alias = natives[api] && {}.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
-    bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
+    return bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
   },
 };
 
@@ -112,9 +119,9 @@ export const hostTransport: Transport = {
  * version show in `canIUse()`; real bridges are not known to).
  */
 export function foreignCanIUse(name: string): boolean | undefined {
-  const owner: { canIUse?: unknown } | undefined = foreignMy() ?? (currentBridge() as { canIUse?: unknown } | undefined);
-  if (typeof owner?.canIUse !== 'function') return undefined;
   try {
+    const owner: { canIUse?: unknown } | undefined = foreignMy() ?? (currentBridge() as { canIUse?: unknown } | undefined);
+    if (typeof owner?.canIUse !== 'function') return undefined;
     return !!(owner.canIUse as (n: string) => unknown)(name);
   } catch {
     return undefined;

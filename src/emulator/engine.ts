@@ -38,6 +38,18 @@ interface Override {
 }
 
 const rows = TABLE as unknown as Record<string, ApiRow>;
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** `ui` as one call's handler sees it: what its methods open belongs to `owner` (see `EmulatorUi.own`). */
+const uiOf = (ui: EmulatorUi, owner: object): EmulatorUi =>
+  ui.own
+    ? new Proxy(ui, {
+        get(target, key) {
+          const v = Reflect.get(target, key) as unknown;
+          return typeof v === 'function' ? (...args: unknown[]) => target.own!(owner, () => (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+        },
+      })
+    : ui;
 
 /** A Web Storage stand-in for pages without localStorage (Node, sandboxed iframes). */
 export function memoryStorage(): StorageBackend {
@@ -94,21 +106,22 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     return { error: 1, errorMessage: text };
   };
 
-  const run = (api: string, name: string, params: Record<string, unknown>, from: number): Promise<LooseAnswer> => {
+  const run = (api: string, name: string, params: Record<string, unknown>, from: number, ui: EmulatorUi): Promise<LooseAnswer> => {
     for (let i = from; i < overrides.length; i++) {
       const o = overrides[i]!;
       if (o.api !== api && o.api !== name) continue;
       if (o.once) overrides.splice(i--, 1);
       const index = i + 1;
-      return Promise.resolve(o.handler(context(api, name, params, () => run(api, name, params, index))));
+      return Promise.resolve(o.handler(context(api, name, params, ui, () => run(api, name, params, index, ui))));
     }
-    const fallback = (DEFAULT_HANDLERS as unknown as Record<string, Handler | undefined>)[api];
+    // Own handlers only: 'constructor', 'toString'… are no APIs.
+    const fallback = own(DEFAULT_HANDLERS, api) ? (DEFAULT_HANDLERS as unknown as Record<string, Handler>)[api] : undefined;
     return fallback
-      ? Promise.resolve(fallback(context(api, name, params, () => Promise.resolve(fail(api, 3, 'no default answer')))))
+      ? Promise.resolve(fallback(context(api, name, params, ui, () => Promise.resolve(fail(api, 3, 'no default answer')))))
       : unknownAnswer(name, params);
   };
 
-  const context = (api: string, name: string, params: Record<string, unknown>, next: () => Promise<LooseAnswer>): HandlerContext =>
+  const context = (api: string, name: string, params: Record<string, unknown>, ui: EmulatorUi, next: () => Promise<LooseAnswer>): HandlerContext =>
     ({
       api,
       name,
@@ -122,7 +135,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       delay,
     }) as unknown as HandlerContext;
 
-  const dispatch = async (name: string, raw: unknown): Promise<{ api: string; params: Record<string, unknown>; answer: LooseAnswer }> => {
+  const dispatch = async (name: string, raw: unknown, owner: object): Promise<{ api: string; params: Record<string, unknown>; answer: LooseAnswer }> => {
     const documented = resolveApi(name);
     const api: string = documented ?? name;
     let params: Record<string, unknown>;
@@ -134,7 +147,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     if (documented) params = documentedParams(documented, params);
     if (latency > 0) await delay(latency);
     const missing = documented && unavailableReason(documented, profile);
-    let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, 0);
+    let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, 0, uiOf(ui, owner));
     if (!answer || typeof answer !== 'object') answer = {};
     if (documented && !isFailure(answer as Record<string, unknown>)) answer = nativeResult(documented, params, answer as Record<string, unknown>);
     return { api, params, answer };
@@ -150,7 +163,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       if (typeof cb !== 'function' && params && typeof params === 'object') {
         // Callbacks embedded in params, as real pages write `AlipayJSBridge.call(name, { …, success, fail })`.
         const p = params as Record<string, unknown>;
-        const pick = (k: string) => (typeof p[k] === 'function' ? (p[k] as (r: unknown) => void) : undefined);
+        const pick = (k: string) => (own(p, k) && typeof p[k] === 'function' ? (p[k] as (r: unknown) => void) : undefined);
         const success = pick('success');
         const failCb = pick('fail');
         const complete = pick('complete');
@@ -164,7 +177,8 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       const record: CallRecord = { id: ++seq, api: resolveApi(String(name)) ?? String(name), name: String(name), params: {}, startedAt: now() };
       calls.push(record);
       if (calls.length > logLimit) calls.splice(0, calls.length - logLimit);
-      dispatch(String(name), params)
+      const owner = {};
+      dispatch(String(name), params, owner)
         .catch((e: unknown): { api: string; params: Record<string, unknown>; answer: LooseAnswer } => ({
           api: record.api,
           params: {},
@@ -178,6 +192,9 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
           // Always at least one macrotask after the call, like a native host.
           setTimeout(() => cb?.(answer), 0);
         });
+      // Not a real host's behaviour: lets the library say the page gave the call up (abort, timeout),
+      // so the dialog the call opened goes away instead of staying under the next one.
+      return () => ui.cancel?.(owner);
     },
   } as FakeBridge;
 

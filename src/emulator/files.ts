@@ -60,6 +60,11 @@ export interface FileStore {
   removeSaved(path: string): Promise<boolean>;
   /** A URL a page element can load `path` from (an object URL), or undefined when `path` is not in the store. */
   pathToUrl(path: string): Promise<string | undefined>;
+  /**
+   * An object URL of `file`'s bytes typed `application/pdf` (whatever type the file came with), for the
+   * document viewer: a file that starts with `%PDF-` but is HTML/SVG never renders as a page there.
+   */
+  pdfUrl(file: StoredFile): string;
   /** Drops the temporary files and revokes their object URLs (their emulator is going away). */
   releaseTemp(): void;
 }
@@ -95,6 +100,8 @@ const canObjectUrl = (): boolean => typeof URL !== 'undefined' && typeof URL.cre
 /** Object URLs the store made, by id (saved files: one per page load), and back. */
 const urlById = new Map<string, string>();
 const idByUrl = new Map<string, string>();
+/** The document viewer's `application/pdf` object URLs, by id. */
+const pdfById = new Map<string, string>();
 
 const pathFor = (id: string, suffix: string, blob: Blob): string => {
   if (!canObjectUrl()) return HOST_PREFIX + id + suffix;
@@ -108,6 +115,12 @@ const pathFor = (id: string, suffix: string, blob: Blob): string => {
 };
 
 const forgetUrl = (id: string): void => {
+  const pdf = pdfById.get(id);
+  if (pdf) {
+    URL.revokeObjectURL(pdf);
+    idByUrl.delete(pdf);
+    pdfById.delete(id);
+  }
   const url = urlById.get(id);
   if (!url) return;
   urlById.delete(id);
@@ -151,6 +164,40 @@ interface SavedBackend {
 }
 
 const keyOf = (appId: string, id: string) => `${appId}\u0000${id}`;
+
+/** Whether a record read back from the saved-files store has the shape saveFile wrote (another tab, an old version, a hand edit may differ). */
+function isSavedMeta(m: unknown, appId: string): m is SavedMeta {
+  const r = m as Partial<SavedMeta> | null;
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    r.appId === appId &&
+    typeof r.id === 'string' &&
+    /^apml[0-9a-f]{32}$/.test(r.id) &&
+    r.key === keyOf(appId, r.id) &&
+    typeof r.suffix === 'string' &&
+    /^\.[a-z0-9]{1,10}$/i.test(r.suffix) &&
+    typeof r.name === 'string' &&
+    typeof r.type === 'string' &&
+    Number.isSafeInteger(r.size) &&
+    r.size! >= 0 &&
+    Number.isFinite(r.createTime)
+  );
+}
+
+/** A saved-file record is not what saveFile wrote: the saved-file APIs answer error 3 and delete nothing. */
+export class CorruptSavedFileError extends Error {
+  constructor(record: unknown) {
+    let id = '';
+    try {
+      id = String((record as { id?: unknown } | null)?.id ?? '');
+    } catch {
+      // unreadable
+    }
+    super(`a saved file record${id ? ` (${id.slice(0, 40)})` : ''} is corrupted; removeSavedFile it or clear the site's IndexedDB`);
+    this.name = 'CorruptSavedFileError';
+  }
+}
 
 const memory = new Map<string, { meta: SavedMeta; bytes: ArrayBuffer }>();
 
@@ -304,8 +351,10 @@ export function createFileStore(appId: string): FileStore {
   });
 
   const fromMeta = async (backend: SavedBackend, meta: SavedMeta): Promise<StoredFile | undefined> => {
+    if (!isSavedMeta(meta, appId)) throw new CorruptSavedFileError(meta);
     const bytes = await backend.bytes(meta.key);
     if (!bytes) return undefined;
+    if (Object.prototype.toString.call(bytes) !== '[object ArrayBuffer]' || bytes.byteLength !== meta.size) throw new CorruptSavedFileError(meta);
     return make(meta.id, meta.suffix, new Blob([bytes], { type: meta.type }), meta.name, meta.createTime, true);
   };
 
@@ -378,6 +427,15 @@ export function createFileStore(appId: string): FileStore {
       const file = await store.find(path);
       if (!file) return undefined;
       return canObjectUrl() ? file.path.replace(/#.*$/, '') : file.path;
+    },
+    pdfUrl(file) {
+      let url = pdfById.get(file.id);
+      if (!url) {
+        url = URL.createObjectURL(new Blob([file.blob], { type: 'application/pdf' }));
+        pdfById.set(file.id, url);
+        idByUrl.set(url, file.id); // the file APIs recognise it too
+      }
+      return url;
     },
     releaseTemp() {
       for (const id of temp.keys()) forgetUrl(id);

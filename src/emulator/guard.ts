@@ -1,17 +1,20 @@
 /** The emulator must never play host inside a real host: it refuses, and says why. */
-import { EMULATOR_MARK } from '../core/environment.js';
+import { isHostUserAgent } from '../core/environment.js';
 
-const HOST_UA = /\b(?:SuperQi|QiCard|QiServices)\b|AlipayClient|AliApp\(|Griver/i;
-
-/** Why installing here would be wrong, or undefined when it is fine. */
-export function refusalReason(): string | undefined {
+/**
+ * Why installing here would be wrong, or undefined when it is fine. `ours`: the bridge of the
+ * emulator installed now (by any copy of the emulator on the page); any other bridge — even one
+ * carrying the public emulator mark — is a host's. The user agent is classified as
+ * `getEnvironment()` classifies it.
+ */
+export function refusalReason(ours?: unknown): string | undefined {
   if (typeof window === 'undefined') return 'there is no window here (Node/SSR): the emulator plays the host inside a page';
-  const bridge = (window as unknown as { AlipayJSBridge?: Record<string, unknown> }).AlipayJSBridge;
-  if (bridge && !bridge[EMULATOR_MARK]) {
+  const bridge = (window as unknown as { AlipayJSBridge?: unknown }).AlipayJSBridge;
+  if (bridge && bridge !== ours) {
     return 'a real AlipayJSBridge is present: this page runs inside a host app, so the emulator stays out';
   }
   const ua = window.navigator?.userAgent ?? '';
-  if (HOST_UA.test(ua)) return `the user agent says this is a host app (${ua.slice(0, 120)}): the emulator stays out`;
+  if (isHostUserAgent(ua)) return `the user agent says this is a host app (${ua.slice(0, 120)}): the emulator stays out`;
   return undefined;
 }
 

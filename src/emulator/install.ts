@@ -10,7 +10,12 @@ import { createDomUi } from './ui/dom-ui.js';
 import { DEFAULT_PROFILE } from './defaults.js';
 import { checkSandboxOptions } from './sandbox.js';
 
-let current: Emulator | undefined;
+/**
+ * The installed emulator lives on `window` under a registry symbol, so every copy of the emulator on
+ * the page (two script tags, a bundle and a script tag) sees the same one and replaces it, never a second.
+ */
+const SLOT = Symbol.for('superqi-bridge.emulator');
+const slot = (): { [SLOT]?: Emulator } => globalThis as { [SLOT]?: Emulator };
 
 /**
  * Installs the emulator: a fake `AlipayJSBridge` on `window` that answers every JSAPI as the docs say,
@@ -20,10 +25,11 @@ let current: Emulator | undefined;
  * replaces the previous emulator.
  */
 export function install(options: EmulatorOptions = {}): Emulator {
-  const reason = options.force ? undefined : refusalReason();
+  // Own `force` only: an inherited one (a polluted Object.prototype) must not lift the guard.
+  const reason = {}.hasOwnProperty.call(options, 'force') && options.force ? undefined : refusalReason(slot()[SLOT]?.bridge);
   if (reason) throw new EmulatorRefusedError(reason);
   checkSandboxOptions(options); // before any UI is made
-  current?.uninstall();
+  slot()[SLOT]?.uninstall();
   const w = window as unknown as { AlipayJSBridge?: unknown };
   const mode = options.ui ?? (document.body ? 'dom' : 'auto');
   const ui: EmulatorUi =
@@ -35,13 +41,13 @@ export function install(options: EmulatorOptions = {}): Emulator {
         })
       : createAutoUi();
   const emulator = createEmulator({ ...options, ui: mode }, ui, () => {
-    if (current !== emulator) return;
-    current = undefined;
+    if (slot()[SLOT] !== emulator) return;
+    delete slot()[SLOT];
     ui.destroy();
     releaseFilesOf(emulator);
     if (w.AlipayJSBridge === emulator.bridge) delete w.AlipayJSBridge;
   });
-  current = emulator;
+  slot()[SLOT] = emulator;
   w.AlipayJSBridge = emulator.bridge;
   document.dispatchEvent(new Event(READY_EVENT));
   return emulator;
@@ -49,8 +55,8 @@ export function install(options: EmulatorOptions = {}): Emulator {
 
 /** Removes the installed emulator, if any, and frees its temporary files. Stored data (storage, saved files) stays. */
 export function uninstall(): void {
-  current?.uninstall();
+  slot()[SLOT]?.uninstall();
 }
 
-/** The installed emulator, if any. */
-export const installed = (): Emulator | undefined => current;
+/** The installed emulator, if any (installed by this or another copy of the emulator on the page). */
+export const installed = (): Emulator | undefined => slot()[SLOT];

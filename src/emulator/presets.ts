@@ -75,7 +75,7 @@ export const PRESETS: Readonly<Record<PresetName, (emulator: Emulator) => void>>
 
 /** Applies a preset; unknown names throw a TypeError naming the valid ones. */
 export function applyPreset(emulator: Emulator, name: PresetName): void {
-  const preset = PRESETS[name];
+  const preset = Object.prototype.hasOwnProperty.call(PRESETS, name) ? PRESETS[name] : undefined;
   if (!preset) throw new TypeError(`emulator.preset: unknown preset "${String(name)}"; use one of ${Object.keys(PRESETS).join(', ')}`);
   preset(emulator);
 }

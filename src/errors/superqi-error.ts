@@ -17,7 +17,8 @@ export class SuperQiError extends Error {
 
   constructor(api: string, code: ErrorCode, text: string, name = 'SuperQiError') {
     super(`${api}: ${text} (${code})`);
-    this.name = name;
+    // Defined, not assigned: under frozen intrinsics (SES lockdown) assigning over Error.prototype.name throws.
+    Object.defineProperty(this, 'name', { value: name, writable: true });
     this.api = api;
     this.code = this.error = code;
     this.errorMessage = text;

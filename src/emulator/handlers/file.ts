@@ -64,7 +64,12 @@ export const fileHandlers: Pick<DefaultHandlers, FileApis> = {
   },
 
   async getSavedFileList(ctx) {
-    const files = await filesOf(ctx.emulator).savedFiles();
+    let files;
+    try {
+      files = await filesOf(ctx.emulator).savedFiles();
+    } catch (e) {
+      return ctx.fail(3, (e as Error).message);
+    }
     return { fileList: files.map((f) => ({ size: f.size, createTime: f.createTime, apFilePath: f.path })) };
   },
 
@@ -86,7 +91,9 @@ export const fileHandlers: Pick<DefaultHandlers, FileApis> = {
     const file = await store.find(path);
     if (!file) return ctx.fail(4012);
     if (!(await isPdf(file.blob))) return ctx.fail(4013, `File format is not supported: ${path} is not a PDF`);
-    const url = (await store.pathToUrl(path)) ?? path;
+    // Typed from the checked fileType, never the file's own type: bytes that pass the `%PDF-` check
+    // but are HTML/SVG (a server's text/html download) must not run as a page of this origin.
+    const url = typeof URL.createObjectURL === 'function' ? store.pdfUrl(file) : file.hostPath;
     await ctx.ui.openDocument({ url, name: file.name });
     return {};
   },

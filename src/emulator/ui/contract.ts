@@ -106,4 +106,12 @@ export interface EmulatorUi {
   setLanguage?(language: 'en' | 'ar'): void;
   /** Removes everything the UI added to the page. */
   destroy(): void;
+  /**
+   * Runs `open` (one UI method call) so that what it opens belongs to `owner`; `cancel(owner)` then
+   * closes it as if the user cancelled (the page gave up the call: abort, timeout). Optional: a UI
+   * without it leaves its dialogs to the user.
+   */
+  own?<T>(owner: object, open: () => T): T;
+  /** Cancels every dialog `owner` opened that is still open. */
+  cancel?(owner: object): void;
 }

@@ -34,7 +34,7 @@ export type DomUi = EmulatorUi & {
 
 export function createDomUi(options: DomUiOptions): DomUi {
   const appName = typeof options.appName === 'string' ? options.appName : '';
-  const f = createFrame(options.container ?? document.body, appName, !!options.container);
+  const f = createFrame(options.container, appName);
   let strings = stringsFor(options.language);
   const loc = (node: ParentNode) => localize(node, strings);
   const layer = createLayer(f.root, f.screen, (el) => {
@@ -81,10 +81,12 @@ export function createDomUi(options: DomUiOptions): DomUi {
     scan: (o) => scan(ctx, o),
     pickFiles: (o) => pickFiles(ctx, o),
     setTitleBar: f.setTitleBar,
+    own: layer.own,
+    cancel: layer.cancel,
     destroy() {
       layer.destroy();
       overlays.destroy();
-      f.host.remove();
+      f.remove();
     },
   };
 }

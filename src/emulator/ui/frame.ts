@@ -14,6 +14,8 @@ export interface Frame {
   setTitleBar(state: TitleBarState | 'reset'): void;
   /** Shows the frame if it was minimized. */
   expand(): void;
+  /** Takes the frame off the page (and stops waiting for `<body>`). */
+  remove(): void;
 }
 
 /** Whether a colour is dark enough to want white text (hex and rgb() only). */
@@ -29,10 +31,11 @@ function isDark(c: string): boolean {
 }
 
 /**
- * The phone frame, in an open shadow root appended to `container`: fixed at the top right of the
- * window, or — `inline` (the page gave a container) — in the container's flow.
+ * The phone frame, in an open shadow root appended to `container` (in its flow), else to
+ * `document.body` (fixed at the top right of the window) — once there is a body: a script in
+ * `<head>` gets its frame when the body is parsed, and calls meanwhile wait in its dialogs.
  */
-export function createFrame(container: HTMLElement, appName: string, inline = false): Frame {
+export function createFrame(container: HTMLElement | undefined, appName: string): Frame {
   const host = document.createElement('superqi-emulator');
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root);
@@ -51,9 +54,12 @@ export function createFrame(container: HTMLElement, appName: string, inline = fa
   const screen = h('div', 'screen', lbl('div', 'idle', 'idle'));
   const frame = h('div', 'frame', status, bar, screen);
   frame.dataset.emulator = '';
-  if (inline) frame.classList.add('inline');
+  if (container) frame.classList.add('inline');
   root.append(frame);
-  container.append(host);
+  const place = () => (container ?? document.body).append(host);
+  const waiting = !container && !document.body;
+  if (waiting) document.addEventListener('DOMContentLoaded', place, { once: true });
+  else place();
 
   return {
     host,
@@ -61,6 +67,10 @@ export function createFrame(container: HTMLElement, appName: string, inline = fa
     frame,
     screen,
     expand: () => frame.classList.remove('min'),
+    remove() {
+      if (waiting) document.removeEventListener('DOMContentLoaded', place);
+      host.remove();
+    },
     setTitleBar(state) {
       const s = state === 'reset' ? { title: title.textContent ?? '' } : state;
       title.textContent = typeof s.title === 'string' ? s.title : '';

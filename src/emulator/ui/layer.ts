@@ -19,6 +19,8 @@ export interface Dlg<T> {
 
 interface Entry {
   el: HTMLElement;
+  /** The call it was opened for (see `Layer.own`). */
+  owner?: object;
   cancel(): void;
   primary(): HTMLElement | undefined;
 }
@@ -30,6 +32,10 @@ export interface Layer {
   open<T>(name: string, kind: Kind, cancel: T, fill: (d: Dlg<T>) => void): Promise<T>;
   /** Whether a dialog is open. */
   readonly size: number;
+  /** Runs `open` so the dialogs it opens belong to `owner`. */
+  own<T>(owner: object, open: () => T): T;
+  /** Cancels the open dialogs of `owner`. */
+  cancel(owner: object): void;
   /** Cancels every open dialog and stops listening. */
   destroy(): void;
 }
@@ -37,6 +43,9 @@ export interface Layer {
 export function createLayer(root: ShadowRoot, screen: HTMLElement, onOpen: (el: HTMLElement) => void): Layer {
   const stack: Entry[] = [];
   let dead = false;
+  let owner: object | undefined;
+  /** Owners whose call was given up: what they open later is cancelled at once. */
+  const gone = new WeakSet<object>();
 
   function onKey(e: Event): void {
     const ev = e as KeyboardEvent;
@@ -72,7 +81,7 @@ export function createLayer(root: ShadowRoot, screen: HTMLElement, onOpen: (el: 
       return stack.length;
     },
     open<T>(name: string, kind: Kind, cancel: T, fill: (d: Dlg<T>) => void): Promise<T> {
-      if (dead) return Promise.resolve(cancel);
+      if (dead || (owner && gone.has(owner))) return Promise.resolve(cancel);
       return new Promise<T>((resolve) => {
         const back = h('div', 'back ' + kind);
         const el = h('div', 'box');
@@ -100,7 +109,7 @@ export function createLayer(root: ShadowRoot, screen: HTMLElement, onOpen: (el: 
             resolve(value);
           },
         };
-        const entry: Entry = { el, cancel: () => d.done(cancel), primary: () => d.primary };
+        const entry: Entry = { el, owner, cancel: () => d.done(cancel), primary: () => d.primary };
         if (kind === 'sheet') back.addEventListener('click', (e) => e.target === back && entry.cancel());
         fill(d);
         stack.push(entry);
@@ -109,6 +118,19 @@ export function createLayer(root: ShadowRoot, screen: HTMLElement, onOpen: (el: 
         const first = el.querySelector<HTMLElement>('input:not([type=file]):not([hidden]),textarea,select') ?? d.primary ?? el.querySelector<HTMLElement>('button') ?? el;
         first.focus({ preventScroll: true });
       });
+    },
+    own(o, open) {
+      const outer = owner;
+      owner = o;
+      try {
+        return open();
+      } finally {
+        owner = outer;
+      }
+    },
+    cancel(o) {
+      gone.add(o);
+      for (const e of stack.filter((x) => x.owner === o)) e.cancel();
     },
     destroy() {
       dead = true;
