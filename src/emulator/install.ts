@@ -15,11 +15,13 @@ let current: Emulator | undefined;
  * Installs the emulator: a fake `AlipayJSBridge` on `window` that answers every JSAPI as the docs say,
  * then fires `AlipayJSBridgeReady`. In `ui: 'dom'` mode (default where there is a `document.body`) a
  * phone frame with real dialogs appears; `ui: 'auto'` answers every question at once with its default.
- * Refuses (throws `EmulatorRefusedError`) inside a real host unless `force: true`. Installing again
+ * Refuses (throws `EmulatorRefusedError`) inside a real host unless `force: true`, and where there is
+ * no `window` (Node, SSR) even with it. Installing again
  * replaces the previous emulator.
  */
 export function install(options: EmulatorOptions = {}): Emulator {
-  const reason = options.force ? undefined : refusalReason();
+  // force skips the host guard, never the no-window check (Node/SSR): that is a clear refusal too.
+  const reason = options.force && typeof window !== 'undefined' ? undefined : refusalReason();
   if (reason) throw new EmulatorRefusedError(reason);
   current?.uninstall();
   const w = window as unknown as { AlipayJSBridge?: unknown };
