@@ -58,7 +58,7 @@ const ALLOWED = {
 function unreachable(paths) {
   const packed = new Set(paths);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, 'package.json', 'README.md'];
+  const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
   const walk = (v) => (typeof v === 'string' ? seeds.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk));
   walk(pkg.exports);
   const seen = new Set();
