@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import typescript from '@rollup/plugin-typescript';
 import ts from 'typescript';
-import { ECHO_ASSETS } from './echo.mjs';
+import { ECHO_ASSETS, ECHO_PROBE } from './echo.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PLAYGROUND_DIR = join(ROOT, 'playground');
@@ -80,6 +80,8 @@ export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {
   }
   await mkdir(join(outDir, 'echo'), { recursive: true });
   for (const [name, asset] of Object.entries(ECHO_ASSETS)) await writeFile(join(outDir, 'echo', name), asset.bytes);
+  // The dev server answers this path itself; a static server serves this file: the page answers the echo.
+  await writeFile(join(outDir, 'echo', ECHO_PROBE.path), JSON.stringify(ECHO_PROBE.staticCopy));
   return { outDir, ms: Date.now() - started, warnings };
 }
 

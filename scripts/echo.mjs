@@ -7,6 +7,8 @@
 //   /echo/status/<code> the same, with that HTTP status (e.g. 404, 500: request's error 19)
 //   /echo/image.png    a small PNG (64×48)
 //   /echo/doc.pdf      a tiny valid one-page PDF
+//   /echo/probe.json   { "served": "server" }; the static build has a file there saying "page", so the
+//                      static copy knows to answer the echo itself (without a failing request)
 //
 // Every answer carries permissive CORS headers; OPTIONS preflights answer 204.
 import { deflateSync } from 'node:zlib';
@@ -88,6 +90,9 @@ export function pdfBytes(text = 'Super Qi playground: echo PDF') {
   return Buffer.from(out, 'latin1');
 }
 
+/** Who answers the echo: this server, or (the static build's file at the same path) the page itself. */
+export const ECHO_PROBE = { path: 'probe.json', server: { served: 'server' }, staticCopy: { served: 'page' } };
+
 /** The static assets of the echo endpoint, by path under `/echo/` (also written into the static build). */
 export const ECHO_ASSETS = {
   'image.png': { type: 'image/png', bytes: pngBytes() },
@@ -158,6 +163,10 @@ export function handleEcho(req, res) {
   if (path !== '/echo' && !path.startsWith('/echo/')) return false;
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS).end();
+    return true;
+  }
+  if (path === `/echo/${ECHO_PROBE.path}`) {
+    res.writeHead(200, { ...CORS, 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(ECHO_PROBE.server));
     return true;
   }
   const asset = ECHO_ASSETS[path.slice('/echo/'.length)];
