@@ -12,6 +12,7 @@
 //
 // Every answer carries permissive CORS headers; OPTIONS preflights answer 204.
 import { deflateSync } from 'node:zlib';
+import { echoAnswer } from './echo-answer.mjs';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -127,30 +128,7 @@ function readBody(req) {
 /** What /echo answers about a request. */
 function describe(req, url, body) {
   const type = String(req.headers['content-type'] ?? '');
-  const answer = {
-    method: req.method,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers: req.headers,
-    bodyBytes: body.length,
-  };
-  const text = body.toString('utf8');
-  if (body.length && body.length <= 256 * 1024) answer.body = text;
-  if (/json/i.test(type) && text) {
-    try {
-      answer.json = JSON.parse(text);
-    } catch {
-      // not JSON after all: body has the text
-    }
-  } else if (/x-www-form-urlencoded/i.test(type)) {
-    answer.form = Object.fromEntries(new URLSearchParams(text));
-  } else if (/multipart\/form-data/i.test(type)) {
-    // Field names and file names of the parts, enough to see what uploadFile sent.
-    answer.parts = [...text.matchAll(/content-disposition:[^\r\n]*?name="([^"]*)"(?:; filename="([^"]*)")?/gi)].map((m) =>
-      m[2] !== undefined ? { name: m[1], filename: m[2] } : { name: m[1] },
-    );
-  }
-  return answer;
+  return echoAnswer({ method: req.method, url, headers: req.headers, type, bytes: body.length, text: body.toString('utf8') });
 }
 
 /**

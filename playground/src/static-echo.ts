@@ -6,19 +6,7 @@
  * request/httpRequest/uploadFile handlers run unchanged (statuses ≥ 400 still fail with 19). The
  * image and PDF under echo/ are real files in the copy and are fetched as usual.
  */
-
-/** What /echo answers about a request (the shape scripts/echo.mjs gives). */
-export interface EchoAnswer {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  bodyBytes: number;
-  body?: string;
-  json?: unknown;
-  form?: Record<string, string>;
-  parts?: { name: string; filename?: string }[];
-}
+import { echoAnswer, type EchoAnswer } from '../../scripts/echo-answer.mjs';
 
 /**
  * Whether the server answers `${base}echo` itself: the dev server answers `echo/probe.json` with
@@ -33,33 +21,12 @@ export async function echoServed(base: string): Promise<boolean> {
   }
 }
 
-/** The echo's answer for `request` (body read), as scripts/echo.mjs describes one. */
+/** The echo's answer for `request` (body read), as the dev server gives it. */
 export async function describeRequest(request: Request, url: URL): Promise<EchoAnswer> {
   const bytes = request.method === 'GET' || request.method === 'HEAD' ? new Uint8Array(0) : new Uint8Array(await request.arrayBuffer());
   const type = request.headers.get('content-type') ?? '';
-  const answer: EchoAnswer = {
-    method: request.method,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers: Object.fromEntries(request.headers),
-    bodyBytes: bytes.length,
-  };
   const text = new TextDecoder().decode(bytes);
-  if (bytes.length && bytes.length <= 256 * 1024) answer.body = text;
-  if (/json/i.test(type) && text) {
-    try {
-      answer.json = JSON.parse(text);
-    } catch {
-      // not JSON after all: body has the text
-    }
-  } else if (/x-www-form-urlencoded/i.test(type)) {
-    answer.form = Object.fromEntries(new URLSearchParams(text));
-  } else if (/multipart\/form-data/i.test(type)) {
-    answer.parts = [...text.matchAll(/content-disposition:[^\r\n]*?name="([^"]*)"(?:; filename="([^"]*)")?/gi)].map((m) =>
-      m[2] !== undefined ? { name: m[1]!, filename: m[2] } : { name: m[1]! },
-    );
-  }
-  return answer;
+  return echoAnswer({ method: request.method, url, headers: Object.fromEntries(request.headers), type, bytes: bytes.length, text });
 }
 
 const NULL_BODY = new Set([204, 205, 304]);
