@@ -76,8 +76,7 @@ export const label = (english: string, lang: UiLanguage): string => (lang === 'a
 /** Translates every opted-in element under `root` (remembering its English label the first time). */
 export function translate(root: ParentNode, lang: UiLanguage): void {
   const marked = root instanceof Element && root.matches('[data-i18n],[data-i18n-ph]') ? [root] : [];
-  for (const el of [...marked, ...Array.from(root.querySelectorAll<HTMLElement>('[data-i18n],[data-i18n-ph]'))]) {
-    const e = el as HTMLElement;
+  for (const e of [...marked, ...Array.from(root.querySelectorAll<HTMLElement>('[data-i18n],[data-i18n-ph]'))] as HTMLElement[]) {
     if (e.hasAttribute('data-i18n')) {
       e.dataset['en'] ??= e.textContent ?? '';
       const text = label(e.dataset['en'], lang);
