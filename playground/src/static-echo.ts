@@ -42,11 +42,14 @@ export async function echoResponse(request: Request, url: URL, echoPath: string)
   const answer = await describeRequest(request, url);
   if (rest === '/slow') {
     const ms = Math.min(30000, Math.max(0, Number(url.searchParams.get('ms') ?? 3000) || 0));
+    const signal = request.signal;
     await new Promise<void>((resolve, reject) => {
+      const aborted = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+      if (signal.aborted) return aborted();
       const t = setTimeout(resolve, ms);
-      request.signal.addEventListener('abort', () => {
+      signal.addEventListener('abort', () => {
         clearTimeout(t);
-        reject(request.signal.reason ?? new DOMException('aborted', 'AbortError'));
+        aborted();
       });
     });
   }
