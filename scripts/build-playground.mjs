@@ -5,14 +5,14 @@
 //   node scripts/build-playground.mjs            builds once, type-checked (@rollup/plugin-typescript)
 //   node scripts/build-playground.mjs --no-typecheck   only strips types (about a second)
 //   import { buildPlayground } from './build-playground.mjs'   (the dev server and the tests)
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import typescript from '@rollup/plugin-typescript';
 import ts from 'typescript';
-import { ECHO_ASSETS } from './echo.mjs';
+import { ECHO_ASSETS, ECHO_PROBE } from './echo.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PLAYGROUND_DIR = join(ROOT, 'playground');
@@ -22,6 +22,18 @@ export const OUT_DIR = join(ROOT, 'dist', 'playground');
 const STATIC = /\.(html|css|svg)$/;
 
 let cache;
+
+/** dist/playground/api/index.html before `npm run docs` has generated the reference. */
+const API_DOCS_MISSING = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>superqi-bridge API reference</title>
+<link rel="stylesheet" href="../playground.css"></head>
+<body><div class="layout"><main class="card">
+<h1>API reference not built yet</h1>
+<p>Run <code>npm run docs</code> (TypeDoc, from the types and JSDoc) and then <code>npm run build</code> or
+<code>npm start</code> again: the reference is copied here from <code>docs/api/</code>.</p>
+<p><a href="../index.html">Back to the playground</a></p>
+</main></div></body></html>
+`;
 
 /**
  * Strips types file by file (no type check): the dev server's rebuild on save, in about a second.
@@ -80,6 +92,13 @@ export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {
   }
   await mkdir(join(outDir, 'echo'), { recursive: true });
   for (const [name, asset] of Object.entries(ECHO_ASSETS)) await writeFile(join(outDir, 'echo', name), asset.bytes);
+  // The header's "API reference" link: the TypeDoc output when `npm run docs` has run, else a page saying how.
+  const apiDocs = join(ROOT, 'docs', 'api');
+  await mkdir(join(outDir, 'api'), { recursive: true });
+  if (existsSync(join(apiDocs, 'index.html'))) await cp(apiDocs, join(outDir, 'api'), { recursive: true });
+  else await writeFile(join(outDir, 'api', 'index.html'), API_DOCS_MISSING);
+  // The dev server answers this path itself; a static server serves this file: the page answers the echo.
+  await writeFile(join(outDir, 'echo', ECHO_PROBE.path), JSON.stringify(ECHO_PROBE.staticCopy));
   return { outDir, ms: Date.now() - started, warnings };
 }
 

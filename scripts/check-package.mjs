@@ -7,7 +7,11 @@
  *     package has no dependencies), links rollup, @rollup/plugin-node-resolve and happy-dom from this
  *     repository's node_modules, bundles an app that imports { alert, tradePay, iqdToFils } and a
  *     node:test file that uses `superqi-bridge/testing`, and runs that test: it must pass;
- *  4. from the consumer, in plain Node (no window): `import('superqi-bridge')` works, touches no
+ *  4. the README's testing section, as written: every fenced block marked
+ *     `<!-- check:package <project> <file> -->` becomes that file of a consumer project (`vitest`:
+ *     ESM with vitest + happy-dom; `jest`: CommonJS with Jest + @happy-dom/jest-environment), which
+ *     installs the tarball and runs its tests: they must pass;
+ *  5. from the consumer, in plain Node (no window): `import('superqi-bridge')` works, touches no
  *     global, and a call rejects with NotInHostError; `require('superqi-bridge')` works too.
  * Builds dist/ first when it is missing or stale (`--no-build` skips). Exits 1 on any problem.
  * Needs the npm registry for nothing.
@@ -58,7 +62,7 @@ const ALLOWED = {
 function unreachable(paths) {
   const packed = new Set(paths);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, ...Object.values(pkg.bin ?? {}), 'package.json', 'README.md'];
+  const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, ...Object.values(pkg.bin ?? {}), 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
   const walk = (v) => (typeof v === 'string' ? seeds.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk));
   walk(pkg.exports);
   const seen = new Set();
@@ -80,6 +84,38 @@ function unreachable(paths) {
     }
   }
   return paths.filter((p) => !seen.has(p)).sort();
+}
+
+/**
+ * The README's testing examples by consumer project: each fenced block after a
+ * `<!-- check:package <project> <file> -->` comment is that file, as a user would paste it.
+ */
+function readmeProjects() {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const setups = {
+    vitest: {
+      pkg: { type: 'module' },
+      tools: ['vitest', 'happy-dom'],
+      command: [join('node_modules', 'vitest', 'vitest.mjs'), 'run'],
+      passed: (out) => Number(/Tests\s+(\d+) passed/.exec(out)?.[1] ?? 0),
+    },
+    jest: {
+      pkg: {},
+      tools: ['jest', '@happy-dom/jest-environment'],
+      command: [join('node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--no-cache'],
+      passed: (out) => Number(/Tests:\s+(\d+) passed/.exec(out)?.[1] ?? 0),
+    },
+  };
+  const projects = {};
+  for (const m of readme.matchAll(/<!-- check:package (\S+) (\S+) -->\s*```\w*\n([\s\S]*?)```/g)) {
+    const [, project, file, text] = m;
+    if (!setups[project]) throw new Error(`README.md: unknown check:package project "${project}"`);
+    projects[project] ??= { ...setups[project], files: {} };
+    projects[project].files[file] = text;
+  }
+  for (const [name, p] of Object.entries(projects)) p.expect = Object.entries(p.files).filter(([f]) => /\.test\.js$/.test(f)).reduce((n, [, t]) => n + (t.match(/^(?:it|test)\(/gm)?.length ?? 0), 0) || 1;
+  if (!projects.vitest || !projects.jest) throw new Error('README.md: the vitest and jest testing examples are missing their check:package markers');
+  return projects;
 }
 
 ensureBuild();
@@ -224,7 +260,30 @@ export default {
     else ok(`consumer test passed (${summary.replace(/ℹ /g, '')})`);
   }
 
-  // ── 4. plain Node, no window ─────────────────────────────────────────────────────────────────
+  // ── 4. the README's testing section, as consumer projects ────────────────────────────────────
+  for (const [name, project] of Object.entries(readmeProjects())) {
+    step(`README consumer "${name}": ${Object.keys(project.files).join(', ')} from README.md, the tarball, ${project.tools.join(' + ')}`);
+    const dir = join(tmp, `readme-${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `readme-${name}`, private: true, ...project.pkg, dependencies: { 'superqi-bridge': `file:../${info.filename}` } }, null, 2));
+    for (const [file, text] of Object.entries(project.files)) writeFileSync(join(dir, file), text);
+    const installed = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], dir);
+    if (installed.status !== 0) {
+      bad(`README consumer "${name}": npm install of the tarball failed: ${installed.stderr.trim()}`);
+      continue;
+    }
+    for (const tool of project.tools) {
+      mkdirSync(dirname(join(dir, 'node_modules', tool)), { recursive: true });
+      symlinkSync(join(ROOT, 'node_modules', tool), join(dir, 'node_modules', tool), 'dir');
+    }
+    const t = run(process.execPath, project.command, dir, { CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' });
+    const out = `${t.stdout}\n${t.stderr}`;
+    const passed = project.passed(out);
+    if (t.status !== 0 || passed < project.expect) bad(`README consumer "${name}" failed (exit ${t.status}, ${passed} passed):\n${out}`);
+    else ok(`README consumer "${name}": ${passed} tests passed`);
+  }
+
+  // ── 5. plain Node, no window ─────────────────────────────────────────────────────────────────
   step('plain Node (no window): ESM import, a call rejects with NotInHostError; CJS require');
   {
     const esm = run(

@@ -7,9 +7,12 @@
 //   /echo/status/<code> the same, with that HTTP status (e.g. 404, 500: request's error 19)
 //   /echo/image.png    a small PNG (64×48)
 //   /echo/doc.pdf      a tiny valid one-page PDF
+//   /echo/probe.json   { "served": "server" }; the static build has a file there saying "page", so the
+//                      static copy knows to answer the echo itself (without a failing request)
 //
 // Every answer carries permissive CORS headers; OPTIONS preflights answer 204.
 import { deflateSync } from 'node:zlib';
+import { echoAnswer } from './echo-answer.mjs';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -88,6 +91,9 @@ export function pdfBytes(text = 'Super Qi playground: echo PDF') {
   return Buffer.from(out, 'latin1');
 }
 
+/** Who answers the echo: this server, or (the static build's file at the same path) the page itself. */
+export const ECHO_PROBE = { path: 'probe.json', server: { served: 'server' }, staticCopy: { served: 'page' } };
+
 /** The static assets of the echo endpoint, by path under `/echo/` (also written into the static build). */
 export const ECHO_ASSETS = {
   'image.png': { type: 'image/png', bytes: pngBytes() },
@@ -122,30 +128,7 @@ function readBody(req) {
 /** What /echo answers about a request. */
 function describe(req, url, body) {
   const type = String(req.headers['content-type'] ?? '');
-  const answer = {
-    method: req.method,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers: req.headers,
-    bodyBytes: body.length,
-  };
-  const text = body.toString('utf8');
-  if (body.length && body.length <= 256 * 1024) answer.body = text;
-  if (/json/i.test(type) && text) {
-    try {
-      answer.json = JSON.parse(text);
-    } catch {
-      // not JSON after all: body has the text
-    }
-  } else if (/x-www-form-urlencoded/i.test(type)) {
-    answer.form = Object.fromEntries(new URLSearchParams(text));
-  } else if (/multipart\/form-data/i.test(type)) {
-    // Field names and file names of the parts, enough to see what uploadFile sent.
-    answer.parts = [...text.matchAll(/content-disposition:[^\r\n]*?name="([^"]*)"(?:; filename="([^"]*)")?/gi)].map((m) =>
-      m[2] !== undefined ? { name: m[1], filename: m[2] } : { name: m[1] },
-    );
-  }
-  return answer;
+  return echoAnswer({ method: req.method, url, headers: req.headers, type, bytes: body.length, text: body.toString('utf8') });
 }
 
 /**
@@ -158,6 +141,10 @@ export function handleEcho(req, res) {
   if (path !== '/echo' && !path.startsWith('/echo/')) return false;
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS).end();
+    return true;
+  }
+  if (path === `/echo/${ECHO_PROBE.path}`) {
+    res.writeHead(200, { ...CORS, 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(ECHO_PROBE.server));
     return true;
   }
   const asset = ECHO_ASSETS[path.slice('/echo/'.length)];

@@ -160,7 +160,7 @@ export function createApiPanel(root: HTMLElement, deps: ApiPanelDeps): ApiPanel 
         ? h(
             'table',
             {},
-            h('thead', {}, h('tr', {}, h('th', {}, 'parameter'), h('th', {}, 'type'), h('th', {}, 'required'), h('th', {}, 'default'))),
+            h('thead', {}, h('tr', {}, ...['parameter', 'type', 'required', 'default'].map((t) => h('th', { 'data-i18n': true }, t)))),
             h(
               'tbody',
               {},
@@ -171,20 +171,21 @@ export function createApiPanel(root: HTMLElement, deps: ApiPanelDeps): ApiPanel 
                   'tr',
                   {},
                   h('td', {}, h('code', {}, name)),
-                  h('td', {}, choices ? choices.map((v) => JSON.stringify(v)).join(' | ') : d.type),
-                  h('td', {}, d.required ? 'yes' : 'no'),
-                  h('td', {}, name in defaults ? JSON.stringify(defaults[name]) : ''),
+                  // Each documented value stays whole: a line may break between values, never inside one.
+                  h('td', { class: 'type' }, h('span', { dir: 'ltr' }, ...(choices ? choices.map((v, i) => h('span', { class: 'choice' }, `${i ? '| ' : ''}${JSON.stringify(v)}`)) : [d.type]))),
+                  h('td', { 'data-i18n': true }, d.required ? 'yes' : 'no'),
+                  h('td', { class: 'default' }, name in defaults ? h('code', { dir: 'ltr' }, JSON.stringify(defaults[name])) : ''),
                 );
               }),
             ),
           )
-        : h('p', { class: 'muted' }, 'No parameters.'),
+        : h('p', { class: 'muted', 'data-i18n': true }, 'No parameters.'),
       row.limits ? h('p', { class: 'muted' }, `Limits: ${Object.entries(row.limits).map(([k, v]) => `${k} ${v}`).join(', ')}`) : '',
     );
     const list = errorCodes(api);
     codes.replaceChildren(
       list.length
-        ? h('dl', { class: 'codes' }, ...list.flatMap((c) => [h('dt', {}, String(c)), h('dd', {}, meaningOf(api, c) ?? '')]))
+        ? h('dl', { class: 'codes' }, ...list.flatMap((c) => [h('dt', {}, String(c)), h('dd', { dir: 'auto' }, meaningOf(api, c) ?? '')]))
         : h('p', { class: 'muted' }, 'The page documents no error codes (common codes: 1 not supported, 2 invalid parameter, 3 unknown).'),
     );
   };

@@ -5,6 +5,7 @@
  */
 import { filesOf, type CallRecord, type Emulator } from '../../src/emulator/index.js';
 import { storagePrefix } from '../../src/emulator/handlers/storage.js';
+import { callOutcome } from './call-outcome.js';
 import { button, byId, download, h, pretty } from './dom.js';
 
 export interface Inspectors {
@@ -172,21 +173,22 @@ export function createInspectors(emulator: Emulator): Inspectors {
             h(
               'tbody',
               {},
-              ...calls.slice(0, 200).map((c) =>
-                h(
+              ...calls.slice(0, 200).map((c) => {
+                const outcome = callOutcome(c);
+                return h(
                   'tr',
-                  { 'data-call': c.id, 'data-ok': c.ok === undefined ? 'pending' : String(c.ok) },
+                  { 'data-call': c.id, 'data-ok': outcome.ok === undefined ? 'pending' : String(outcome.ok) },
                   h('td', {}, String(c.id)),
                   h('td', {}, h('code', {}, c.api), c.name !== c.api ? h('small', { class: 'muted' }, ` as ${c.name}`) : ''),
-                  h('td', {}, c.ok === undefined ? 'pending' : c.ok ? 'success' : 'fail'),
+                  h('td', {}, outcome.label, outcome.detail ? h('small', { class: 'outcome-detail' }, ` ${outcome.detail}`) : ''),
                   h('td', {}, c.answeredAt !== undefined ? String(Math.round(c.answeredAt - c.startedAt)) : '…'),
                   h(
                     'td',
                     {},
                     h('details', {}, h('summary', {}, summary(c)), h('pre', {}, `params ${pretty(c.params)}\nanswer ${pretty(c.answer)}`)),
                   ),
-                ),
-              ),
+                );
+              }),
             ),
           )
         : h('p', { class: 'empty' }, 'No call yet.'),

@@ -3,11 +3,13 @@
  * `<body data-page>`; the script is loaded from a file (no inline script: the pages run under a
  * strict Content-Security-Policy).
  */
+import { startChrome } from './chrome.js';
 import { startFlows } from './flows.js';
 import { startPlayground } from './playground-page.js';
 
 const start = () => {
   const page = document.body.dataset['page'];
+  startChrome();
   if (page === 'flows') void startFlows();
   else startPlayground();
 };

@@ -14,7 +14,7 @@ export interface Menu {
 
 export function createMenu(nav: HTMLElement, onSelect: (api: ApiName) => void): Menu {
   const buttons = new Map<ApiName, HTMLButtonElement>();
-  const filter = h('input', { type: 'search', placeholder: 'Filter APIs', 'aria-label': 'Filter APIs', id: 'api-filter' });
+  const filter = h('input', { type: 'search', placeholder: 'Filter APIs', 'data-i18n-ph': true, 'aria-label': 'Filter APIs', id: 'api-filter' });
   const sections: { el: HTMLElement; apis: ApiName[] }[] = [];
   const body = h('div', { class: 'menu-groups' });
 

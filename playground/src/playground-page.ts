@@ -9,6 +9,8 @@ import { startHost, markReady, modeFromUrl } from './host.js';
 import { createInspectors } from './inspectors.js';
 import { createMenu } from './menu.js';
 import { createScenario, PANEL_EVENTS } from './scenario.js';
+import { echoServed, serveEchoInPage } from './static-echo.js';
+import { h } from './dom.js';
 import { isApiName } from './table-info.js';
 import { createTerminal } from './terminal.js';
 
@@ -76,5 +78,15 @@ export function startPlayground(): void {
       inspectors.refresh();
     });
   }
-  markReady();
+  // The static copy has no echo server: answer the network examples in the page, and say so.
+  const base = new URL('.', location.href).href;
+  void echoServed(base).then((served) => {
+    if (!served) {
+      serveEchoInPage(base);
+      document.querySelector('header.top')?.after(
+        h('p', { class: 'static-note', id: 'static-echo', 'data-i18n': true }, 'Static copy: the echo endpoint is answered inside this page.'),
+      );
+    }
+    markReady();
+  });
 }

@@ -6,6 +6,7 @@
 import { PRESETS, type Emulator, type HostProfile, type PresetName } from '../../src/emulator/index.js';
 import type { ApiName, HostEventName } from '../../src/index.js';
 import { button, h } from './dom.js';
+import { createApiPicker } from './api-picker.js';
 import { applyOutcome, describeOutcome, outcomesFor, type Outcome } from './outcomes.js';
 import { isApiName, SORTED_NAMES } from './table-info.js';
 
@@ -47,7 +48,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
   );
   const renderPresets = () => presetList.replaceChildren(...presetsApplied.map((p) => h('li', { class: 'chip on' }, p)));
 
-  const reset = button('Reset scenario', { id: 'scenario-reset', class: 'danger' }, () => {
+  const reset = button('Reset scenario', { id: 'scenario-reset', class: 'danger', 'data-i18n': true }, () => {
     emulator.reset();
     active = [];
     presetsApplied.length = 0;
@@ -63,7 +64,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
   const delay = h('input', { id: 'override-delay', type: 'number', min: 0, step: 100, value: 2000, 'aria-label': 'Delay in ms' });
   const delayLabel = h('label', { class: 'inline' }, 'ms ', delay);
   const once = h('input', { id: 'override-once', type: 'checkbox' });
-  const apply = button('Apply', { id: 'override-apply' }, () => {
+  const apply = button('Apply', { id: 'override-apply', 'data-i18n': true }, () => {
     const api = apiSelect.value;
     if (!isApiName(api)) return;
     const choice = outcomesFor(api).find((o) => o.value === outcomeSelect.value);
@@ -108,7 +109,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
               }),
             ),
           )
-        : [h('li', { class: 'muted' }, 'No override: every API answers as the host would.')]),
+        : [h('li', { class: 'muted', 'data-i18n': true }, 'No override: every API answers as the host would.')]),
     );
 
   // ── host profile ───────────────────────────────────────────────────────────────────────────────
@@ -132,10 +133,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
     version.setAttribute('aria-invalid', String(!/^\d+(\.\d+)*$/.test(v)));
   });
 
-  const unsupported = h('select', { id: 'unsupported', multiple: true, size: 6, 'aria-label': 'APIs this host lacks' }, ...SORTED_NAMES.map((a) => h('option', { value: a }, a)));
-  unsupported.addEventListener('change', () =>
-    emulator.setProfile({ unsupported: Array.from(unsupported.selectedOptions, (o) => o.value) }),
-  );
+  const unsupported = createApiPicker('unsupported', SORTED_NAMES, 'Unsupported APIs', (picked) => emulator.setProfile({ unsupported: picked }));
 
   const syncProfile = () => {
     const p = emulator.profile;
@@ -143,7 +141,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
     language.value = p.language;
     version.value = p.version;
     version.removeAttribute('aria-invalid');
-    for (const o of Array.from(unsupported.options)) o.selected = p.unsupported.includes(o.value);
+    unsupported.set(p.unsupported);
     if (withLanguage(emulator.ui)) emulator.ui.setLanguage(p.language);
   };
 
@@ -169,15 +167,15 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
   );
 
   const field = (label: string, control: HTMLElement, hint?: string) =>
-    h('label', { class: 'field' }, h('span', {}, label), control, hint ? h('small', { class: 'muted' }, hint) : null);
+    h('label', { class: 'field' }, h('span', { 'data-i18n': true }, label), control, hint ? h('small', { class: 'muted', 'data-i18n': true }, hint) : null);
 
   root.replaceChildren(
-    h('div', { class: 'scenario-row' }, h('h3', {}, 'Presets'), h('div', { class: 'chips' }, ...presetButtons), presetList, reset),
+    h('div', { class: 'scenario-row' }, h('h3', { 'data-i18n': true }, 'Presets'), h('div', { class: 'chips' }, ...presetButtons), presetList, reset),
     h(
       'div',
       { class: 'scenario-row' },
-      h('h3', {}, 'Outcome of one API'),
-      h('div', { class: 'override-form' }, apiSelect, outcomeSelect, delayLabel, h('label', { class: 'inline' }, once, ' once'), apply),
+      h('h3', { 'data-i18n': true }, 'Outcome of one API'),
+      h('div', { class: 'override-form' }, apiSelect, outcomeSelect, delayLabel, h('label', { class: 'inline' }, once, ' ', h('span', { 'data-i18n': true }, 'once')), apply),
       activeList,
     ),
     h(
@@ -187,9 +185,9 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
       field('Role', role, 'getDeviceInfo, scope set of getAuthCode'),
       field('Language', language, 'labels; Arabic is right-to-left'),
       field('Host version', version, 'APIs newer than it answer error 1'),
-      field('Unsupported APIs', unsupported, 'Ctrl/⌘-click to pick several'),
     ),
-    h('div', { class: 'scenario-row' }, h('h3', {}, 'Host events'), h('div', { class: 'chips' }, ...eventButtons),
+    h('div', { class: 'scenario-row' }, unsupported.el, h('small', { class: 'muted', 'data-i18n': true }, 'this host answers error 1 for them')),
+    h('div', { class: 'scenario-row' }, h('h3', { 'data-i18n': true }, 'Host events'), h('div', { class: 'chips' }, ...eventButtons),
       h('label', { class: 'inline' }, keepOnBack, ' the page calls ', h('code', {}, 'preventDefault()'), ' on ', h('code', {}, 'back')),
       field('Event data (JSON)', eventData),
     ),

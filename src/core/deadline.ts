@@ -55,7 +55,12 @@ export function track(d: Deadline): void {
 }
 
 /** Calls currently waiting for an answer with a timeout, and whether a timer is armed (leak checks). */
-export const deadlineStats = (): { pending: number; timerArmed: boolean } => ({
+export const deadlineStats = (): {
+  /** Deadlines still watched. */
+  pending: number;
+  /** Whether the shared timer is set. */
+  timerArmed: boolean;
+} => ({
   pending: list.filter((d) => d.at).length,
   timerArmed: timer !== undefined,
 });

@@ -35,6 +35,7 @@ export const finishTradePay: Finish = (raw) => {
 
 /** An amount as the Open APIs take it: the smallest unit (fils) as a string. */
 export interface PaymentAmount {
+  /** Always Iraqi dinar. */
   currency: 'IQD';
   /** Fils: 1 IQD = 1000 fils, so 100 IQD is `"100000"`. */
   value: string;

@@ -17,6 +17,7 @@ export interface Bridge {
 /** A mini-program style `my` object (the closed CDN SDK, a host's own, or this library's shim). */
 export interface MyLike {
   [api: string]: unknown;
+  /** The SDK's synchronous capability check, when it has one. */
   canIUse?: (name: string) => boolean;
 }
 

@@ -21,7 +21,9 @@ export function refusalReason(ours?: unknown): string | undefined {
 /** Thrown by `install()` when it refuses. */
 export class EmulatorRefusedError extends Error {
   constructor(reason: string) {
-    super(`superqi-bridge emulator refused to install: ${reason}. Pass { force: true } to install anyway.`);
+    // Without a window there is nothing to force: do not suggest it.
+    const hint = typeof window === 'undefined' ? ' Install it in a page, or in a test environment with a DOM (happy-dom, jsdom).' : ' Pass { force: true } to install anyway.';
+    super(`superqi-bridge emulator refused to install: ${reason}.${hint}`);
     this.name = 'EmulatorRefusedError';
   }
 }

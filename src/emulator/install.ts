@@ -21,12 +21,15 @@ const slot = (): { [SLOT]?: Emulator } => globalThis as { [SLOT]?: Emulator };
  * Installs the emulator: a fake `AlipayJSBridge` on `window` that answers every JSAPI as the docs say,
  * then fires `AlipayJSBridgeReady`. In `ui: 'dom'` mode (default where there is a `document.body`) a
  * phone frame with real dialogs appears; `ui: 'auto'` answers every question at once with its default.
- * Refuses (throws `EmulatorRefusedError`) inside a real host unless `force: true`. Installing again
+ * Refuses (throws `EmulatorRefusedError`) inside a real host unless `force: true`, and where there is
+ * no `window` (Node, SSR) even with it. Installing again
  * replaces the previous emulator.
  */
 export function install(options: EmulatorOptions = {}): Emulator {
-  // Own `force` only: an inherited one (a polluted Object.prototype) must not lift the guard.
-  const reason = {}.hasOwnProperty.call(options, 'force') && options.force ? undefined : refusalReason(slot()[SLOT]?.bridge);
+  // Own `force` only: an inherited one (a polluted Object.prototype) must not lift the guard; and force
+  // skips the host guard, never the no-window check (Node/SSR): that is a clear refusal too.
+  const force = {}.hasOwnProperty.call(options, 'force') && options.force && typeof window !== 'undefined';
+  const reason = force ? undefined : refusalReason(slot()[SLOT]?.bridge);
   if (reason) throw new EmulatorRefusedError(reason);
   checkSandboxOptions(options); // before any UI is made
   slot()[SLOT]?.uninstall();

@@ -5,8 +5,20 @@ import type { EmulatorContact, EmulatorPlace, EmulatorUi } from './ui/contract.j
 
 /** A failure as the host sends it: numeric `error` (most APIs) or string `errorCode` (Qi custom APIs). */
 export type HostFailure =
-  | { error: number; errorMessage: string; [field: string]: unknown }
-  | { errorCode: string; errorMessage: string; [field: string]: unknown };
+  | {
+      /** The documented error code. */
+      error: number;
+      /** The page's wording, or the handler's own. */
+      errorMessage: string;
+      [field: string]: unknown;
+    }
+  | {
+      /** A Qi custom API's code, e.g. `'6001'`. */
+      errorCode: string;
+      /** The page's wording, or the handler's own. */
+      errorMessage: string;
+      [field: string]: unknown;
+    };
 
 /**
  * The success payload a host sends for `K`: the documented result — for tradePay just `resultCode`
@@ -34,9 +46,13 @@ export interface HostProfile {
   unsupported: readonly string[];
   /** Device facts used by getSystemInfo/getDeviceInfo. */
   device: {
+    /** `platform` of getSystemInfo. */
     platform: 'Android' | 'iOS';
+    /** OS version, e.g. `'14'`. */
     system: string;
+    /** Phone model. */
     model: string;
+    /** Phone brand. */
     brand: string;
   };
   /** The miniapp's display name on consent and cashier sheets. @default 'Emulated Miniapp' */
@@ -53,12 +69,19 @@ export interface EmulatorFixtures {
   scanCode: string;
   /** Files chooseImage/chooseVideo/chooseFileFromDisk pick in auto mode (made on demand when empty). */
   images: readonly File[];
+  /** Videos chooseVideo picks in auto mode (a generated MP4 header when empty). */
   videos: readonly File[];
+  /** Files chooseFileFromDisk picks in auto mode (a small text file when empty). */
   files: readonly File[];
   /** Clipboard text when the browser denies clipboard access. */
   clipboard: string;
   /** Battery when the browser has no Battery API. */
-  battery: { level: number; isCharging: boolean };
+  battery: {
+    /** Charge in percent (0–100). */
+    level: number;
+    /** Whether the phone is charging. */
+    isCharging: boolean;
+  };
 }
 
 /** What happens to a call for an API the emulator does not know. */
@@ -133,6 +156,7 @@ export interface CallRecord {
   ok?: boolean;
   /** `performance.now()` at the call and at the answer. */
   readonly startedAt: number;
+  /** `performance.now()` at the answer (undefined while pending). */
   answeredAt?: number;
 }
 
@@ -195,6 +219,7 @@ export interface Emulator {
    * A handler for a name outside the table answers that name too.
    */
   use<K extends ApiName>(api: K, handler: Handler<K>, options?: UseOptions): () => void;
+  /** An override for a name outside the table (an API the docs omit), answered loosely. */
   use(api: string, handler: (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>, options?: UseOptions): () => void;
   /** Removes every override and preset, restores latency and profile to the install options. Keeps data. */
   reset(): void;
@@ -214,7 +239,9 @@ export interface Emulator {
 
 /** The fake `AlipayJSBridge`. */
 export interface FakeBridge {
+  /** `AlipayJSBridge.call(name, params, callback)`: the callback gets one plain object, at least one macrotask later. */
   call(name: string, params?: object, callback?: (result: unknown) => void): void;
+  /** `AlipayJSBridge.startupParams` (the install option `startupParams`). */
   startupParams: Record<string, unknown>;
   /**
    * Whether the emulated host has `name` (profile, version, table), synchronously. Real hosts have no

@@ -35,7 +35,20 @@ export interface SystemInfo {
   /** Host app name. */
   app: string;
   /** Safe area information. */
-  safeArea: { top: number; left: number; right: number; bottom: number; width: number; height: number };
+  safeArea: {
+    /** Top edge, px from the top of the screen. */
+    top: number;
+    /** Left edge, px from the left of the screen. */
+    left: number;
+    /** Right edge, px from the left of the screen. */
+    right: number;
+    /** Bottom edge, px from the top of the screen. */
+    bottom: number;
+    /** Width in px. */
+    width: number;
+    /** Height in px. */
+    height: number;
+  };
 }
 
 /** `getNetworkType` values. */

@@ -31,7 +31,10 @@ export interface MultiLevelSelectResult {
   /** Selection completed or not, returning false for cancellation. */
   success: boolean;
   /** Selection result, such as `[{"name":"City"},{"name":"District A"},{"name":"Street A"}]`. */
-  result?: { name: string }[];
+  result?: {
+    /** The entry's name at that level. */
+    name: string;
+  }[];
 }
 
 /** Parameters of `my.alert`. */

@@ -15,8 +15,10 @@ import { filesOf, newFileId } from '../../src/emulator/files.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import { hostRejection as failure, rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { watchPageConsole } from '../support/page-console.js';
 import { closedPort, nodeDigest, startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 
+const pageConsole = watchPageConsole();
 let server: LoopbackServer;
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const BINARY = Uint8Array.from({ length: 4096 }, (_, i) => (i * 31 + 7) & 0xff);
@@ -220,6 +222,7 @@ describe('getFileInfo', () => {
     expect((await failure(getFileInfo({ apFilePath: 'ftp://example.com/a' }))).code).toBe(2);
     expect((await failure(getFileInfo({ apFilePath: `${server.base}/missing` }))).code).toBe(12);
     expect((await failure(getFileInfo({ apFilePath: `http://127.0.0.1:${await closedPort()}/x` }))).code).toBe(12);
+    pageConsole.expectLines(/^GET \S+\/missing 404/, /ECONNREFUSED/);
   });
 });
 

@@ -18,6 +18,7 @@ import type { Emulator } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import type { EmulatorUi } from '../../src/emulator/ui/contract.js';
 import { hostRejection as failure, rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { watchPageConsole } from '../support/page-console.js';
 import { closedPort, startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 
 // ── handcrafted images ──────────────────────────────────────────────────────────────────────────
@@ -50,6 +51,7 @@ const gif = (w: number, h: number) => Uint8Array.from([...'GIF89a'].map((c) => c
 const PNG = encodePng(40, 30, (x, y) => [x * 6, y * 8, 128]);
 const PHOTO = jpeg(1200, 800, 6);
 
+const pageConsole = watchPageConsole();
 let server: LoopbackServer;
 beforeAll(async () => {
   server = await startLoopbackServer({
@@ -268,6 +270,7 @@ describe('getImageInfo', () => {
     expect((await failure(getImageInfo({ src: `${server.base}/text` }))).code).toBe(2);
     expect((await failure(getImageInfo({ src: `${server.base}/missing.png` }))).code).toBe(12);
     expect((await failure(getImageInfo({ src: `http://127.0.0.1:${await closedPort()}/a.png` }))).code).toBe(12);
+    pageConsole.expectLines(/^GET \S+\/missing\.png 404/, /ECONNREFUSED/);
   });
 });
 
@@ -466,6 +469,7 @@ describe('saveImage', () => {
     setupAutoEmulator({ appId: unique() });
     expect((await failure(saveImage({ url: `http://127.0.0.1:${await closedPort()}/a.jpg` }))).code).toBe(17);
     expect((await failure(saveImage({ url: `${server.base}/missing.png` }))).code).toBe(17);
+    pageConsole.expectLines(/ECONNREFUSED/, /^GET \S+\/missing\.png 404/);
     expect((await failure(saveImage({ url: `${server.base}/text` }))).code).toBe(17);
     expect((await failure(saveImage({ url: `https://resource/${newFileId()}.image` }))).code).toBe(17);
   });

@@ -9,6 +9,7 @@ import { toQueryString } from '../../src/emulator/handlers/network.js';
 import { encodePng } from '../../src/emulator/media-fixtures.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { hostRejection as failure, rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { watchPageConsole } from '../support/page-console.js';
 import { closedPort, nodeDigest, startLoopbackServer, type LoopbackServer, type Received } from '../support/loopback-server.js';
 
 const PNG = encodePng(20, 10, () => [1, 2, 3]);
@@ -21,6 +22,7 @@ const echo = (r: Received) => ({
   body: JSON.stringify({ method: r.method, url: r.url, headers: r.headers, body: new TextDecoder().decode(r.body) }),
 });
 
+const pageConsole = watchPageConsole();
 let server: LoopbackServer;
 beforeAll(async () => {
   server = await startLoopbackServer({
@@ -139,6 +141,7 @@ describe('request', () => {
     const e = await failure(request({ url: `${server.base}/slow`, timeout: 200 }));
     expect(e.code).toBe(13);
     expect(Date.now() - started).toBeLessThan(1400);
+    pageConsole.expectLines(/socket hang up/); // happy-dom's fetch, aborted at the timeout
   });
 
   it('a network failure (nothing listening) is 12', async () => {
@@ -146,6 +149,7 @@ describe('request', () => {
     const e = await failure(request({ url: `http://127.0.0.1:${await closedPort()}/x` }));
     expect(e.code).toBe(12);
     expect(e.errorMessage).toMatch(/Network error/);
+    pageConsole.expectLines(/ECONNREFUSED/);
   });
 
   it('HTTP 4xx/5xx is 19 with status, headers and data in the failure', async () => {
@@ -156,6 +160,7 @@ describe('request', () => {
     expect((notFound.raw['headers'] as Record<string, string>)['content-type']).toBe('application/json');
     const serverError = await failure(request({ url: `${server.base}/server-error`, method: 'POST', data: {} }));
     expect(serverError.raw).toMatchObject({ error: 19, status: 500, data: '<h1>Oops</h1>' });
+    pageConsole.expectLines(/^GET \S+\/not-found 404/, /^POST \S+\/server-error 500/);
   });
 
   it.each([
@@ -230,6 +235,7 @@ describe('downloadFile', () => {
     const e = await failure(downloadFile({ url: `${server.base}/not-found` }));
     expect(e.code).toBe(12);
     expect(e.errorMessage).toMatch(/404/);
+    pageConsole.expectLines(/ECONNREFUSED/, /^GET \S+\/not-found 404/);
   });
 
   it('a missing or non-http url is 2', async () => {
@@ -291,6 +297,7 @@ describe('uploadFile', () => {
     const res = await uploadFile({ url: `${server.base}/upload-fails`, filePath: path, fileName: 'doc', fileType: 'PDF' });
     expect(res).toMatchObject({ data: 'storage down', statusCode: '500' });
     expect(parts(last())['doc']!.body).toBe('report');
+    pageConsole.expectLines(/^POST \S+\/upload-fails 500/);
   });
 
   it('a file that does not exist is 11', async () => {
@@ -308,6 +315,7 @@ describe('uploadFile', () => {
     const e = await failure(uploadFile({ url: `${server.base}/slow-upload`, filePath: path, fileName: 'f', fileType: 'image', timeout: 200 }));
     expect(e.code).toBe(12);
     expect(e.errorMessage).toMatch(/200 ms/);
+    pageConsole.expectLines(/ECONNREFUSED/, /socket hang up/);
     expect(Date.now() - started).toBeLessThan(1400);
   });
 

@@ -9,15 +9,21 @@ import type { DatePickerFormat, MultiLevelItem, ShowActionSheetParams, ToastType
 
 /** A contact the emulated phone book holds. */
 export interface EmulatorContact {
+  /** Display name. */
   name: string;
+  /** Mobile number as choosePhoneContact answers it. */
   mobile: string;
 }
 
 /** A place on the emulated map. */
 export interface EmulatorPlace {
+  /** The place's name. */
   name: string;
+  /** Its street address. */
   address: string;
+  /** Degrees north. */
   latitude: number;
+  /** Degrees east. */
   longitude: number;
 }
 
@@ -28,9 +34,13 @@ export type SigningChoice = 'sign' | 'cancel' | 'network-error' | 'fail';
 
 /** The title bar's state as `setNavigationBar` leaves it. */
 export interface TitleBarState {
+  /** The title text. */
   title: string;
+  /** An image URL shown instead of the title. */
   image?: string;
+  /** The bar's background colour. */
   backgroundColor?: string;
+  /** The colour of the line under the bar. */
   borderBottomColor?: string;
 }
 
@@ -38,6 +48,7 @@ export interface TitleBarState {
 export interface EmulatorUi {
   /** `'dom'` or `'auto'`. */
   readonly kind: 'dom' | 'auto';
+  /** An alert; resolves when its button is pressed. */
   alert(o: { title?: string; content?: string; buttonText: string }): Promise<void>;
   /** true: confirm, false: cancel. */
   confirm(o: { title?: string; content?: string; confirmButtonText: string; cancelButtonText: string }): Promise<boolean>;
@@ -54,9 +65,11 @@ export interface EmulatorUi {
   actionSheet(o: Omit<ShowActionSheetParams, 'cancelButtonText'> & { cancelButtonText: string }): Promise<number>;
   /** Shows a toast; resolves when it is shown. It hides itself after `duration` ms. */
   showToast(o: { content?: string; type: ToastType; duration: number }): Promise<void>;
+  /** Hides the toast now. */
   hideToast(): void;
   /** Shows the loading overlay after `delay` ms unless `hideLoading` comes first. */
   showLoading(o: { content?: string; delay: number }): void;
+  /** Hides the loading overlay (or cancels one still waiting for its delay). */
   hideLoading(): void;
   /**
    * A date/time picker. Dates are strings in `format`; `start`/`end` bound the choice.

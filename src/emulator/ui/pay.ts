@@ -20,7 +20,8 @@ function actions<T extends string | boolean>(d: Dlg<T>, list: [action: string, k
 export function consent(ctx: Ctx, o: Parameters<EmulatorUi['consent']>[0]): Promise<boolean> {
   return ctx.open('consent', 'sheet', false, (d) => {
     const list = h('ul', 'scopes');
-    for (const s of Array.isArray(o.scopes) ? o.scopes : []) list.append(h('li', '', str(s)));
+    // A scope's name in the UI language (a scope without one shows its code).
+    for (const s of Array.isArray(o.scopes) ? o.scopes : []) list.append(lbl('li', str(s) as StringKey));
     d.el.append(
       h('div', 'hd who', h('span', '', str(o.appName)), ' ', lbl('span', 'wantsAccess')),
       list,

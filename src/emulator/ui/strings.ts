@@ -78,6 +78,22 @@ const en = {
   remark: 'Remark',
   calling: 'Calling…',
   hangUp: 'Hang up',
+  // Scopes that need consent (getAuthCode's scope tables), named for the person asked.
+  auth_user: 'Your basic profile',
+  USER_NAME: 'Your name',
+  USER_AVATAR: 'Your profile photo',
+  USER_GENDER: 'Your gender',
+  USER_BIRTHDAY: 'Your birthday',
+  USER_NATIONALITY: 'Your nationality',
+  USER_CONTACTINFO: 'Your contact details',
+  NOTIFICATION_INBOX: 'Messages to your inbox',
+  NOTIFICATION_PUSH: 'Push notifications',
+  NOTIFICATION_WhatsApp: 'WhatsApp messages',
+  AGREEMENT_PAY: 'Automatic payments',
+  CARD_LIST: 'Your linked cards',
+  ACCOUNT_LIST: 'Your bank account numbers',
+  MERCHANT_NAME: 'Your business name',
+  MERCHANT_LOGO: 'Your business logo',
 } as const;
 
 /** A label's key. */
@@ -163,6 +179,21 @@ const ar: Strings = {
   remark: 'ملاحظة',
   calling: 'جارٍ الاتصال…',
   hangUp: 'إنهاء المكالمة',
+  auth_user: 'ملفك الشخصي الأساسي',
+  USER_NAME: 'اسمك',
+  USER_AVATAR: 'صورتك الشخصية',
+  USER_GENDER: 'جنسك',
+  USER_BIRTHDAY: 'تاريخ ميلادك',
+  USER_NATIONALITY: 'جنسيتك',
+  USER_CONTACTINFO: 'بيانات الاتصال بك',
+  NOTIFICATION_INBOX: 'رسائل إلى صندوق الوارد',
+  NOTIFICATION_PUSH: 'الإشعارات الفورية',
+  NOTIFICATION_WhatsApp: 'رسائل واتساب',
+  AGREEMENT_PAY: 'الدفع التلقائي',
+  CARD_LIST: 'بطاقاتك المرتبطة',
+  ACCOUNT_LIST: 'أرقام حساباتك المصرفية',
+  MERCHANT_NAME: 'اسم نشاطك التجاري',
+  MERCHANT_LOGO: 'شعار نشاطك التجاري',
 };
 
 /** The labels for `language`. */

@@ -22,7 +22,7 @@ button:focus-visible,.in:focus{outline:2px solid var(--p);outline-offset:-2px}
 .screen{position:relative;flex:1;overflow:hidden}
 .idle{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;padding:32px;text-align:center;color:var(--m)}
 .idle:not(:last-child){visibility:hidden}
-.app,.bar-title,.hd,.hd>span,.tx,.sm,.kv>:last-child,.it>span,.card>*,.scopes li,.toast,.loading>div,.top .t{unicode-bidi:plaintext}
+.app,.bar-title,.hd,.hd>span,.tx,.sm,.kv>:last-child,.it>span,.card>*,.toast,.loading>div,.top .t{unicode-bidi:plaintext}
 .hd.who{unicode-bidi:normal}
 .back{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;padding:24px;background:rgba(0,0,0,.45)}
 .back.sheet{align-items:flex-end;padding:0}
@@ -61,7 +61,7 @@ button:focus-visible,.in:focus{outline:2px solid var(--p);outline-offset:-2px}
 .kv>:last-child{text-align:end;word-break:break-word;min-width:0}
 .amt{padding:8px 16px;font-size:28px;font-weight:700;text-align:center}
 .scopes{margin:0 16px 8px;padding:0;list-style:none}
-.scopes li{padding:6px 0;border-bottom:1px solid #f2f2f7;font-family:ui-monospace,monospace;font-size:13px;word-break:break-all}
+.scopes li{padding:6px 0;border-bottom:1px solid #f2f2f7}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:8px;padding:0 16px 8px}
 .grid .in{margin:0}
 .grid .w{grid-column:1/-1}

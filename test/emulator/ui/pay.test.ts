@@ -10,7 +10,7 @@ describe('consent', () => {
     let p = ui.consent(o);
     const d = dlg(ui, 'consent');
     expect(d.querySelector('.hd')!.textContent).toBe('Shop wants to access');
-    expect(texts(d, 'li')).toEqual(['USER_NAME', 'USER_AVATAR']);
+    expect(texts(d, 'li')).toEqual(['Your name', 'Your profile photo']);
     expect(d.textContent).toContain('Customer');
     click(d, 'allow');
     expect(await p).toBe(true);
