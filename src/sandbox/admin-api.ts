@@ -15,6 +15,7 @@ import {
   type WalletApiError,
 } from './protocol.js';
 import type { Runtime } from './runtime.js';
+import { OPEN_APIS } from './table/index.js';
 import type { DeliveryRecord, State } from './state.js';
 import { usersInOrder, walletUser } from './wallet-api.js';
 
@@ -84,6 +85,7 @@ export function stateView(rt: Runtime): SandboxStateView {
       url: m.url,
       at: iso(m.at),
     })),
+    openApis: Object.values(OPEN_APIS).map((row) => ({ name: row.name, path: row.path, doc: `03-open-apis/${row.doc}`, codes: [...row.codes] })),
   };
 }
 

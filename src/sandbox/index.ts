@@ -118,7 +118,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const server = createGatewayServer(rt);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => {
+    // a deep accept queue: a burst of merchant calls (a load test, 1,000 at once) must not be reset
+    server.listen({ port, host, backlog: 4096 }, () => {
       server.off('error', fail);
       ok();
     });

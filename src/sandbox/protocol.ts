@@ -277,4 +277,6 @@ export interface SandboxStateView {
   agreements: SandboxAgreement[];
   deliveries: SandboxDelivery[];
   messages: SandboxMessage[];
+  /** The Open APIs the gateway serves, from its table: name, path, doc page, the page's error codes. */
+  openApis: Array<{ name: string; path: string; doc: string; codes: string[] }>;
 }

@@ -72,6 +72,10 @@ it('shows a payment made through the API, in English then Arabic (rtl); forcing 
   await page.click(`button[data-resend="${delivery.deliveryId}"]`);
   await expect.poll(() => f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId)!.attempts.length, { timeout: 5000 }).toBeGreaterThan(before);
 
+  // the Open API list comes from the table: 16 rows
+  expect(await page.locator('#openApis tbody tr').count()).toBe(16);
+  await expect(page.locator('#openApis tbody tr', { hasText: '/v1/payments/void' }).locator('td').nth(2).textContent()).resolves.toBe('03-open-apis/11-void.md');
+
   expect(await page.evaluate(() => (window as unknown as { __pwned: boolean }).__pwned)).toBe(false);
   expect(await page.locator('img').count()).toBe(0);
   expect(violations).toEqual([]);

@@ -27,6 +27,8 @@ export function pageMain(): void {
       agreements: 'Agreements',
       deliveries: 'Notification deliveries',
       messages: 'Inbox and push messages',
+      openApis: 'Open APIs served',
+      api: 'API', path: 'Path', doc: 'Doc page', codes: 'Error codes',
       empty: 'Nothing yet.',
       resend: 'Resend',
       error: 'Cannot reach the sandbox',
@@ -55,6 +57,8 @@ export function pageMain(): void {
       agreements: 'الاتفاقيات',
       deliveries: 'إرسال الإشعارات',
       messages: 'رسائل البريد والإشعارات',
+      openApis: 'واجهات Open API المتاحة',
+      api: 'الواجهة', path: 'المسار', doc: 'صفحة التوثيق', codes: 'رموز الأخطاء',
       empty: 'لا شيء بعد.',
       resend: 'إعادة الإرسال',
       error: 'تعذّر الوصول إلى المحفظة التجريبية',
@@ -170,6 +174,9 @@ export function pageMain(): void {
       }),
       table('messages', ['channel', 'userId', 'message', 'url', 'at'], list('messages'), (m) => [
         String(m['channel']), String(m['userId']), `${String(m['title'])}: ${String(m['content'])}`, String(m['url']), when(m['at']),
+      ]),
+      table('openApis', ['api', 'path', 'doc', 'codes'], list('openApis'), (a) => [
+        String(a['name']), `POST ${String(a['path'])}`, String(a['doc']), ((a['codes'] as string[]) ?? []).join(', '),
       ]),
     );
     root.replaceChildren(...parts);
