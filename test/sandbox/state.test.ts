@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { AGREEMENT, ALI, tempDir } from './merchant.js';
 import { cashierPay, code, login, rid, startFixture } from './fixture.js';
 
@@ -70,6 +71,15 @@ describe('restart and persistence', () => {
       await third.close();
       tmp.remove();
     }
+  });
+
+  it('one sandbox per directory: a second start on it is refused until the first closes', async () => {
+    const f = await startFixture();
+    await expect(startSandbox({ dir: f.dir, onWarning: () => {} })).rejects.toThrow(/already uses/);
+    await f.sandbox.close();
+    const again = await startSandbox({ dir: f.dir, onWarning: () => {} });
+    await again.close();
+    await f.close();
   });
 
   it('never leaves a temp file behind after saving', async () => {
