@@ -251,6 +251,8 @@ export interface SandboxDeliveryAttempt {
 /** A payment notification to the merchant's `paymentNotifyUrl`, with every attempt. */
 export interface SandboxDelivery {
   deliveryId: string;
+  /** `payment`: the payment result to paymentNotifyUrl; `void`: a void's result to voidNotifyUrl. */
+  kind: 'payment' | 'void';
   paymentId: string;
   url: string;
   status: 'PENDING' | 'DELIVERED' | 'FAILED';
