@@ -9,9 +9,12 @@ import { createPublicKey, createVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AGREEMENT, ALI, readEnv } from './merchant.js';
 import { cashierPay, code, rid, startFixture, type Fixture } from './fixture.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 interface Received {
   path: string;

@@ -4,10 +4,13 @@
  * each documented error code the sandbox can produce. The last test checks the table: every code a
  * page documents was reached here, or is listed with the reason the sandbox cannot produce it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPEN_APIS, type OpenApiName } from '../../src/sandbox/index.js';
 import { AGREEMENT, ALI, CASHIER, ESCROW, NOOR_BUSINESS, OMAR_FROZEN, ZAINAB, type Reply } from './merchant.js';
 import { cashierPay, login, rid, startFixture, type Fixture } from './fixture.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let f: Fixture;
 beforeAll(async () => {

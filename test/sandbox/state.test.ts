@@ -2,10 +2,13 @@
 /** Idempotency, restart persistence, a corrupt state file, and 1,000 concurrent pays and refunds keeping every invariant. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { AGREEMENT, ALI, tempDir } from './merchant.js';
 import { cashierPay, code, login, rid, startFixture } from './fixture.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const sumFils = (s: ReturnType<import('../../src/sandbox/index.js').Sandbox['state']>) =>
   s.users.reduce((n, u) => n + Number(u.balance), 0) +
