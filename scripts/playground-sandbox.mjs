@@ -3,7 +3,8 @@
 // /api/ on the playground's own origin, and the backend calls the sandbox's signed Open APIs with the
 // key the sandbox generated. The backend is the test merchant backend (test/support/merchant-backend),
 // written from 01-guide/11-Backend.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
@@ -16,9 +17,9 @@ export const SANDBOX_DIR = join(ROOT, '.superqi-sandbox');
 /** Bundles src/sandbox (types stripped, like the playground's quick build) and imports it. */
 async function importSandbox() {
   const bundle = await rollup({ input: join(ROOT, 'src', 'sandbox', 'index.ts'), external: (id) => id.startsWith('node:'), plugins: [transpileOnly()] });
-  const dir = join(ROOT, 'dist', '.playground-server');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `sandbox-${process.pid}-${Date.now()}.mjs`);
+  // Outside dist/ (the package's files): a temp file, removed once imported.
+  const dir = await mkdtemp(join(tmpdir(), 'superqi-playground-sandbox-'));
+  const file = join(dir, 'sandbox.mjs');
   try {
     await bundle.write({ file, format: 'es' });
   } finally {
@@ -27,7 +28,7 @@ async function importSandbox() {
   try {
     return await import(pathToFileURL(file).href);
   } finally {
-    await rm(file, { force: true }); // loaded: the next start bundles afresh
+    await rm(dir, { recursive: true, force: true }); // loaded: the next start bundles afresh
   }
 }
 

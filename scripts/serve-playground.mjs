@@ -76,14 +76,15 @@ export async function startServer({
   sandboxDir = process.env.SUPERQI_SANDBOX_DIR || SANDBOX_DIR,
   log = console.log,
 } = {}) {
-  if (build) {
-    // Types only stripped, for a quick start: `npm run build` and `npm test` check them.
-    const { ms } = await buildPlayground({ typecheck: false });
-    log(`playground built in ${ms} ms`);
-  }
-  const clients = new Set();
   let url = '';
-  const sandbox = withSandbox ? await startPlaygroundSandbox({ dir: sandboxDir, publicUrl: () => url, log }) : undefined;
+  // The build and the sandbox start side by side (both take seconds).
+  const [, sandbox] = await Promise.all([
+    build &&
+      // Types only stripped, for a quick start: `npm run build` and `npm test` check them.
+      buildPlayground({ typecheck: false }).then(({ ms }) => log(`playground built in ${ms} ms`)),
+    withSandbox ? startPlaygroundSandbox({ dir: sandboxDir, publicUrl: () => url, log }) : undefined,
+  ]);
+  const clients = new Set();
   const csp = cspFor(sandbox?.url);
 
   const server = createServer(async (req, res) => {

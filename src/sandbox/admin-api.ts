@@ -26,6 +26,7 @@ const newestFirst = <T>(items: T[], at: (t: T) => number): T[] => items.sort((a,
 export function deliveryView(d: DeliveryRecord): SandboxDelivery {
   return {
     deliveryId: d.deliveryId,
+    kind: d.kind,
     paymentId: d.paymentId,
     url: d.url,
     status: d.status,

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { stateView } from './admin-api.js';
 import { ensureCredentials, writeEnv } from './credentials.js';
+import { lockDir } from './lock.js';
 import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
 import { nextDue } from './handlers/lifecycle.js';
 import { DEFAULT_RETRY_SCHEDULE_MS, Notifier } from './notify.js';
@@ -96,6 +97,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const warn = options.onWarning ?? ((m: string) => console.warn(m));
   const clock = options.clock ?? Date.now;
   const credentials = ensureCredentials(dir);
+  const unlock = lockDir(dir);
+  try {
+    return await start(options, { dir, warn, clock, credentials, port, host, unlock });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+interface Started {
+  dir: string;
+  warn: (m: string) => void;
+  clock: () => number;
+  credentials: ReturnType<typeof ensureCredentials>;
+  port: number;
+  host: string;
+  unlock: () => void;
+}
+
+async function start(options: SandboxOptions, { dir, warn, clock, credentials, port, host, unlock }: Started): Promise<Sandbox> {
   const store = new Store({ dir, clientId: credentials.clientId, ...(options.merchantName ? { merchantName: options.merchantName } : {}), onWarning: warn });
   const notifier = new Notifier({
     store,
@@ -118,7 +139,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const server = createGatewayServer(rt);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => {
+    // a deep accept queue: a burst of merchant calls (a load test, 1,000 at once) must not be reset
+    server.listen({ port, host, backlog: 4096 }, () => {
       server.off('error', fail);
       ok();
     });
@@ -165,6 +187,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         });
         await notifier.close();
         await store.flush();
+        unlock();
       })()),
   };
 }

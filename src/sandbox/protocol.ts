@@ -184,6 +184,7 @@ export interface ForceRequest {
   outcome: ForcedOutcome | null;
 }
 
+/** Answer of `POST {SANDBOX_API.force}`: what is forced now. */
 export interface ForceResponse {
   forced: ForcedOutcome | null;
 }
@@ -193,6 +194,7 @@ export interface ResendRequest {
   deliveryId: string;
 }
 
+/** Answer of `POST {SANDBOX_API.resend}`: the delivery, queued again. */
 export interface ResendResponse {
   delivery: SandboxDelivery;
 }
@@ -217,6 +219,7 @@ export interface SandboxPayment {
   expiresAt: string;
 }
 
+/** A refund as the sandbox page lists it (amount in fils, time ISO 8601). */
 export interface SandboxRefund {
   refundId: string;
   refundRequestId: string;
@@ -226,6 +229,7 @@ export interface SandboxRefund {
   createdAt: string;
 }
 
+/** An agreement: a signed contract whose authCode was redeemed by applyToken. */
 export interface SandboxAgreement {
   agreementId: string;
   userId: string;
@@ -234,6 +238,7 @@ export interface SandboxAgreement {
   createdAt: string;
 }
 
+/** One attempt to deliver a notification. */
 export interface SandboxDeliveryAttempt {
   at: string;
   /** HTTP status, when the merchant answered. */
@@ -243,8 +248,11 @@ export interface SandboxDeliveryAttempt {
   ms: number;
 }
 
+/** A payment notification to the merchant's `paymentNotifyUrl`, with every attempt. */
 export interface SandboxDelivery {
   deliveryId: string;
+  /** `payment`: the payment result to paymentNotifyUrl; `void`: a void's result to voidNotifyUrl. */
+  kind: 'payment' | 'void';
   paymentId: string;
   url: string;
   status: 'PENDING' | 'DELIVERED' | 'FAILED';
@@ -255,6 +263,7 @@ export interface SandboxDelivery {
   body: string;
 }
 
+/** A message sent with sendInbox or sendPush. */
 export interface SandboxMessage {
   messageId: string;
   channel: 'inbox' | 'push';

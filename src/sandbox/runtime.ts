@@ -1,7 +1,7 @@
 /** What the HTTP surfaces (Open APIs, wallet API, admin API, page) share while the sandbox runs. */
 import type { Credentials } from './credentials.js';
 import type { Ctx, Limits } from './handlers/context.js';
-import { sweep } from './handlers/lifecycle.js';
+import { nextDue, sweep } from './handlers/lifecycle.js';
 import type { Notifier } from './notify.js';
 import type { ForcedOutcome } from './protocol.js';
 import type { Store, Tx } from './store.js';
@@ -28,7 +28,8 @@ export interface Runtime {
 export async function run<R>(rt: Runtime, clientId: string, fn: (ctx: Ctx) => R): Promise<R> {
   const result = rt.store.transact((tx: Tx) => {
     const ctx: Ctx = { tx, clientId, now: rt.clock(), url: rt.url, limits: rt.limits };
-    sweep(ctx);
+    const { payments, refunds } = rt.store.state;
+    if (nextDue(Object.values(payments), Object.values(refunds)) <= ctx.now) sweep(ctx);
     return fn(ctx);
   });
   await rt.store.flush();

@@ -29,7 +29,7 @@ function servePage(req: IncomingMessage, res: ServerResponse, path: string): boo
 }
 
 export function createGatewayServer(rt: Runtime): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     // `new URL('http://h' + path)` keeps `//v1/...` as a path (a relative parse would read `v1` as a host)
     let url: URL;
     try {
@@ -53,4 +53,9 @@ export function createGatewayServer(rt: Runtime): Server {
       else res.destroy();
     });
   });
+  // keep idle connections longer than clients do (undici 4 s, axios/Go keep-alive pools): a server closing
+  // first races a request on the reused socket into ECONNRESET
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }

@@ -184,7 +184,8 @@ export interface DeliveryAttempt {
 
 export interface DeliveryRecord {
   deliveryId: string;
-  kind: 'payment';
+  /** `payment`: notifyPayment to paymentNotifyUrl; `void`: the void result to voidNotifyUrl. */
+  kind: 'payment' | 'void';
   clientId: string;
   paymentId: string;
   url: string;

@@ -449,7 +449,9 @@ describe('playground (static build in dist/playground on a plain file server)', 
 
 describe('npm start (scripts/serve-playground.mjs)', () => {
   it('builds, prints the URL, serves the pages with the CSP and the echo endpoint, and rebuilds on change', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/serve-playground.mjs')], { cwd: ROOT, env: { ...process.env, PORT: '0', SUPERQI_SANDBOX_DIR: sandboxDir } });
+    // Its own sandbox directory: the dev server of the other tests still runs on sandboxDir.
+    const ownDir = mkdtempSync(join(tmpdir(), 'superqi-npm-start-sandbox-'));
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/serve-playground.mjs')], { cwd: ROOT, env: { ...process.env, PORT: '0', SUPERQI_SANDBOX_DIR: ownDir } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -462,7 +464,8 @@ describe('npm start (scripts/serve-playground.mjs)', () => {
       return re.exec(out)!;
     };
     try {
-      const url = (await waitFor(/playground: (http:\/\/127\.0\.0\.1:\d+\/)/, 30000))[1]!;
+      // The build and the sandbox's first start (two RSA key pairs) take a while on a loaded machine.
+      const url = (await waitFor(/playground: (http:\/\/127\.0\.0\.1:\d+\/)/, 60000))[1]!;
       const wallet = (await waitFor(/sandbox wallet: +(http:\/\/127\.0\.0\.1:\d+)\//, 1000))[1]!;
       expect(await (await fetch(`${url}__playground/sandbox.json`)).json()).toMatchObject({ url: wallet });
       expect(await (await fetch(wallet)).text()).toContain('<html');
@@ -481,6 +484,8 @@ describe('npm start (scripts/serve-playground.mjs)', () => {
       await waitFor(/rebuilt in \d+ ms/, 20000);
     } finally {
       child.kill();
+      await new Promise((r) => (child.exitCode !== null ? r(undefined) : child.once('exit', r)));
+      rmSync(ownDir, { recursive: true, force: true });
     }
-  }, 60000);
+  }, 120000);
 });

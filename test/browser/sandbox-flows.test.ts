@@ -8,6 +8,7 @@
  * scripts sit in <body>: the phone frame of `ui: 'dom'` needs a body to go into.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -270,10 +271,14 @@ describe('the merchant backend', () => {
   it('the sandbox unreachable from the page: tradePay 6002 (the payment stays unpaid)', async () => {
     const { page: p } = await open('auto');
     const { session } = await flows(p, 'login', ['USER_ID']);
-    // The page's emulator is re-installed against a dead address; the backend still reaches the sandbox.
-    await p.evaluate(() => {
-      (window as any).SuperQiEmulator.install({ ui: 'auto', sandbox: 'http://127.0.0.1:9' });
-    });
+    // The page's emulator is re-installed against a port nothing listens on; the backend still reaches the sandbox.
+    const dead = createServer();
+    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+    const deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => dead.close(() => r()));
+    await p.evaluate((sandbox) => {
+      (window as any).SuperQiEmulator.install({ ui: 'auto', sandbox });
+    }, deadUrl);
     const r = await flows(p, 'pay', session.token, 1, 'Unreachable');
     expect(r.trade).toMatchObject({ ok: false, resultCode: '6002' });
     expect((await flows(p, 'api', '/api/payment/inquiry', { paymentId: r.created.paymentId })).paymentStatus).toBe('PROCESSING');

@@ -27,6 +27,12 @@ it('superqi-sandbox --port 0 --dir <dir>: URL on stdout, a working gateway, stat
     expect(readFileSync(join(tmp.dir, '.env'), 'utf8')).toContain(`ALIPAY_GATEWAY_URL=${url}\n`);
     const session = await (await fetch(`${url}/wallet-api/session`)).json();
     expect(session.user.role).toBe('customer');
+    // a second process on the same directory is refused (the two would overwrite each other's state)
+    const second = spawn(process.execPath, [BIN, '--port', '0', '--dir', tmp.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    second.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    expect(await new Promise<number | null>((r) => second.once('exit', r))).toBe(1);
+    expect(err).toContain(`process ${child.pid} already runs a sandbox`);
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -9,9 +9,12 @@ import { createPublicKey, createVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AGREEMENT, ALI, readEnv } from './merchant.js';
 import { cashierPay, code, rid, startFixture, type Fixture } from './fixture.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 interface Received {
   path: string;
@@ -124,6 +127,20 @@ describe('payment notifications', () => {
     expect(f.sandbox.state().deliveries.find((x) => x.paymentId === paymentId)!.attempts[0]!.outcome).toMatch(/ECONNREFUSED/);
     const quiet = await cashierPay(f, 1000, { extra: { paymentNotifyUrl: '' } });
     expect(f.sandbox.state().deliveries.some((x) => x.paymentId === quiet.paymentId)).toBe(false);
+  });
+
+  it("an escrow void notifies pay's voidNotifyUrl, signed, with the void's ids and amount", async () => {
+    received.length = 0;
+    const { paymentId } = await cashierPay(f, 8_000, { productCode: '51051000101000100008', extra: { voidNotifyUrl: `${hookUrl}/void-hook` } });
+    expect(code(await f.merchant.call('/v1/payments/merchantAccept', { paymentId }))).toBe('SUCCESS');
+    const voidRequestId = rid('V');
+    const v = await f.merchant.call('/v1/payments/void', { voidRequestId, paymentId, voidAmount: { currency: 'IQD', value: '3000' } });
+    expect(code(v)).toBe('SUCCESS');
+    await waitFor(() => received.length === 1);
+    expect(received[0]!.path).toBe('/void-hook');
+    expect(received[0]!.valid).toBe(true);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ notifyType: 'VOID_RESULT', voidResult: { resultStatus: 'S' }, paymentId, voidRequestId, voidId: v.json.voidId, voidAmount: { currency: 'IQD', value: '3000' } });
+    expect(f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId && d.kind === 'void')).toBeDefined();
   });
 
   it('failed, cancelled and expired payments notify F with their code; agreement payments notify too', async () => {

@@ -4,10 +4,13 @@
  * each documented error code the sandbox can produce. The last test checks the table: every code a
  * page documents was reached here, or is listed with the reason the sandbox cannot produce it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPEN_APIS, type OpenApiName } from '../../src/sandbox/index.js';
 import { AGREEMENT, ALI, CASHIER, ESCROW, NOOR_BUSINESS, OMAR_FROZEN, ZAINAB, type Reply } from './merchant.js';
 import { cashierPay, login, rid, startFixture, type Fixture } from './fixture.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let f: Fixture;
 beforeAll(async () => {
@@ -342,6 +345,49 @@ describe('escrow payment', () => {
     const unpaid = await cashierPay(f, 1000, { pay: false });
     await expectCode('cancel', { paymentId: unpaid.paymentId }, 'SUCCESS');
     await expectCode('cancel', { paymentId: unpaid.paymentId }, 'SUCCESS');
+  });
+});
+
+describe("Qi's demo backend, as notes/sandbox.md describes what it sends and reads", () => {
+  it('ONLINE_PURCHASE / AGREEMENT_PAYMENT product names, redirectUrl, PAY-<uuid>-<ms> ids, refund then inquiryRefund, inbox', async () => {
+    const auth = await f.app.authCode(ALI, ['auth_base', 'USER_ID', 'NOTIFICATION_INBOX']);
+    const token = await expectCode('applyToken', { grantType: 'AUTHORIZATION_CODE', authCode: auth }, 'SUCCESS', 'S');
+    const user = await expectCode('inquiryUserInfo', { accessToken: token.json.accessToken }, 'SUCCESS');
+    const userId = user.json.userInfo.userId as string;
+    const pay = await expectCode('pay', {
+      productCode: 'ONLINE_PURCHASE',
+      paymentRequestId: `PAY-${crypto.randomUUID()}-${Date.now()}`,
+      paymentAmount: { currency: 'IQD', value: '1000' },
+      order: { orderDescription: 'Demo order', buyer: { referenceBuyerId: userId } },
+      paymentRedirectUrl: 'http://localhost:5173/result',
+    }, 'ACCEPT', 'A');
+    const paymentUrl = pay.json.redirectActionForm.redirectUrl as string;
+    const cashier = await f.app.get(`/wallet-api/payments?paymentUrl=${encodeURIComponent(paymentUrl)}`);
+    expect((await f.app.post('/wallet-api/payments/decide', { paymentId: cashier.json.paymentId, userId, decision: 'pay' })).json.resultCode).toBe('9000');
+    const refundRequestId = `REFUND-${crypto.randomUUID()}-${Date.now()}`;
+    const refund = await expectCode('refund', { refundRequestId, paymentId: pay.json.paymentId, refundAmount: { currency: 'IQD', value: '1000' } }, 'SUCCESS', 'S');
+    expect(refund.json.refundId).toBeTruthy();
+    expect((await expectCode('inquiryRefund', { refundRequestId }, 'SUCCESS')).json.refundStatus).toBe('SUCCESS');
+    const inbox = await expectCode('sendInbox', {
+      accessToken: token.json.accessToken,
+      requestId: `NOTIF-${crypto.randomUUID()}-${Date.now()}`,
+      templateCode: 'MINI_APP_COMMON_INBOX',
+      templates: [{ templateParameters: { Title: 'Paid', Content: 'Thanks', Url: 'mini://platformapi/startapp?_ariver_appid=1' } }],
+    }, 'SUCCESS');
+    expect(inbox.json.messageId).toBeTruthy();
+    const prep = await expectCode('prepare', { scopes: 'AGREEMENT_PAY', extendInfo: JSON.stringify({ language: 'ar-IQ', contractDesc: 'اشتراك شهري' }) }, 'SUCCESS', 'S');
+    const authId = new URL(prep.json.authUrl).searchParams.get('authId');
+    const signed = await f.app.post('/wallet-api/contracts/decide', { authId, userId, decision: 'sign' });
+    const agreement = await expectCode('applyToken', { grantType: 'AUTHORIZATION_CODE', authCode: signed.json.authCode }, 'SUCCESS', 'S');
+    const paid = await expectCode('pay', {
+      productCode: 'AGREEMENT_PAYMENT',
+      paymentRequestId: `AGREEMENT-PAY-${crypto.randomUUID()}-${Date.now()}`,
+      paymentAuthCode: agreement.json.accessToken,
+      paymentAmount: { currency: 'IQD', value: '2000' },
+      order: { orderDescription: 'Subscription', buyer: { referenceBuyerId: userId } },
+      paymentNotifyUrl: 'http://127.0.0.1:1/notify',
+    }, 'SUCCESS', 'S');
+    expect(paid.json.paymentTime).toBeTruthy();
   });
 });
 

@@ -3,10 +3,13 @@
 import { createPublicKey, generateKeyPairSync, createHash, createSign } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ALI, CASHIER, readEnv } from './merchant.js';
 import { code, login, rid, startFixture, type Fixture } from './fixture.js';
 import { startSandbox } from '../../src/sandbox/index.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let f: Fixture;
 beforeAll(async () => {

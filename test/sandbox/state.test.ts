@@ -2,9 +2,13 @@
 /** Idempotency, restart persistence, a corrupt state file, and 1,000 concurrent pays and refunds keeping every invariant. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { AGREEMENT, ALI, tempDir } from './merchant.js';
 import { cashierPay, code, login, rid, startFixture } from './fixture.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const sumFils = (s: ReturnType<import('../../src/sandbox/index.js').Sandbox['state']>) =>
   s.users.reduce((n, u) => n + Number(u.balance), 0) +
@@ -70,6 +74,15 @@ describe('restart and persistence', () => {
       await third.close();
       tmp.remove();
     }
+  });
+
+  it('one sandbox per directory: a second start on it is refused until the first closes', async () => {
+    const f = await startFixture();
+    await expect(startSandbox({ dir: f.dir, onWarning: () => {} })).rejects.toThrow(/already uses/);
+    await f.sandbox.close();
+    const again = await startSandbox({ dir: f.dir, onWarning: () => {} });
+    await again.close();
+    await f.close();
   });
 
   it('never leaves a temp file behind after saving', async () => {

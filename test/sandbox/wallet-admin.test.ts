@@ -1,10 +1,13 @@
 // @vitest-environment node
 /** The wallet API (protocol.ts, CORS for its paths only), the admin API (same-origin only), the CLI's flags. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseArgs } from '../../src/sandbox/cli.js';
 import { WALLET_API, SANDBOX_API, type WalletSession, type SandboxStateView } from '../../src/sandbox/index.js';
 import { ALI, NOOR_BUSINESS, OMAR_FROZEN } from './merchant.js';
 import { cashierPay, login, startFixture, type Fixture } from './fixture.js';
+
+// each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let f: Fixture;
 beforeAll(async () => {

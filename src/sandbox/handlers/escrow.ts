@@ -1,8 +1,9 @@
 /** merchantAccept, confirm, cancel, void (`08`–`11`): the escrow stages, and cancel for any unsettled payment. */
 import { formatTime } from '../signing.js';
+import { resultOf } from '../table/codes.js';
 import type { PaymentRecord } from '../state.js';
-import { amountOf, newId, text, type Ctx, type Handler } from './context.js';
-import { endPayment, transaction } from './lifecycle.js';
+import { amount, amountOf, newId, text, type Ctx, type Handler } from './context.js';
+import { endPayment, queueDelivery, transaction } from './lifecycle.js';
 import { findPayment } from './payments.js';
 
 /** Gives `fils` back to the payer, from escrow (`held`) or from the merchant's balance. */
@@ -75,6 +76,7 @@ export const voidPayment: Handler<'void'> = (ctx, body, r) => {
   if (fils > p.held) return r.fail('VOID_AMOUNT_EXCEEDS_AUTH_LIMIT', `void: ${fils} fils asked, ${p.held} fils held`);
   giveBack(ctx, p, fils, 'escrow');
   const voidId = newId(ctx.now, '8017');
+  const voidRequestId = text(body, 'voidRequestId')!;
   const held = p.held - fils;
   ctx.tx.put('payments', p.paymentId, {
     ...p,
@@ -83,5 +85,19 @@ export const voidPayment: Handler<'void'> = (ctx, body, r) => {
     ...(held === 0 ? { escrow: 'VOIDED' as const } : {}),
     transactions: [...p.transactions, transaction(ctx, 'VOID', fils)],
   });
-  return r.ok({ voidRequestId: text(body, 'voidRequestId'), voidId });
+  // pay's voidNotifyUrl: "the url that void notification will be sent to" (no page gives its shape:
+  // the notifyPayment fields, with the void's own)
+  if (p.voidNotifyUrl) {
+    queueDelivery(ctx, 'void', p, p.voidNotifyUrl, {
+      notifyType: 'VOID_RESULT',
+      voidResult: resultOf('SUCCESS'),
+      paymentId: p.paymentId,
+      paymentRequestId: p.paymentRequestId,
+      voidId,
+      voidRequestId,
+      voidAmount: amount(fils, p.currency),
+      voidTime: formatTime(ctx.now),
+    });
+  }
+  return r.ok({ voidRequestId, voidId });
 };

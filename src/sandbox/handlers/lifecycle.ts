@@ -4,7 +4,7 @@
  * `paymentNotifyUrl`. Used by pay, the cashier (wallet API) and the expiry sweep.
  */
 import { formatTime } from '../signing.js';
-import type { PaymentRecord, TransactionRecord } from '../state.js';
+import type { DeliveryRecord, PaymentRecord, TransactionRecord } from '../state.js';
 import { resultOf } from '../table/codes.js';
 import { amount, newId, type Ctx } from './context.js';
 
@@ -60,15 +60,19 @@ export function endPayment(ctx: Ctx, payment: PaymentRecord, status: 'FAIL' | 'C
 /** Stores the payment and, when it reached a final state and has a notify URL, queues its notification. */
 function save(ctx: Ctx, payment: PaymentRecord): void {
   ctx.tx.put('payments', payment.paymentId, payment);
-  if (payment.status === 'PROCESSING' || !payment.paymentNotifyUrl) return;
+  if (payment.status !== 'PROCESSING' && payment.paymentNotifyUrl) queueDelivery(ctx, 'payment', payment, payment.paymentNotifyUrl, notificationBody(payment));
+}
+
+/** Queues a signed notification to the merchant (the notifier sends it and retries). */
+export function queueDelivery(ctx: Ctx, kind: DeliveryRecord['kind'], payment: PaymentRecord, url: string, body: Record<string, unknown>): void {
   const deliveryId = newId(ctx.now, '9090');
   ctx.tx.put('deliveries', deliveryId, {
     deliveryId,
-    kind: 'payment',
+    kind,
     clientId: payment.clientId,
     paymentId: payment.paymentId,
-    url: payment.paymentNotifyUrl,
-    body: JSON.stringify(notificationBody(payment)),
+    url,
+    body: JSON.stringify(body),
     status: 'PENDING',
     attempts: [],
     tries: 0,
