@@ -7,6 +7,7 @@
  */
 import { api, type ApiFunction } from './core/api.js';
 import type { CallOptions } from './core/invoke.js';
+import { needs } from './core/needs.js';
 import { finishTradePay } from './core/trade-pay.js';
 import type { SuperQiError } from './errors/superqi-error.js';
 import type { JsonValue } from './types/common.js';
@@ -29,18 +30,19 @@ import * as device from './table/device.js';
  * `my.getAuthCode`: asks the user to authorize `scopes` and resolves `{ authCode }`, which your backend
  * exchanges through `applyToken`. Silent scopes (`auth_base`, `USER_ID`, `USER_LOGIN_ID`, `HASH_LOGIN_ID`)
  * show no UI. Errors: 3/1000 unknown, 1001 user cancel (`UserCancelledError`), 1002 app service error,
- * 1003 timeout, 2001 auth pending agreement. Failures keep `authErrorScopes`.
+ * 1003 timeout, 2001 auth pending agreement. Failures keep `authErrorScopes`; an answer without
+ * `authCode` (the docs' failure example has only `authErrorScopes`) rejects with a `HostError` (code 3).
  * @example const { authCode } = await getAuthCode({ scopes: ['auth_base', 'USER_ID'] });
  */
-export const getAuthCode = /* @__PURE__ */ api('getAuthCode', essential.getAuthCode);
+export const getAuthCode = /* @__PURE__ */ api('getAuthCode', essential.getAuthCode, /* @__PURE__ */ needs('authCode'));
 
 /**
  * `AlipayJSBridge.call('qicardSignContract')`: opens the QiCard signing page for `authUrl` (from the
  * wallet) and resolves `{ authCode }` (max 32 characters) for an agreement token. Needs host runtime
  * 1.24.6 or higher. Errors (string `errorCode`): '6001' user cancelled (`UserCancelledError`), '6002'
- * network exception, '6003' service error.
+ * network exception, '6003' service error. An answer without `authCode` rejects with a `HostError` (code 3).
  */
-export const qicardSignContract = /* @__PURE__ */ api('qicardSignContract', essential.qicardSignContract);
+export const qicardSignContract = /* @__PURE__ */ api('qicardSignContract', essential.qicardSignContract, /* @__PURE__ */ needs('authCode'));
 
 /**
  * `my.tradePay`: opens the cashier for `paymentUrl` (the `pay` response's

@@ -8,8 +8,11 @@ import { unsupportedByHost } from './normalise.js';
 
 /** `AlipayJSBridge` as the host injects it into an H5 page. */
 export interface Bridge {
-  /** Calls a JSAPI; the callback receives ONE plain object. */
-  call(name: string, params?: object, callback?: (result: unknown) => void): void;
+  /**
+   * Calls a JSAPI; the callback receives ONE plain object. Real bridges return nothing; one that returns
+   * an object with `abort()` (the emulator's) gets it called when the page aborts the call.
+   */
+  call(name: string, params?: object, callback?: (result: unknown) => void): unknown;
   /** Launch parameters of the page. */
   startupParams?: Record<string, unknown>;
 }
@@ -30,13 +33,15 @@ export interface Transport {
    * Sends one call. `row` holds the runtime fields of the API's table row (undefined for `call()` to an
    * API outside the table). `reply` gets the host's answer object; `failed` is true when it arrived
    * through a `fail` callback (mini-program style hosts) rather than as one result object (the bridge).
+   * Returns what the host returned for the call: when that has an `abort()` (a `my.request` RequestTask,
+   * the emulator's call handle), aborting the call calls it, so the host stops its work too.
    */
   send(
     api: string,
     row: RuntimeRow | undefined,
     params: Record<string, unknown>,
     reply: (result: unknown, failed?: boolean) => void,
-  ): void;
+  ): unknown;
   /**
    * The host's synchronous `canIUse` answer, when it has one. Without this method, the page's foreign
    * `my.canIUse` answers (what the real-host transport does).
@@ -91,8 +96,7 @@ export const hostTransport: Transport = {
     const my = row?.surface ? undefined : foreignMy(w);
     const fn = my?.[api];
     if (typeof fn === 'function') {
-      fn.call(my, { ...params, success: (r: unknown) => reply(r), fail: (r: unknown) => reply(r, true) });
-      return;
+      return fn.call(my, { ...params, success: (r: unknown) => reply(r), fail: (r: unknown) => reply(r, true) });
     }
     const bridge = w?.AlipayJSBridge;
     if (!bridge) {
@@ -102,7 +106,7 @@ export const hostTransport: Transport = {
     const natives = config.natives;
     // Most pages override nothing: one failed lookup, no hasOwnProperty call ('toString' is no override).
     const alias = natives[api] && {}.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
-    bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
+    return bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
   },
 };
 

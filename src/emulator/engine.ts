@@ -89,25 +89,26 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     return { error: 1, errorMessage: text };
   };
 
-  const run = (api: string, name: string, params: Record<string, unknown>, from: number): Promise<LooseAnswer> => {
+  const run = (api: string, name: string, params: Record<string, unknown>, signal: AbortSignal, from: number): Promise<LooseAnswer> => {
     for (let i = from; i < overrides.length; i++) {
       const o = overrides[i]!;
       if (o.api !== api && o.api !== name) continue;
       if (o.once) overrides.splice(i--, 1);
       const index = i + 1;
-      return Promise.resolve(o.handler(context(api, name, params, () => run(api, name, params, index))));
+      return Promise.resolve(o.handler(context(api, name, params, signal, () => run(api, name, params, signal, index))));
     }
     const fallback = (DEFAULT_HANDLERS as unknown as Record<string, Handler | undefined>)[api];
     return fallback
-      ? Promise.resolve(fallback(context(api, name, params, () => Promise.resolve(fail(api, 3, 'no default answer')))))
+      ? Promise.resolve(fallback(context(api, name, params, signal, () => Promise.resolve(fail(api, 3, 'no default answer')))))
       : unknownAnswer(name, params);
   };
 
-  const context = (api: string, name: string, params: Record<string, unknown>, next: () => Promise<LooseAnswer>): HandlerContext =>
+  const context = (api: string, name: string, params: Record<string, unknown>, signal: AbortSignal, next: () => Promise<LooseAnswer>): HandlerContext =>
     ({
       api,
       name,
       params,
+      signal,
       profile,
       fixtures,
       ui,
@@ -117,7 +118,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       delay,
     }) as unknown as HandlerContext;
 
-  const dispatch = async (name: string, raw: unknown): Promise<{ api: string; params: Record<string, unknown>; answer: LooseAnswer }> => {
+  const dispatch = async (name: string, raw: unknown, signal: AbortSignal): Promise<{ api: string; params: Record<string, unknown>; answer: LooseAnswer }> => {
     const documented = resolveApi(name);
     const api: string = documented ?? name;
     let params: Record<string, unknown>;
@@ -129,7 +130,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     if (documented) params = documentedParams(documented, params);
     if (latency > 0) await delay(latency);
     const missing = documented && unavailableReason(documented, profile);
-    let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, 0);
+    let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, signal, 0);
     if (!answer || typeof answer !== 'object') answer = {};
     if (documented && !isFailure(answer as Record<string, unknown>)) answer = nativeResult(documented, params, answer as Record<string, unknown>);
     return { api, params, answer };
@@ -159,7 +160,9 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       const record: CallRecord = { id: ++seq, api: resolveApi(String(name)) ?? String(name), name: String(name), params: {}, startedAt: now() };
       calls.push(record);
       if (calls.length > logLimit) calls.splice(0, calls.length - logLimit);
-      dispatch(String(name), params)
+      // The page's abort (RequestTask.abort(), an AbortSignal) reaches the handler as ctx.signal.
+      const work = new AbortController();
+      dispatch(String(name), params, work.signal)
         .catch((e: unknown): { api: string; params: Record<string, unknown>; answer: LooseAnswer } => ({
           api: record.api,
           params: {},
@@ -173,6 +176,13 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
           // Always at least one macrotask after the call, like a native host.
           setTimeout(() => cb?.(answer), 0);
         });
+      return {
+        abort() {
+          if (record.answeredAt !== undefined || work.signal.aborted) return;
+          record.aborted = true;
+          work.abort();
+        },
+      };
     },
   } as FakeBridge;
 

@@ -124,6 +124,8 @@ export interface CallRecord {
   /** `performance.now()` at the call and at the answer. */
   readonly startedAt: number;
   answeredAt?: number;
+  /** The page aborted the call before it was answered (its handler saw `ctx.signal` abort). */
+  aborted?: boolean;
 }
 
 /** What a handler gets. */
@@ -142,6 +144,8 @@ export interface HandlerContext<K extends ApiName = ApiName> {
   readonly ui: EmulatorUi;
   /** The running emulator. */
   readonly emulator: Emulator;
+  /** Aborts when the page aborts the call (RequestTask.abort(), an AbortSignal): stop the work. */
+  readonly signal: AbortSignal;
   /** The default answer (or the next matching override's): lets an override pass through. */
   next(): Promise<Answer<K>>;
   /** A documented failure for this API: `error: code` and the page's meaning (or `message`). */
@@ -202,9 +206,15 @@ export interface Emulator {
   uninstall(): void;
 }
 
+/** What the fake bridge's `call` returns: the library calls `abort()` when the page aborts the call. */
+export interface CallHandle {
+  /** Aborts the call's handler (`ctx.signal`); no effect once answered. */
+  abort(): void;
+}
+
 /** The fake `AlipayJSBridge`. */
 export interface FakeBridge {
-  call(name: string, params?: object, callback?: (result: unknown) => void): void;
+  call(name: string, params?: object, callback?: (result: unknown) => void): CallHandle;
   startupParams: Record<string, unknown>;
   /**
    * Whether the emulated host has `name` (profile, version, table), synchronously. Real hosts have no

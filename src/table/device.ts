@@ -67,6 +67,8 @@ export const makePhoneCall: ApiRow<MakePhoneCallParams, HostAck> = {
   group: 'device',
   doc: '48-makePhoneCall',
   params: { number: 'S' },
+  // The host asks the user before dialling (the emulator waits for that answer).
+  ui: true,
 };
 
 /** scan: reads a QR code or barcode. */

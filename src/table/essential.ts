@@ -32,7 +32,7 @@ export const qicardSignContract: ApiRow<QicardSignContractParams, QicardSignCont
     6002: 'Network exception prevented signing.',
     6003: 'Signing failed due to service error.',
   },
-  cancel: [6001],
+  cancel: ['6001'],
   since: '1.24.6',
 };
 

@@ -35,6 +35,8 @@ export const saveImage: ApiRow<SaveImageParams, HostAck> = {
     17: 'Other errors during picture saving.',
   },
   defaults: { showActionSheet: false },
+  // With `showActionSheet: true` the host shows a save menu and waits for the user.
+  ui: 'showActionSheet',
 };
 
 /** getImageInfo: width, height, path, orientation and format of an image. */

@@ -56,6 +56,8 @@ export const downloadFile: ApiRow<DownloadFileParams, FilePathResult> = {
   doc: '39-downloadFile',
   params: { url: 'S', header: 'o' },
   errors: { 12: 'Downloading failed.', 13: 'No right.' },
+  // The page documents no timeout; hosts (and the emulator) give a download 60 s, like uploadFile.
+  hostTimeout: 60000,
 };
 
 /** uploadFile: uploads a local file as multipart/form-data. */

@@ -67,8 +67,11 @@ export interface ApiRow<P extends object = object, R = unknown> {
    * whichever name was called (classic hosts answer `confirm` with `ok`).
    */
   readonly results?: Readonly<Record<string, string>>;
-  /** Opens UI that waits for the user: no default timeout. */
-  readonly ui?: true;
+  /**
+   * Opens UI that waits for the user: no default timeout. A parameter name instead: only when the call
+   * sets that parameter (saveImage opens its menu only with `showActionSheet: true`).
+   */
+  readonly ui?: true | string;
   /** Documented error codes and their meaning, worded as the page words them. */
   readonly errors?: Readonly<Record<ErrorCodeKey, string>>;
   /** Codes that mean the user cancelled (a `UserCancelledError` rather than a `HostError`). */

@@ -30,7 +30,9 @@ describe('the API table', () => {
       for (const code of Object.values(row.params)) expect('snbaoxSNBAOX').toContain(code);
       for (const c of row.cancel ?? []) expect(row.errors?.[c], `${name} cancel ${c}`).toBeTruthy();
       if (row.alias) expect(row.alias.name).toMatch(/^[a-zA-Z]+$/);
-      expect([undefined, true]).toContain(row.ui);
+      // true, or the parameter whose `true` opens UI (saveImage's showActionSheet, a boolean parameter).
+      if (typeof row.ui === 'string') expect((row.params as Record<string, string>)[row.ui], `${name}.ui`).toBe('b');
+      else expect([undefined, true]).toContain(row.ui);
       expect(['essential', 'ui', 'media', 'storage', 'file', 'location', 'network', 'device', 'framework']).toContain(row.group);
       if (row.defaults) for (const k of Object.keys(row.defaults)) expect(Object.keys(row.params), `${name}.${k}`).toContain(k);
     }

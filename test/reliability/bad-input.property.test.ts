@@ -119,7 +119,7 @@ function expectTyped(error: unknown) {
 
 describe('the wrappers over a host that serialises params like a native bridge', () => {
   it(`every API, ${RUNS.fake} generated calls: refused before the host exactly when a param is missing or mistyped`, async () => {
-    const fake = installFakeBridge({ json: true, handlers: { '*': { echo: 'answered' } } });
+    const fake = installFakeBridge({ json: true, handlers: { '*': { echo: 'answered', authCode: 'granted' } } });
     await fc.assert(
       fc.asyncProperty(anyCall, async ({ api, ...g }) => {
         cases++;

@@ -48,7 +48,7 @@ describe(`${N} concurrent calls`, () => {
         if (id % 97 === 0) return; // never answered: the per-call timeout settles it
         setTimeout(() => {
           inFlight--;
-          cb(id % 10 === 3 ? { error: 1000 + (id % 7), errorMessage: `failed #${id}`, id } : { echo: id, name });
+          cb(id % 10 === 3 ? { error: 1000 + (id % 7), errorMessage: `failed #${id}`, id } : { echo: id, name, authCode: 'granted' });
         }, Math.floor(random() * 40));
       },
     };
