@@ -23,6 +23,7 @@ import * as file from './table/file.js';
 import * as location from './table/location.js';
 import * as network from './table/network.js';
 import * as device from './table/device.js';
+import * as undocumented from './table/undocumented.js';
 
 // ── essential ────────────────────────────────────────────────────────────────────────────────────
 
@@ -252,3 +253,34 @@ export const scan = /* @__PURE__ */ api('scan', device.scan);
 
 /** `my.vibrate`: a short vibration. */
 export const vibrate = /* @__PURE__ */ api('vibrate', device.vibrate);
+
+// ── not in the docs ──────────────────────────────────────────────────────────────────────────────
+// Real Super Qi pages call these; the docs (04-jsapi) omit them. Typed from what Alipay+ hosts
+// answer: a given Super Qi build may answer differently (check with `isSupported(name)`).
+
+/** `my.hideKeyboard` (not in the Super Qi docs): closes the soft keyboard. */
+export const hideKeyboard = /* @__PURE__ */ api('hideKeyboard', undocumented.hideKeyboard);
+
+/** `my.setKeepScreenOn` (not in the Super Qi docs): `keepScreenOn: true` keeps the screen on while the miniapp is in front. */
+export const setKeepScreenOn = /* @__PURE__ */ api('setKeepScreenOn', undocumented.setKeepScreenOn);
+
+/** `my.getSetting` (not in the Super Qi docs): `{ authSetting }`, permission → allowed, for the permissions this miniapp asked for. */
+export const getSetting = /* @__PURE__ */ api('getSetting', undocumented.getSetting);
+
+/** `my.openSetting` (not in the Super Qi docs): opens the permission settings; resolves `{ authSetting }` when the user returns. */
+export const openSetting = /* @__PURE__ */ api('openSetting', undocumented.openSetting);
+
+/** `AlipayJSBridge.call('openInBrowser')` (not in the Super Qi docs): opens `url` in the system browser. */
+export const openInBrowser = /* @__PURE__ */ api('openInBrowser', undocumented.openInBrowser);
+
+/**
+ * `AlipayJSBridge.call('beehiveGetPOI')` (not in the Super Qi docs): a point-of-interest picker, like
+ * chooseLocation; resolves `{ name, address, latitude, longitude }`. Error 13: user cancelled (`UserCancelledError`).
+ */
+export const beehiveGetPOI = /* @__PURE__ */ api('beehiveGetPOI', undocumented.beehiveGetPOI);
+
+/**
+ * `AlipayJSBridge.call('getFacePhotoData')` (not in the Super Qi docs): the host's face capture. No
+ * public host documents its answer, so the result is the host's object as it came.
+ */
+export const getFacePhotoData = /* @__PURE__ */ api('getFacePhotoData', undocumented.getFacePhotoData);

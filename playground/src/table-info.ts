@@ -28,7 +28,12 @@ export const GROUP_LABELS: Readonly<Record<ApiGroup, string>> = {
   network: 'Network',
   device: 'Device',
   framework: 'Framework',
+  undocumented: 'Not in the docs',
 };
+
+/** Where a row's documentation is: its `04-jsapi` page, or none (APIs real pages call that the docs omit). */
+export const docLabel = (row: { readonly group: ApiGroup; readonly doc: string }): string =>
+  row.group === 'undocumented' ? 'not in the Super Qi docs (Alipay+ behaviour)' : `docs: 04-jsapi/${row.doc}.md`;
 
 /** The page number of a doc name (`'13-showActionSheet'` → 13). */
 const pageNumber = (doc: string): number => Number(/^(\d+)/.exec(doc)?.[1] ?? Infinity);

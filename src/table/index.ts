@@ -12,6 +12,7 @@ import * as location from './location.js';
 import * as network from './network.js';
 import * as device from './device.js';
 import * as framework from './framework.js';
+import * as undocumented from './undocumented.js';
 import type { ApiRow } from './row.js';
 
 type Rows = typeof essential &
@@ -22,7 +23,8 @@ type Rows = typeof essential &
   typeof location &
   typeof network &
   typeof device &
-  typeof framework;
+  typeof framework &
+  typeof undocumented;
 
 /**
  * Every API row, keyed by documented name, in the order of the doc pages (module namespaces would
@@ -84,6 +86,14 @@ export const TABLE = {
   scan: device.scan,
   vibrate: device.vibrate,
   canIUse: framework.canIUse,
+  // Not in the docs: real pages call them (src/table/undocumented.ts).
+  hideKeyboard: undocumented.hideKeyboard,
+  setKeepScreenOn: undocumented.setKeepScreenOn,
+  getSetting: undocumented.getSetting,
+  openSetting: undocumented.openSetting,
+  openInBrowser: undocumented.openInBrowser,
+  beehiveGetPOI: undocumented.beehiveGetPOI,
+  getFacePhotoData: undocumented.getFacePhotoData,
 } satisfies { [K in keyof Rows]: Rows[K] };
 
 /** The table's type. */

@@ -6,7 +6,7 @@ import type { HostAck } from '../types/common.js';
 export const chooseImage: ApiRow<ChooseImageParams, ChooseImageResult> = {
   group: 'media',
   doc: '18-chooseImage',
-  params: { sizeType: 'a', sourceType: 'a' },
+  params: { sizeType: 'a', sourceType: 'a', count: 'n' },
   errors: { 11: 'User cancels operation.' },
   cancel: [11],
   defaults: { sizeType: ['original', 'compressed'], sourceType: ['camera', 'album'] },

@@ -14,7 +14,9 @@ export type ApiGroup =
   | 'location'
   | 'network'
   | 'device'
-  | 'framework';
+  | 'framework'
+  /** APIs real Super Qi pages call that `04-jsapi` omits (typed from what Alipay+ hosts answer). */
+  | 'undocumented';
 
 /**
  * Runtime type code of one parameter, checked before the host is called.

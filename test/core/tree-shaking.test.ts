@@ -29,6 +29,15 @@ describe('tree-shaking (esbuild, from src/)', () => {
     expect(code).toContain('alert');
     expect(code).not.toContain('qicardwallet');
     expect(code).not.toContain('deeplink.qi.iq');
+    for (const name of ['hideKeyboard', 'setKeepScreenOn', 'getSetting', 'openSetting', 'openInBrowser', 'beehiveGetPOI', 'getFacePhotoData']) {
+      expect(code, name).not.toContain(name);
+    }
+  });
+
+  it('import { openInBrowser }: that one of the APIs the docs omit, not the others', async () => {
+    const code = await bundle(`import { openInBrowser } from './src/index.ts'; openInBrowser({ url: 'https://qi.iq' });`);
+    expect(code).toContain('openInBrowser');
+    for (const name of ['hideKeyboard', 'beehiveGetPOI', 'getFacePhotoData']) expect(code, name).not.toContain(name);
   });
 
   it('import { miniappDeepLink }: the deep links, and no call path', async () => {

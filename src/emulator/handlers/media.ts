@@ -204,8 +204,11 @@ const SAVE_LABELS = {
 export const mediaHandlers: Pick<DefaultHandlers, MediaApis> = {
   async chooseImage(ctx) {
     const fixtures = ctx.fixtures.images.length ? ctx.fixtures.images : [fixtureImage()];
-    const picked = await ctx.ui.pickFiles({ accept: 'image/*', multiple: true, fixtures });
-    if (!picked?.length) return ctx.fail(11);
+    const count = ctx.params.count;
+    const chosen = await ctx.ui.pickFiles({ accept: 'image/*', multiple: count !== 1, fixtures });
+    if (!chosen?.length) return ctx.fail(11);
+    // `count` (not in the Super Qi docs; Alipay+ hosts take it) caps how many images come back.
+    const picked = typeof count === 'number' && count >= 1 ? chosen.slice(0, Math.floor(count)) : chosen;
     const store = filesOf(ctx.emulator);
     const sizeType = ctx.params.sizeType;
     if (Array.isArray(sizeType) && sizeType.includes('compressed') && !sizeType.includes('original')) {
