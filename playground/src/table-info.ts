@@ -3,13 +3,13 @@
  * codes in words, and the documented meaning of an error code. Nothing here lists APIs by hand.
  */
 import { API_NAMES, TABLE, type ApiName } from '../../src/index.js';
-import type { ApiGroup, ApiRow, ErrorCodeKey, ParamCode } from '../../src/index.js';
+import type { ApiGroup, TableRow, ErrorCodeKey, ParamCode } from '../../src/index.js';
 
 /** Every row, as the untyped shape (for code that handles any API). */
-export const ROWS = TABLE as unknown as Readonly<Record<ApiName, ApiRow>>;
+export const ROWS = TABLE as unknown as Readonly<Record<ApiName, TableRow>>;
 
 /** The row of `api`. */
-export const rowOf = (api: ApiName): ApiRow => ROWS[api];
+export const rowOf = (api: ApiName): TableRow => ROWS[api];
 
 /** Every API name, alphabetically (for pickers). */
 export const SORTED_NAMES: readonly ApiName[] = [...API_NAMES].sort();

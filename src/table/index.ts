@@ -1,7 +1,9 @@
 /**
- * The API table: every JSAPI of `04-jsapi`, one row each, in the docs' order.
- * `TABLE` aggregates the rows for code that needs all of them (the shim, `canIUse`, the emulator,
- * the playground); wrappers import their own row by name so a bundler keeps only what is used.
+ * The API table: every JSAPI of `04-jsapi` (and the ones real pages call that the docs omit), one row
+ * each, in the docs' order. Runtime rows live in one file per docs group; wrappers import their own
+ * row by name so a bundler keeps only what is used. `TABLE` joins each row with its documentation
+ * (docs.ts), classic alias (classic.ts) and required host version (since.ts), for the code that
+ * needs all of it: the emulator, the playground, `TABLE`'s importers.
  */
 import * as essential from './essential.js';
 import * as ui from './ui.js';
@@ -13,7 +15,10 @@ import * as network from './network.js';
 import * as device from './device.js';
 import * as framework from './framework.js';
 import * as undocumented from './undocumented.js';
-import type { ApiRow } from './row.js';
+import { CLASSIC_NATIVES } from './classic.js';
+import { DOCS } from './docs.js';
+import { SINCE } from './since.js';
+import type { ApiRow, TableRow } from './row.js';
 
 type Rows = typeof essential &
   typeof ui &
@@ -27,10 +32,10 @@ type Rows = typeof essential &
   typeof undocumented;
 
 /**
- * Every API row, keyed by documented name, in the order of the doc pages (module namespaces would
+ * Every runtime row, keyed by documented name, in the order of the doc pages (module namespaces would
  * list them alphabetically). `satisfies` makes a row missing here, or a name that is not a row, a type error.
  */
-export const TABLE = {
+const ROWS = {
   getAuthCode: essential.getAuthCode,
   qicardSignContract: essential.qicardSignContract,
   tradePay: essential.tradePay,
@@ -96,14 +101,28 @@ export const TABLE = {
   getFacePhotoData: undocumented.getFacePhotoData,
 } satisfies { [K in keyof Rows]: Rows[K] };
 
-/** The table's type. */
-export type Table = typeof TABLE;
 /** A documented JSAPI name. */
-export type ApiName = keyof Table;
+export type ApiName = keyof typeof ROWS;
 /** The documented parameters of an API (without callbacks). */
-export type ApiParams<K extends ApiName> = Table[K] extends ApiRow<infer P, infer _R> ? P : never;
+export type ApiParams<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer P, infer _R> ? P : never;
 /** The typed success payload of an API. */
-export type ApiResult<K extends ApiName> = Table[K] extends ApiRow<infer _P, infer R> ? R : never;
+export type ApiResult<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer _P, infer R> ? R : never;
+/** The table's type: every row with its documentation. */
+export type Table = { readonly [K in ApiName]: TableRow<ApiParams<K>, ApiResult<K>> };
+
+/** Each row joined with its documentation, alias and host version (a new object per row; the rows stay as they are). */
+const join = (): Table => {
+  const out: Record<string, TableRow> = {};
+  for (const name of Object.keys(ROWS) as ApiName[]) {
+    const alias = CLASSIC_NATIVES[name];
+    const since = SINCE[name];
+    out[name] = { ...(ROWS[name] as ApiRow), ...DOCS[name], ...(alias && { alias }), ...(since && { since }) };
+  }
+  return out as Table;
+};
+
+/** Every API row with its documentation, keyed by documented name, in the order of the doc pages. */
+export const TABLE: Table = /* @__PURE__ */ join();
 
 /** Every documented API name, in the docs' order. */
-export const API_NAMES = /* @__PURE__ */ Object.keys(TABLE) as ApiName[];
+export const API_NAMES = /* @__PURE__ */ Object.keys(ROWS) as ApiName[];

@@ -45,12 +45,12 @@ export interface NativeAlias {
   readonly params?: Readonly<Record<string, string>>;
 }
 
-/** One JSAPI. `P` is its documented parameter object (without callbacks), `R` its success payload. */
+/**
+ * One JSAPI as calls see it: the fields read at runtime. `P` is its documented parameter object
+ * (without callbacks), `R` its success payload. Its documentation is `ApiDocs` (src/table/docs.ts);
+ * `TABLE` rows (`TableRow`) are both.
+ */
 export interface ApiRow<P extends object = object, R = unknown> {
-  /** Documentation group (the sidebar of `04-jsapi`). */
-  readonly group: ApiGroup;
-  /** The doc page in `04-jsapi/` this row follows. */
-  readonly doc: string;
   /** Every documented parameter with its runtime type code. */
   readonly params: ParamSpec<P>;
   /**
@@ -58,12 +58,8 @@ export interface ApiRow<P extends object = object, R = unknown> {
    * `qicardSignContract`); such APIs never go through a foreign `my`.
    */
   readonly surface?: 'bridge';
-  /** The docs also show the H5+ form, `AlipayJSBridge.call(name, params, callback)`. */
-  readonly h5?: true;
   /** Name sent to `AlipayJSBridge.call` when it differs from the documented name. */
   readonly native?: string;
-  /** Classic Alipay native name and renames. The emulator accepts it; `configure({ natives: CLASSIC_NATIVES })` sends it. */
-  readonly alias?: NativeAlias;
   /**
    * Native result field → documented field, applied to every answer that lacks the documented field,
    * whichever name was called (classic hosts answer `confirm` with `ok`).
@@ -74,25 +70,41 @@ export interface ApiRow<P extends object = object, R = unknown> {
    * sets that parameter (saveImage opens its menu only with `showActionSheet: true`).
    */
   readonly ui?: true | string;
-  /** Documented error codes and their meaning, worded as the page words them. */
-  readonly errors?: Readonly<Record<ErrorCodeKey, string>>;
   /** Codes that mean the user cancelled (a `UserCancelledError` rather than a `HostError`). */
   readonly cancel?: readonly ErrorCodeKey[];
-  /** Documented defaults of optional parameters. */
-  readonly defaults?: Readonly<Partial<P>>;
-  /** Documented limits, by name (e.g. `maxItemChars`). */
-  readonly limits?: Readonly<Record<string, number>>;
-  /** The host's own timeout for this API in ms, when documented; the library waits a little longer. */
+  /** The host's own timeout for this API in ms; the library waits a little longer. */
   readonly hostTimeout?: number;
-  /** Lowest host runtime version the docs require. */
-  readonly since?: string;
   /** Phantom: carries the types. Never present at runtime. */
   __types?(params: P): R;
 }
 
+/** One row's documentation (src/table/docs.ts), as the docs word it. */
+export interface ApiDocs<P extends object = object> {
+  /** Documentation group (the sidebar of `04-jsapi`), or `undocumented`. */
+  readonly group: ApiGroup;
+  /** The doc page in `04-jsapi/` this row follows (`undocumented` for the APIs the docs omit). */
+  readonly doc: string;
+  /** The docs also show the H5+ form, `AlipayJSBridge.call(name, params, callback)`. */
+  readonly h5?: true;
+  /** Documented error codes and their meaning, worded as the page words them. */
+  readonly errors?: Readonly<Record<ErrorCodeKey, string>>;
+  /** Documented defaults of optional parameters. */
+  readonly defaults?: Readonly<Partial<P>>;
+  /** Documented limits, by name (e.g. `maxItemChars`). */
+  readonly limits?: Readonly<Record<string, number>>;
+}
+
 /**
- * The fields of a row a call reads at runtime (the transport gets these, never the row itself). The rest
- * — group, doc, error wording, defaults, limits, since — is documentation: code that reads only these
- * fields lets a bundler that tree-shakes object properties (Rollup) leave the rest out.
+ * A row of `TABLE`: its runtime fields, its documentation, the classic alias (src/table/classic.ts)
+ * and the host version it needs (src/table/since.ts) when it has them.
  */
-export type RuntimeRow = Pick<ApiRow, 'params' | 'surface' | 'native' | 'results' | 'ui' | 'cancel' | 'hostTimeout'>;
+export type TableRow<P extends object = object, R = unknown> = ApiRow<P, R> &
+  ApiDocs<P> & {
+    /** Classic Alipay native name and renames. The emulator accepts it; `configure({ natives: CLASSIC_NATIVES })` sends it. */
+    readonly alias?: NativeAlias;
+    /** Lowest host runtime version the docs require. */
+    readonly since?: string;
+  };
+
+/** The fields of a row a call reads at runtime (the transport gets these, never the row itself). */
+export type RuntimeRow = Omit<ApiRow, '__types'>;

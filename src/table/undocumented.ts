@@ -9,56 +9,41 @@ import type { AuthSettingResult, FacePhotoDataResult, OpenInBrowserParams, PoiRe
 
 /** hideKeyboard: closes the soft keyboard. */
 export const hideKeyboard: ApiRow<NoParams, HostAck> = {
-  group: 'undocumented',
-  doc: 'undocumented',
   params: {},
 };
 
 /** setKeepScreenOn: keeps the screen on (or lets it sleep) while the miniapp is in front. */
 export const setKeepScreenOn: ApiRow<SetKeepScreenOnParams, HostAck> = {
-  group: 'undocumented',
-  doc: 'undocumented',
   params: { keepScreenOn: 'B' },
 };
 
 /** getSetting: which permissions the user gave this miniapp (only those it asked for). */
 export const getSetting: ApiRow<NoParams, AuthSettingResult> = {
-  group: 'undocumented',
-  doc: 'undocumented',
   params: {},
 };
 
 /** openSetting: opens the miniapp's permission settings; answers them when the user comes back. */
 export const openSetting: ApiRow<NoParams, AuthSettingResult> = {
-  group: 'undocumented',
-  doc: 'undocumented',
   params: {},
   ui: true,
 };
 
 /** openInBrowser: opens a URL in the system browser (bridge only). */
 export const openInBrowser: ApiRow<OpenInBrowserParams, HostAck> = {
-  group: 'undocumented',
-  doc: 'undocumented',
   params: { url: 'S' },
   surface: 'bridge',
 };
 
 /** beehiveGetPOI: a point-of-interest picker, like chooseLocation (bridge only; hosts route it there). */
 export const beehiveGetPOI: ApiRow<NoParams, PoiResult> = {
-  group: 'undocumented',
-  doc: 'undocumented',
   params: {},
   surface: 'bridge',
-  errors: { 11: 'Location permission not enabled.', 12: 'Network abnormity, try again later.', 13: 'User cancelled the selection.' },
   cancel: [13],
   ui: true,
 };
 
 /** getFacePhotoData: the host's face capture (bridge only); its answer's fields are not public. */
 export const getFacePhotoData: ApiRow<NoParams, FacePhotoDataResult> = {
-  group: 'undocumented',
-  doc: 'undocumented',
   params: {},
   surface: 'bridge',
   ui: true,

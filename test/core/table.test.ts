@@ -1,11 +1,11 @@
 /** The API table itself: docs order, groups, and rows that are well-formed data. */
 import { describe, expect, it } from 'vitest';
 import { API_NAMES, TABLE } from '../../src/index.js';
-import type { ApiRow } from '../../src/table/row.js';
+import type { TableRow } from '../../src/table/row.js';
 import { NAMES } from '../../src/table/names.js';
 import { SINCE } from '../../src/table/since.js';
 
-const rows = TABLE as unknown as Record<string, ApiRow>;
+const rows = TABLE as unknown as Record<string, TableRow>;
 const page = (name: string) => Number(rows[name]!.doc.slice(0, 2));
 
 describe('the API table', () => {
