@@ -18,6 +18,9 @@ export const BUDGETS = {
   // ── per-call overhead: wrapper ÷ raw AlipayJSBridge.call, same fake bridge, same run ────────
   'node.overhead.ratio': { max: 1.5, why: 'Node + happy-dom, median of alternating rounds' },
   'chromium.overhead.ratio': { max: 1.5, why: 'Chromium, IIFE build, median of alternating rounds' },
+  'chromium.overhead.scriptTag.worstRatio': { max: 1.3, why: 'Chromium, script tag: the worst of alert, getNetworkType, request, getAuthCode, tradePay ÷ raw' },
+  'chromium.overhead.esm.worstRatio': { max: 1.3, why: 'Chromium, ESM bundled into a page with no shim: the worst wrapper ÷ raw' },
+  'chromium.overhead.signalNs': { max: 100, why: 'Chromium: what passing { signal } adds to a call, ns' },
 
   // ── 100,000 calls in a row (Node + happy-dom) ──────────────────────────────────────────────
   'node.soak.heapGrowthBytes': { max: 1_000_000, why: 'heap roughly flat after 100,000 calls (< 10 B per call), after gc()' },

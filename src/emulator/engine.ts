@@ -6,8 +6,8 @@
 import { EMULATOR_MARK } from '../core/environment.js';
 import type { HostEventName } from '../core/events.js';
 import { isFailure } from '../core/normalise.js';
-import { TABLE } from '../table/index.js';
-import type { TableRow } from '../table/row.js';
+import { HOST_TABLE as TABLE } from '../table/index.js';
+import type { HostRow } from '../table/row.js';
 import { isAvailable, unavailableReason } from './availability.js';
 import { DEFAULT_FIXTURES, DEFAULT_PROFILE } from './defaults.js';
 import { DEFAULT_HANDLERS } from './handlers/index.js';
@@ -36,7 +36,7 @@ interface Override {
   once: boolean;
 }
 
-const rows = TABLE as unknown as Record<string, TableRow>;
+const rows = TABLE as unknown as Record<string, HostRow>;
 
 /** A Web Storage stand-in for pages without localStorage (Node, sandboxed iframes). */
 export function memoryStorage(): StorageBackend {

@@ -1,10 +1,10 @@
 /** Named scenarios: each is a set of overrides a test or the playground switches on in one word. */
-import { TABLE, API_NAMES, type ApiName } from '../table/index.js';
+import { HOST_TABLE as TABLE, API_NAMES, type ApiName } from '../table/index.js';
 import { SILENT_SCOPES } from '../table/scopes.js';
-import type { TableRow } from '../table/row.js';
+import type { HostRow } from '../table/row.js';
 import type { Emulator, HandlerContext, LooseAnswer, PresetName } from './types.js';
 
-const rows = TABLE as unknown as Record<string, TableRow>;
+const rows = TABLE as unknown as Record<string, HostRow>;
 type Answerer = (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>;
 
 /** How each API says "the user cancelled" when its page documents no cancel code (a success payload). */

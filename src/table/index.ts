@@ -17,8 +17,9 @@ import * as framework from './framework.js';
 import * as undocumented from './undocumented.js';
 import { CLASSIC_NATIVES } from './classic.js';
 import { DOCS } from './docs.js';
+import { PAGES } from './pages.js';
 import { SINCE } from './since.js';
-import type { ApiRow, TableRow } from './row.js';
+import type { ApiRow, HostRow, TableRow } from './row.js';
 
 type Rows = typeof essential &
   typeof ui &
@@ -109,20 +110,35 @@ export type ApiParams<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer
 export type ApiResult<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer _P, infer R> ? R : never;
 /** The table's type: every row with its documentation. */
 export type Table = { readonly [K in ApiName]: TableRow<ApiParams<K>, ApiResult<K>> };
+/** The table as a host reads it: every row without where it is documented. */
+export type HostTable = { readonly [K in ApiName]: HostRow<ApiParams<K>, ApiResult<K>> };
 
-/** Each row joined with its documentation, alias and host version (a new object per row; the rows stay as they are). */
-const join = (): Table => {
-  const out: Record<string, TableRow> = {};
+/** Each runtime row joined with its documented answers, alias and host version (new objects; the rows stay as they are). */
+const joinHost = (): HostTable => {
+  const out: Record<string, HostRow> = {};
   for (const name of Object.keys(ROWS) as ApiName[]) {
     const alias = CLASSIC_NATIVES[name];
     const since = SINCE[name];
     out[name] = { ...(ROWS[name] as ApiRow), ...DOCS[name], ...(alias && { alias }), ...(since && { since }) };
   }
+  return out as HostTable;
+};
+
+/** Each host row joined with where it is documented. */
+const joinPages = (host: HostTable): Table => {
+  const out: Record<string, TableRow> = {};
+  for (const name of Object.keys(host) as ApiName[]) out[name] = { ...host[name], ...PAGES[name] };
   return out as Table;
 };
 
+/**
+ * Every API row as the emulator reads it: runtime fields, error wording, defaults, limits, alias,
+ * since — not the docs' group and page, which only the playground and `TABLE`'s importers need.
+ */
+export const HOST_TABLE: HostTable = /* @__PURE__ */ joinHost();
+
 /** Every API row with its documentation, keyed by documented name, in the order of the doc pages. */
-export const TABLE: Table = /* @__PURE__ */ join();
+export const TABLE: Table = /* @__PURE__ */ joinPages(HOST_TABLE);
 
 /** Every documented API name, in the docs' order. */
 export const API_NAMES = /* @__PURE__ */ Object.keys(ROWS) as ApiName[];

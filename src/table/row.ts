@@ -47,8 +47,8 @@ export interface NativeAlias {
 
 /**
  * One JSAPI as calls see it: the fields read at runtime. `P` is its documented parameter object
- * (without callbacks), `R` its success payload. Its documentation is `ApiDocs` (src/table/docs.ts);
- * `TABLE` rows (`TableRow`) are both.
+ * (without callbacks), `R` its success payload. Its documentation is `ApiDocs` and `ApiPage`
+ * (src/table/docs.ts, pages.ts); `TABLE` rows (`TableRow`) have all of it.
  */
 export interface ApiRow<P extends object = object, R = unknown> {
   /** Every documented parameter with its runtime type code. */
@@ -78,14 +78,18 @@ export interface ApiRow<P extends object = object, R = unknown> {
   __types?(params: P): R;
 }
 
-/** One row's documentation (src/table/docs.ts), as the docs word it. */
-export interface ApiDocs<P extends object = object> {
+/** Where a row is documented (src/table/pages.ts): the playground and `TABLE` read it. */
+export interface ApiPage {
   /** Documentation group (the sidebar of `04-jsapi`), or `undocumented`. */
   readonly group: ApiGroup;
   /** The doc page in `04-jsapi/` this row follows (`undocumented` for the APIs the docs omit). */
   readonly doc: string;
   /** The docs also show the H5+ form, `AlipayJSBridge.call(name, params, callback)`. */
   readonly h5?: true;
+}
+
+/** A row's documented answers and limits (src/table/docs.ts), as the docs word them; hosts (the emulator) read them too. */
+export interface ApiDocs<P extends object = object> {
   /** Documented error codes and their meaning, worded as the page words them. */
   readonly errors?: Readonly<Record<ErrorCodeKey, string>>;
   /** Documented defaults of optional parameters. */
@@ -95,16 +99,19 @@ export interface ApiDocs<P extends object = object> {
 }
 
 /**
- * A row of `TABLE`: its runtime fields, its documentation, the classic alias (src/table/classic.ts)
- * and the host version it needs (src/table/since.ts) when it has them.
+ * A row as a host (the emulator) reads it: runtime fields, documented answers and limits, the classic
+ * alias (src/table/classic.ts) and the host version it needs (src/table/since.ts) when it has them.
  */
-export type TableRow<P extends object = object, R = unknown> = ApiRow<P, R> &
+export type HostRow<P extends object = object, R = unknown> = ApiRow<P, R> &
   ApiDocs<P> & {
     /** Classic Alipay native name and renames. The emulator accepts it; `configure({ natives: CLASSIC_NATIVES })` sends it. */
     readonly alias?: NativeAlias;
     /** Lowest host runtime version the docs require. */
     readonly since?: string;
   };
+
+/** A row of `TABLE`: everything of `HostRow`, and where it is documented. */
+export type TableRow<P extends object = object, R = unknown> = HostRow<P, R> & ApiPage;
 
 /** The fields of a row a call reads at runtime (the transport gets these, never the row itself). */
 export type RuntimeRow = Omit<ApiRow, '__types'>;

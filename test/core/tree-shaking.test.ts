@@ -45,4 +45,21 @@ describe('tree-shaking (esbuild, from src/)', () => {
     expect(code).toContain('qicardwallet://qicard/deeplink.htm');
     expect(code).not.toContain('AlipayJSBridge');
   });
+
+  it('import { alert }: none of the documentation (no error wording, no doc pages, no aliases)', async () => {
+    const code = await bundle(`import { alert } from './src/index.ts'; alert({ content: 'x' });`);
+    for (const text of ['ERROR_CODE_USER_CANCEL', 'Payment successful', '10-alert', 'setAPDataStorage', 'essential']) expect(code, text).not.toContain(text);
+  });
+
+  it("the emulator carries the docs' wording and aliases, not the docs' groups and pages", async () => {
+    const code = await bundle(`import { install } from './src/emulator/index.ts'; install();`);
+    expect(code).toContain('ERROR_CODE_USER_CANCEL');
+    expect(code).toContain('setAPDataStorage');
+    for (const page of ['02-getAuthCode', '10-alert', '50-vibrate']) expect(code, page).not.toContain(page);
+  });
+
+  it('import { TABLE }: rows with their pages and wording', async () => {
+    const code = await bundle(`import { TABLE } from './src/index.ts'; console.log(TABLE);`);
+    for (const text of ['02-getAuthCode', 'ERROR_CODE_USER_CANCEL', 'setAPDataStorage', '1.24.6']) expect(code, text).toContain(text);
+  });
 });
