@@ -11,7 +11,6 @@ import type { SuperQiError } from '../errors/superqi-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
-import { unwatch, watch } from './abort-watch.js';
 import { track, type Deadline } from './deadline.js';
 import { failure, success } from './normalise.js';
 import { leave, whenHost, type Waiter } from './ready.js';
@@ -59,11 +58,11 @@ const capture = (resolve: (value: unknown) => void, reject: (error: unknown) => 
 };
 
 /**
- * One call in flight. It is its own deadline (for the shared timer), its own ready-queue waiter and what
- * its signal's shared abort listener settles (`handleEvent`, abort-watch.ts), so a call allocates this
- * object, its Promise, its parameters and the one callback the host needs — nothing per concern.
+ * One call in flight. It is its own deadline (for the shared timer), its own ready-queue waiter and its
+ * own abort listener (`handleEvent`), so a call allocates this object, its Promise, its parameters and
+ * the one callback the host needs — nothing per concern.
  */
-class Call implements Deadline, Waiter {
+class Call implements Deadline, Waiter, EventListenerObject {
   declare resolve: (value: unknown) => void;
   declare reject: (error: unknown) => void;
   declare done?: boolean;
@@ -92,10 +91,9 @@ class Call implements Deadline, Waiter {
     this.done = true;
     this.viaFail = viaFail;
     this.at = 0; // the shared timer drops it (see deadline.ts)
+    this.signal?.removeEventListener('abort', this);
     if (this.waiting) leave(this);
     (ok ? this.resolve : this.reject)(value);
-    // After settling: a page awaiting this call and making the next with the same signal keeps its listener.
-    if (this.signal) unwatch(this.signal, this);
   }
 
   /** The host's (first) answer; `failed`: it came through a `fail` callback. */
@@ -191,7 +189,7 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     call.handleEvent();
     return promise;
   }
-  if (signal) watch(signal, call);
+  signal?.addEventListener('abort', call);
   const timeout = options?.timeout ?? defaultTimeout(spec, clean);
   if (timeout > 0 && timeout < Infinity) {
     call.timeout = timeout;

@@ -458,38 +458,3 @@ describe('abort reaches the host', () => {
   });
 });
 
-describe('one abort listener per signal', () => {
-  afterEach(() => vi.useRealTimers());
-
-  it('calls made one after another with the same signal share one listener, removed once they are over', async () => {
-    vi.useRealTimers();
-    installFakeBridge({ answer: 'microtask' });
-    const signal = new AbortController().signal;
-    const add = vi.spyOn(signal, 'addEventListener');
-    const remove = vi.spyOn(signal, 'removeEventListener');
-    for (let i = 0; i < 50; i++) await getStorage({ key: String(i) }, { signal });
-    expect(add).toHaveBeenCalledTimes(1);
-    await Promise.resolve();
-    expect(remove).toHaveBeenCalledTimes(1);
-    expect(remove).toHaveBeenCalledWith('abort', add.mock.calls[0]![1]);
-    await getStorage({ key: 'again' }, { signal }); // a later call adds it again
-    expect(add).toHaveBeenCalledTimes(2);
-  });
-
-  it('aborting a shared signal rejects every call waiting on it, once each, and frees the listener', async () => {
-    silentHost();
-    const controller = new AbortController();
-    const remove = vi.spyOn(controller.signal, 'removeEventListener');
-    const fails = [vi.fn(), vi.fn(), vi.fn()];
-    const calls = fails.map((fail, i) => track(getStorage({ key: String(i), fail }, { signal: controller.signal })));
-    const other = track(getStorage({ key: 'other' }, { timeout: 0 })); // no deadline left behind
-    await vi.advanceTimersByTimeAsync(0);
-    controller.abort('stop');
-    await vi.advanceTimersByTimeAsync(0);
-    for (const c of calls) expect(c.error).toMatchObject({ name: 'AbortedError', reason: 'stop' });
-    for (const fail of fails) expect(fail).toHaveBeenCalledTimes(1);
-    expect(other.settled).toBe(false);
-    expect(remove).toHaveBeenCalledTimes(1);
-
-  });
-});
