@@ -6,6 +6,12 @@
  *    alternating blocks of sequential calls (sized so a raw block takes ≥ 20 ms: the page's clock is
  *    coarse) over several rounds; the figure is the median per-round ratio. For information, the same
  *    with a bridge answering through a promise job (a cheaper microtask in Blink);
+ *  - `{ signal }`: `alert({}, { signal })` against `alert({}, {})`, ns per call (the same signal on
+ *    every call, as a page passes its own);
+ *  - every kind of wrapper (alert: UI; getNetworkType: deadline; request: RequestTask and host
+ *    timeout; getAuthCode: result check; tradePay: result codes) ÷ raw, through the script tag and
+ *    through the ESM build bundled into a page that has no shim (esbuild, from dist/index.mjs); the
+ *    figure is the worst of them, each way;
  *  - emulator: dist/superqi-emulator.iife.js loaded with `SuperQiEmulatorConfig = false`, then
  *    `performance.now()` around `SuperQiEmulator.install({ ui: 'dom' })` until `AlipayJSBridgeReady`
  *    has fired and `AlipayJSBridge` is there; median over fresh pages. Also for information: the
@@ -14,6 +20,7 @@
  *   node bench/overhead-chromium.mjs
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from './ensure-build.mjs';
@@ -96,6 +103,62 @@ try {
     extra.ratioRange = { alert: r.al.range, getNetworkType: r.nt.range, promiseJob: r.pj.range };
     extra.blocks = { alert: r.al.block, getNetworkType: r.nt.block, promiseJob: r.pj.block };
     await page.close();
+  }
+
+  // ── every kind of wrapper, script tag and ESM (no shim); { signal } ─────────────────────────
+  {
+    const esm = (await build({ stdin: { contents: `import * as L from './dist/index.mjs'; window.SuperQiESM = L;`, resolveDir: ROOT }, bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent' })).outputFiles[0].text;
+    const perWay = {};
+    for (const [way, add] of [
+      ['scriptTag', (page) => page.addScriptTag({ path: SHIM })],
+      ['esm', (page) => page.addScriptTag({ content: esm })],
+    ]) {
+      const page = await browser.newPage();
+      await page.setContent(PAGE);
+      await add(page);
+      perWay[way] = await page.evaluate(
+        async ({ N, ROUNDS, MIN_MS, alternateSource, way }) => {
+          const lib = way === 'esm' ? window.SuperQiESM : window.SuperQi;
+          if (way === 'esm' && window.my) throw new Error('the ESM page must have no my shim');
+          const answers = { getAuthCode: { authCode: 'c' }, tradePay: { resultCode: '9000' }, request: { data: {}, status: 200, headers: {} } };
+          const bridge = {
+            call(name, params, callback) {
+              queueMicrotask(() => callback(answers[name] ?? {}));
+            },
+          };
+          window.AlipayJSBridge = bridge;
+          const alternate = (0, eval)(`(${alternateSource})`);
+          const compare = (rawRun, wrapRun) => alternate(rawRun, wrapRun, { block: N, rounds: ROUNDS, minMs: MIN_MS, now: () => performance.now() });
+          const raw = (api, params) => async (n) => {
+            for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, params, r));
+          };
+          const wrapped = (fn) => async (n) => {
+            for (let i = 0; i < n; i++) await fn();
+          };
+          const cases = {
+            alert: [{}, () => lib.alert()],
+            getNetworkType: [{}, () => lib.getNetworkType()],
+            request: [{ url: 'https://a.iq' }, () => lib.request({ url: 'https://a.iq' })],
+            getAuthCode: [{ scopes: ['auth_base'] }, () => lib.getAuthCode({ scopes: ['auth_base'] })],
+            tradePay: [{ paymentUrl: 'https://p.iq' }, () => lib.tradePay({ paymentUrl: 'https://p.iq' })],
+          };
+          const ratios = {};
+          for (const [api, [params, fn]] of Object.entries(cases)) ratios[api] = (await compare(raw(api, params), wrapped(fn))).ratio;
+          const signal = new AbortController().signal;
+          const sig = await compare(wrapped(() => lib.alert({}, {})), wrapped(() => lib.alert({}, { signal })));
+          return { ratios, signalNs: sig.wrapped - sig.raw };
+        },
+        { N, ROUNDS, MIN_MS, alternateSource: alternate.toString(), way },
+      );
+      await page.close();
+    }
+    for (const [way, label] of [['scriptTag', 'script tag'], ['esm', 'ESM, no shim']]) {
+      const { ratios } = perWay[way];
+      const [api, worst] = Object.entries(ratios).sort((a, b) => b[1] - a[1])[0];
+      figures.push({ id: `chromium.overhead.${way}.worstRatio`, label: `Chromium, ${label}: worst wrapper ÷ raw`, value: worst, unit: 'x', note: api });
+    }
+    figures.push({ id: 'chromium.overhead.signalNs', label: 'Chromium: { signal } added per call (script tag)', value: Math.max(0, perWay.scriptTag.signalNs), unit: 'ns' });
+    extra.wrapperRatios = { scriptTag: perWay.scriptTag.ratios, esm: perWay.esm.ratios, esmSignalNs: perWay.esm.signalNs };
   }
 
   // ── emulator: install → ready ──────────────────────────────────────────────────────────────

@@ -27,3 +27,4 @@ export type * from './types/location.js';
 export type * from './types/network.js';
 export type * from './types/device.js';
 export type * from './types/framework.js';
+export type * from './types/undocumented.js';

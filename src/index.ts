@@ -15,3 +15,17 @@ export { iqdToFils, filsToIqd, toPaymentAmount } from './core/trade-pay.js';
 export { CUSTOMER_SCOPES, BUSINESS_SCOPES, SILENT_SCOPES } from './table/scopes.js';
 export { resetConfig } from './core/config.js';
 export { setTransport, resetTransport } from './core/transport.js';
+// Deep links (05-utilities/01-deep-links): for landing pages and backends, not for calls.
+export {
+  miniappDeepLink,
+  miniappWebLink,
+  parseDeepLink,
+  redirectToMiniapp,
+  DEEP_LINK_BASE,
+  DEEP_LINK_WEB,
+  STORE_URLS,
+  type MiniappLink,
+  type ParsedMiniappLink,
+  type QueryValue,
+  type RedirectOptions,
+} from './deep-links.js';

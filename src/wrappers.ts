@@ -7,6 +7,7 @@
  */
 import { api, type ApiFunction } from './core/api.js';
 import type { CallOptions } from './core/invoke.js';
+import { needs } from './core/needs.js';
 import { finishTradePay } from './core/trade-pay.js';
 import type { SuperQiError } from './errors/superqi-error.js';
 import type { JsonValue } from './types/common.js';
@@ -22,6 +23,7 @@ import * as file from './table/file.js';
 import * as location from './table/location.js';
 import * as network from './table/network.js';
 import * as device from './table/device.js';
+import * as undocumented from './table/undocumented.js';
 
 // ── essential ────────────────────────────────────────────────────────────────────────────────────
 
@@ -29,18 +31,19 @@ import * as device from './table/device.js';
  * `my.getAuthCode`: asks the user to authorize `scopes` and resolves `{ authCode }`, which your backend
  * exchanges through `applyToken`. Silent scopes (`auth_base`, `USER_ID`, `USER_LOGIN_ID`, `HASH_LOGIN_ID`)
  * show no UI. Errors: 3/1000 unknown, 1001 user cancel (`UserCancelledError`), 1002 app service error,
- * 1003 timeout, 2001 auth pending agreement. Failures keep `authErrorScopes`.
+ * 1003 timeout, 2001 auth pending agreement. Failures keep `authErrorScopes`; an answer without
+ * `authCode` (the docs' failure example has only `authErrorScopes`) rejects with a `HostError` (code 3).
  * @example const { authCode } = await getAuthCode({ scopes: ['auth_base', 'USER_ID'] });
  */
-export const getAuthCode = /* @__PURE__ */ api('getAuthCode', essential.getAuthCode);
+export const getAuthCode = /* @__PURE__ */ api('getAuthCode', essential.getAuthCode, /* @__PURE__ */ needs('authCode'));
 
 /**
  * `AlipayJSBridge.call('qicardSignContract')`: opens the QiCard signing page for `authUrl` (from the
  * wallet) and resolves `{ authCode }` (max 32 characters) for an agreement token. Needs host runtime
  * 1.24.6 or higher. Errors (string `errorCode`): '6001' user cancelled (`UserCancelledError`), '6002'
- * network exception, '6003' service error.
+ * network exception, '6003' service error. An answer without `authCode` rejects with a `HostError` (code 3).
  */
-export const qicardSignContract = /* @__PURE__ */ api('qicardSignContract', essential.qicardSignContract);
+export const qicardSignContract = /* @__PURE__ */ api('qicardSignContract', essential.qicardSignContract, /* @__PURE__ */ needs('authCode'));
 
 /**
  * `my.tradePay`: opens the cashier for `paymentUrl` (the `pay` response's
@@ -250,3 +253,34 @@ export const scan = /* @__PURE__ */ api('scan', device.scan);
 
 /** `my.vibrate`: a short vibration. */
 export const vibrate = /* @__PURE__ */ api('vibrate', device.vibrate);
+
+// ── not in the docs ──────────────────────────────────────────────────────────────────────────────
+// Real Super Qi pages call these; the docs (04-jsapi) omit them. Typed from what Alipay+ hosts
+// answer: a given Super Qi build may answer differently (check with `isSupported(name)`).
+
+/** `my.hideKeyboard` (not in the Super Qi docs): closes the soft keyboard. */
+export const hideKeyboard = /* @__PURE__ */ api('hideKeyboard', undocumented.hideKeyboard);
+
+/** `my.setKeepScreenOn` (not in the Super Qi docs): `keepScreenOn: true` keeps the screen on while the miniapp is in front. */
+export const setKeepScreenOn = /* @__PURE__ */ api('setKeepScreenOn', undocumented.setKeepScreenOn);
+
+/** `my.getSetting` (not in the Super Qi docs): `{ authSetting }`, permission → allowed, for the permissions this miniapp asked for. */
+export const getSetting = /* @__PURE__ */ api('getSetting', undocumented.getSetting);
+
+/** `my.openSetting` (not in the Super Qi docs): opens the permission settings; resolves `{ authSetting }` when the user returns. */
+export const openSetting = /* @__PURE__ */ api('openSetting', undocumented.openSetting);
+
+/** `AlipayJSBridge.call('openInBrowser')` (not in the Super Qi docs): opens `url` in the system browser. */
+export const openInBrowser = /* @__PURE__ */ api('openInBrowser', undocumented.openInBrowser);
+
+/**
+ * `AlipayJSBridge.call('beehiveGetPOI')` (not in the Super Qi docs): a point-of-interest picker, like
+ * chooseLocation; resolves `{ name, address, latitude, longitude }`. Error 13: user cancelled (`UserCancelledError`).
+ */
+export const beehiveGetPOI = /* @__PURE__ */ api('beehiveGetPOI', undocumented.beehiveGetPOI);
+
+/**
+ * `AlipayJSBridge.call('getFacePhotoData')` (not in the Super Qi docs): the host's face capture. No
+ * public host documents its answer, so the result is the host's object as it came.
+ */
+export const getFacePhotoData = /* @__PURE__ */ api('getFacePhotoData', undocumented.getFacePhotoData);

@@ -45,7 +45,8 @@ declare global {
   /**
    * The script-tag build's exports: the package but its ESM-only members — the API table's data
    * (`TABLE`, `API_NAMES`, `CLASSIC_NATIVES`), the scope lists, the amount helpers, and the test/custom-host plumbing
-   * (`setTransport`, `resetTransport`, `resetConfig`).
+   * (`setTransport`, `resetTransport`, `resetConfig`), and the deep-link helpers (landing pages and
+   * backends build links; a miniapp page does not).
    */
   var SuperQi: Omit<
     typeof SuperQiModule,
@@ -61,6 +62,13 @@ declare global {
     | 'setTransport'
     | 'resetTransport'
     | 'resetConfig'
+    | 'miniappDeepLink'
+    | 'miniappWebLink'
+    | 'parseDeepLink'
+    | 'redirectToMiniapp'
+    | 'DEEP_LINK_BASE'
+    | 'DEEP_LINK_WEB'
+    | 'STORE_URLS'
   >;
   interface DocumentEventMap {
     AlipayJSBridgeReady: Event;

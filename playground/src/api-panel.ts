@@ -9,7 +9,7 @@ import { button, byId, copyText, h, pretty } from './dom.js';
 import { EXAMPLE_NOTES, exampleFor, type ExampleContext } from './examples.js';
 import { runApi } from './runner.js';
 import { snippets } from './snippets.js';
-import { describeCode, errorCodes, meaningOf, rowOf, GROUP_LABELS } from './table-info.js';
+import { describeCode, docLabel, errorCodes, meaningOf, rowOf, GROUP_LABELS } from './table-info.js';
 import type { Terminal } from './terminal.js';
 import { checkParams, choicesOf } from './validate.js';
 
@@ -148,7 +148,7 @@ export function createApiPanel(root: HTMLElement, deps: ApiPanelDeps): ApiPanel 
     ];
     meta.replaceChildren(
       ...badges.filter((b): b is string => !!b).map((b) => h('span', { class: 'badge' }, b)),
-      h('span', { class: 'badge doc' }, `docs: 04-jsapi/${row.doc}.md`),
+      h('span', { class: 'badge doc' }, docLabel(row)),
     );
     const n = EXAMPLE_NOTES[api];
     note.textContent = n ?? 'Prefilled with the example of the API’s docs page.';

@@ -133,6 +133,14 @@ export const EXAMPLES: { readonly [K in ApiName]: Example<K> } = {
   vibrate: {},
   // framework
   canIUse: { name: 'addPhoneContact' },
+  // not in the docs: what Qi's sample pages pass
+  hideKeyboard: {},
+  setKeepScreenOn: { keepScreenOn: true },
+  getSetting: {},
+  openSetting: {},
+  openInBrowser: { url: 'https://qi.iq/' },
+  beehiveGetPOI: {},
+  getFacePhotoData: {},
 };
 
 /** Where an example differs from its page, and why. */
@@ -152,6 +160,9 @@ export const EXAMPLE_NOTES: Partial<Record<ApiName, string>> = {
   downloadFile: 'Downloads the echo endpoint’s PDF, ready for openDocument.',
   uploadFile: 'Uploads the last chosen file to the local echo endpoint, which answers what it received.',
   canIUse: 'As the addPhoneContact page asks it; `my.canIUse(name)` answers synchronously.',
+  getSetting: 'Not in the docs. Lists the permissions this miniapp asked for so far: run getLocation or chooseImage first.',
+  openInBrowser: 'Not in the docs. The emulator opens http(s), tel: and mailto: URLs in a new tab.',
+  getFacePhotoData: 'Not in the docs, and its answer is not public: the emulator fails with 3 until you script one (scenario panel).',
 };
 
 /** The example params of `api`, made now. */

@@ -5,7 +5,7 @@
  */
 import type { ApiName } from '../../src/index.js';
 import { button, h } from './dom.js';
-import { groups, rowOf } from './table-info.js';
+import { docLabel, groups, rowOf } from './table-info.js';
 
 export interface Menu {
   /** Marks `api` as the selected one. */
@@ -24,7 +24,7 @@ export function createMenu(nav: HTMLElement, onSelect: (api: ApiName) => void): 
       const row = rowOf(api);
       const b = button(
         [api, row.surface === 'bridge' ? ' ⇄' : ''].join(''),
-        { class: 'api', 'data-api': api, title: `${api} — docs: 04-jsapi/${row.doc}${row.surface === 'bridge' ? ' (AlipayJSBridge only)' : ''}` },
+        { class: 'api', 'data-api': api, title: `${api} — ${docLabel(row)}${row.surface === 'bridge' ? ' (AlipayJSBridge only)' : ''}` },
         () => onSelect(api),
       );
       buttons.set(api, b);

@@ -3,13 +3,13 @@
  * codes in words, and the documented meaning of an error code. Nothing here lists APIs by hand.
  */
 import { API_NAMES, TABLE, type ApiName } from '../../src/index.js';
-import type { ApiGroup, ApiRow, ErrorCodeKey, ParamCode } from '../../src/index.js';
+import type { ApiGroup, TableRow, ErrorCodeKey, ParamCode } from '../../src/index.js';
 
 /** Every row, as the untyped shape (for code that handles any API). */
-export const ROWS = TABLE as unknown as Readonly<Record<ApiName, ApiRow>>;
+export const ROWS = TABLE as unknown as Readonly<Record<ApiName, TableRow>>;
 
 /** The row of `api`. */
-export const rowOf = (api: ApiName): ApiRow => ROWS[api];
+export const rowOf = (api: ApiName): TableRow => ROWS[api];
 
 /** Every API name, alphabetically (for pickers). */
 export const SORTED_NAMES: readonly ApiName[] = [...API_NAMES].sort();
@@ -28,7 +28,12 @@ export const GROUP_LABELS: Readonly<Record<ApiGroup, string>> = {
   network: 'Network',
   device: 'Device',
   framework: 'Framework',
+  undocumented: 'Not in the docs',
 };
+
+/** Where a row's documentation is: its `04-jsapi` page, or none (APIs real pages call that the docs omit). */
+export const docLabel = (row: { readonly group: ApiGroup; readonly doc: string }): string =>
+  row.group === 'undocumented' ? 'not in the Super Qi docs (Alipay+ behaviour)' : `docs: 04-jsapi/${row.doc}.md`;
 
 /** The page number of a doc name (`'13-showActionSheet'` → 13). */
 const pageNumber = (doc: string): number => Number(/^(\d+)/.exec(doc)?.[1] ?? Infinity);

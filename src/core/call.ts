@@ -5,9 +5,10 @@ import { invoke, type CallOptions } from './invoke.js';
 
 /**
  * Calls any JSAPI by its native name with the same guarantees as the wrappers (readiness, one
- * settlement, timeout, abort, typed errors), but no parameter checks or renames: use it for APIs the
- * docs omit (`openInBrowser`, `getSetting`…) or that are newer than this library.
- * @example const { authSetting } = await call<{ authSetting: Record<string, boolean> }>('getSetting');
+ * settlement, timeout, abort, typed errors), but no parameter checks or renames: use it for APIs
+ * neither the docs nor the table have (the table already has `openInBrowser`, `getSetting`…) or that are
+ * newer than this library.
+ * @example await call('startApp', { appId: '20000067' });
  */
 export function call<Result = HostAck>(
   name: string,

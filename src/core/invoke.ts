@@ -34,7 +34,7 @@ export interface CallOptions {
 export type Outcome = readonly [ok: true, value: unknown, viaFail?: boolean] | readonly [ok: false, error: SuperQiError];
 
 /** Post-processing for one API: returns the outcome to use, or undefined for the default. */
-export type Finish = (raw: Record<string, unknown>, failed: boolean | undefined) => Outcome | undefined;
+export type Finish = (raw: Record<string, unknown>, failed: boolean | undefined, spec: Spec) => Outcome | undefined;
 
 type Callbacks = {
   success?: (value: unknown) => void;
@@ -43,7 +43,7 @@ type Callbacks = {
 };
 
 const defaultTimeout = (spec: Spec, params: Record<string, unknown>): number =>
-  spec.ui
+  spec.ui === true || (spec.ui && params[spec.ui])
     ? 0
     : spec.hostTimeout
       ? ((params['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
@@ -81,13 +81,13 @@ class Call implements Deadline, Waiter, EventListenerObject {
   declare waiting?: boolean;
   declare signal?: AbortSignal | undefined;
   declare timeout: number;
-  /** What the transport's `send` returned: a function stops the call on the host's side. */
-  declare cancel?: unknown;
   readonly promise: Promise<unknown>;
   /** The caller's parameters without the callbacks (the host never gets the caller's object). */
   params: Record<string, unknown> = {};
   /** Deadline (epoch ms) while the shared timer watches this call, else 0. */
   at = 0;
+  /** What the host returned for the call; its `abort()`, when it has one, is called on abort. */
+  declare host?: unknown;
 
   constructor(readonly spec: Spec) {
     opening = this;
@@ -103,14 +103,22 @@ class Call implements Deadline, Waiter, EventListenerObject {
     this.signal?.removeEventListener('abort', this);
     if (this.waiting) leave(this);
     (ok ? this.resolve : this.reject)(value);
-    // Tells a host that can hear it (the emulator) that nobody waits any more: its dialog goes away.
-    if (!ok && typeof this.cancel === 'function') this.cancel();
+    // Failed or given up (abort, timeout) before the answer: a host that can hear it stops its work (a
+    // RequestTask's fetch; the emulator's fetch and the call's dialog). Real bridges return nothing.
+    if (!ok) {
+      const host = this.host as { abort?: unknown } | null | undefined;
+      try {
+        if (host && typeof host.abort === 'function') host.abort();
+      } catch {
+        // the call is settled; a host that fails to stop is not the page's problem
+      }
+    }
   }
 
   /** The host's (first) answer; `failed`: it came through a `fail` callback. */
   answer(answer: unknown, failed?: boolean): void {
     const spec = this.spec;
-    const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed) : undefined;
+    const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed, spec) : undefined;
     if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
     const value = failed ? undefined : success(spec, answer);
     if (value) {
@@ -128,7 +136,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
     try {
       // APIs outside the table (`call()`) have no row. The one closure a call needs: later answers are dropped.
       // An answer that throws when read (a getter, a Proxy) fails the call rather than the host's callback.
-      this.cancel = transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => {
+      this.host = transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => {
         try {
           if (!this.done) this.answer(answer, failed);
         } catch (e) {
@@ -151,8 +159,9 @@ class Call implements Deadline, Waiter, EventListenerObject {
     this.settle(false, new TimeoutError(this.spec.api, this.timeout));
   }
 
-  /** The signal aborted (or RequestTask.abort()). */
+  /** The signal aborted (or RequestTask.abort()): settles, and tells the host when it can be told. */
   handleEvent(): void {
+    if (this.done) return;
     this.settle(false, new AbortedError(this.spec.api, this.signal?.reason));
   }
 }

@@ -1,8 +1,7 @@
 /**
  * What a call needs of its table row, worked out once per API (on its first call): the row's runtime
- * fields, copied, and its parameter checks. The row object itself is never handed on (the transport
- * gets this copy), so a bundler that tree-shakes object properties (Rollup) leaves the rows'
- * documentation — group, doc, error wording, defaults, limits — out of bundles that do not use `TABLE`.
+ * fields, copied, and its parameter checks. Rows hold only runtime fields (their documentation is in
+ * src/table/docs.ts), so the copy carries nothing a call does not read.
  */
 import type { ApiRow, RuntimeRow } from '../table/row.js';
 import type { Finish } from './invoke.js';
@@ -25,18 +24,5 @@ export interface Spec extends Partial<RuntimeRow> {
 /** The spec of a table API. */
 export function specOf(api: string, row: ApiRow, finish?: Finish, task?: boolean): Spec {
   const checks = compile(row.params as Record<string, string>);
-  return {
-    api,
-    params: row.params,
-    surface: row.surface,
-    native: row.native,
-    results: row.results,
-    ui: row.ui,
-    cancel: row.cancel,
-    hostTimeout: row.hostTimeout,
-    checks,
-    required: checks.find((c) => c[2])?.[0],
-    finish,
-    task,
-  };
+  return { ...row, api, checks, required: checks.find((c) => c[2])?.[0], finish, task };
 }

@@ -8,8 +8,11 @@ import { unsupportedByHost } from './normalise.js';
 
 /** `AlipayJSBridge` as the host injects it into an H5 page. */
 export interface Bridge {
-  /** Calls a JSAPI; the callback receives ONE plain object. */
-  call(name: string, params?: object, callback?: (result: unknown) => void): void;
+  /**
+   * Calls a JSAPI; the callback receives ONE plain object. Real bridges return nothing; one that returns
+   * an object with `abort()` (the emulator's) gets it called when the page aborts the call.
+   */
+  call(name: string, params?: object, callback?: (result: unknown) => void): unknown;
   /** Launch parameters of the page. */
   startupParams?: Record<string, unknown>;
 }
@@ -31,8 +34,9 @@ export interface Transport {
    * Sends one call. `row` holds the runtime fields of the API's table row (undefined for `call()` to an
    * API outside the table). `reply` gets the host's answer object; `failed` is true when it arrived
    * through a `fail` callback (mini-program style hosts) rather than as one result object (the bridge).
-   * May return a function: called when the call fails or is given up (aborted, timed out) before its
-   * answer, it lets the host drop the call (the emulator closes the call's dialog).
+   * Returns what the host returned for the call: when that has an `abort()` (a `my.request` RequestTask,
+   * the emulator's call handle), a call that fails or is given up (aborted, timed out) before its answer
+   * calls it, so the host stops its work too (the emulator also closes the call's dialog).
    */
   send(
     api: string,
@@ -98,8 +102,7 @@ export const hostTransport: Transport = {
     const my = row?.surface ? undefined : foreignMy(w);
     const fn = my?.[api];
     if (typeof fn === 'function') {
-      fn.call(my, { ...params, success: (r: unknown) => reply(r), fail: (r: unknown) => reply(r, true) });
-      return;
+      return fn.call(my, { ...params, success: (r: unknown) => reply(r), fail: (r: unknown) => reply(r, true) });
     }
     const bridge = w?.AlipayJSBridge;
     if (!bridge) {

@@ -1,5 +1,5 @@
 /** Whether the emulated host has an API: in the table, not listed unsupported, not newer than its version. */
-import { TABLE } from '../table/index.js';
+import { HOST_TABLE as TABLE } from '../table/index.js';
 import type { HostProfile } from './types.js';
 import { olderVersion } from '../core/version.js';
 

@@ -6,8 +6,8 @@
 import { EMULATOR_MARK } from '../core/environment.js';
 import type { HostEventName } from '../core/events.js';
 import { isFailure } from '../core/normalise.js';
-import { TABLE } from '../table/index.js';
-import type { ApiRow } from '../table/row.js';
+import { HOST_TABLE as TABLE } from '../table/index.js';
+import type { HostRow } from '../table/row.js';
 import { isAvailable, unavailableReason } from './availability.js';
 import { DEFAULT_FIXTURES, DEFAULT_PROFILE } from './defaults.js';
 import { DEFAULT_HANDLERS } from './handlers/index.js';
@@ -37,7 +37,7 @@ interface Override {
   once: boolean;
 }
 
-const rows = TABLE as unknown as Record<string, ApiRow>;
+const rows = TABLE as unknown as Record<string, HostRow>;
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** `ui` as one call's handler sees it: what its methods open belongs to `owner` (see `EmulatorUi.own`). */
@@ -106,26 +106,34 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     return { error: 1, errorMessage: text };
   };
 
-  const run = (api: string, name: string, params: Record<string, unknown>, from: number, ui: EmulatorUi): Promise<LooseAnswer> => {
+  const run = (api: string, name: string, params: Record<string, unknown>, signal: AbortSignal, from: number, ui: EmulatorUi): Promise<LooseAnswer> => {
     for (let i = from; i < overrides.length; i++) {
       const o = overrides[i]!;
       if (o.api !== api && o.api !== name) continue;
       if (o.once) overrides.splice(i--, 1);
       const index = i + 1;
-      return Promise.resolve(o.handler(context(api, name, params, ui, () => run(api, name, params, index, ui))));
+      return Promise.resolve(o.handler(context(api, name, params, signal, ui, () => run(api, name, params, signal, index, ui))));
     }
     // Own handlers only: 'constructor', 'toString'… are no APIs.
     const fallback = own(DEFAULT_HANDLERS, api) ? (DEFAULT_HANDLERS as unknown as Record<string, Handler>)[api] : undefined;
     return fallback
-      ? Promise.resolve(fallback(context(api, name, params, ui, () => Promise.resolve(fail(api, 3, 'no default answer')))))
+      ? Promise.resolve(fallback(context(api, name, params, signal, ui, () => Promise.resolve(fail(api, 3, 'no default answer')))))
       : unknownAnswer(name, params);
   };
 
-  const context = (api: string, name: string, params: Record<string, unknown>, ui: EmulatorUi, next: () => Promise<LooseAnswer>): HandlerContext =>
+  const context = (
+    api: string,
+    name: string,
+    params: Record<string, unknown>,
+    signal: AbortSignal,
+    ui: EmulatorUi,
+    next: () => Promise<LooseAnswer>,
+  ): HandlerContext =>
     ({
       api,
       name,
       params,
+      signal,
       profile,
       fixtures,
       ui,
@@ -135,7 +143,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       delay,
     }) as unknown as HandlerContext;
 
-  const dispatch = async (name: string, raw: unknown, owner: object): Promise<{ api: string; params: Record<string, unknown>; answer: LooseAnswer }> => {
+  const dispatch = async (name: string, raw: unknown, signal: AbortSignal, owner: object): Promise<{ api: string; params: Record<string, unknown>; answer: LooseAnswer }> => {
     const documented = resolveApi(name);
     const api: string = documented ?? name;
     let params: Record<string, unknown>;
@@ -147,7 +155,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     if (documented) params = documentedParams(documented, params);
     if (latency > 0) await delay(latency);
     const missing = documented && unavailableReason(documented, profile);
-    let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, 0, uiOf(ui, owner));
+    let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, signal, 0, uiOf(ui, owner));
     if (!answer || typeof answer !== 'object') answer = {};
     if (documented && !isFailure(answer as Record<string, unknown>)) answer = nativeResult(documented, params, answer as Record<string, unknown>);
     return { api, params, answer };
@@ -177,8 +185,11 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       const record: CallRecord = { id: ++seq, api: resolveApi(String(name)) ?? String(name), name: String(name), params: {}, startedAt: now() };
       calls.push(record);
       if (calls.length > logLimit) calls.splice(0, calls.length - logLimit);
+      // The page's abort (RequestTask.abort(), an AbortSignal, a timeout) reaches the handler as ctx.signal;
+      // `owner` marks what the call's handlers open in the UI, so giving the call up closes its dialog.
+      const work = new AbortController();
       const owner = {};
-      dispatch(String(name), params, owner)
+      dispatch(String(name), params, work.signal, owner)
         .catch((e: unknown): { api: string; params: Record<string, unknown>; answer: LooseAnswer } => ({
           api: record.api,
           params: {},
@@ -192,9 +203,16 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
           // Always at least one macrotask after the call, like a native host.
           setTimeout(() => cb?.(answer), 0);
         });
-      // Not a real host's behaviour: lets the library say the page gave the call up (abort, timeout),
-      // so the dialog the call opened goes away instead of staying under the next one.
-      return () => ui.cancel?.(owner);
+      // Not a real host's behaviour: lets the library say the page gave the call up (abort, timeout), so
+      // the handler's work stops and the dialog the call opened goes away instead of staying under the next.
+      return {
+        abort() {
+          if (record.answeredAt !== undefined || work.signal.aborted) return;
+          record.aborted = true;
+          work.abort();
+          ui.cancel?.(owner);
+        },
+      };
     },
   } as FakeBridge;
 

@@ -17,7 +17,7 @@
  * does not, so a saved path kept from an earlier load (in storage, say) still works with the file APIs.
  * Without `URL.createObjectURL` the paths are the host form.
  */
-import { TABLE } from '../table/index.js';
+import { HOST_TABLE as TABLE } from '../table/index.js';
 
 /** One file of the store. */
 export interface StoredFile {

@@ -1,10 +1,10 @@
 /** Resolves the name a page called to a table API: the documented name, `row.native`, or the classic alias. */
-import { API_NAMES, TABLE, type ApiName } from '../table/index.js';
-import type { ApiRow } from '../table/row.js';
+import { API_NAMES, HOST_TABLE as TABLE, type ApiName } from '../table/index.js';
+import type { HostRow } from '../table/row.js';
 
 let byName: Map<string, ApiName> | undefined;
 
-const rows = TABLE as unknown as Record<ApiName, ApiRow>;
+const rows = TABLE as unknown as Record<ApiName, HostRow>;
 
 /** The documented API a native name stands for, or undefined for names outside the table. */
 export function resolveApi(name: string): ApiName | undefined {

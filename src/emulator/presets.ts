@@ -1,9 +1,10 @@
 /** Named scenarios: each is a set of overrides a test or the playground switches on in one word. */
-import { TABLE, API_NAMES, type ApiName } from '../table/index.js';
-import type { ApiRow } from '../table/row.js';
+import { HOST_TABLE as TABLE, API_NAMES, type ApiName } from '../table/index.js';
+import { SILENT_SCOPES } from '../table/scopes.js';
+import type { HostRow } from '../table/row.js';
 import type { Emulator, HandlerContext, LooseAnswer, PresetName } from './types.js';
 
-const rows = TABLE as unknown as Record<string, ApiRow>;
+const rows = TABLE as unknown as Record<string, HostRow>;
 type Answerer = (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>;
 
 /** How each API says "the user cancelled" when its page documents no cancel code (a success payload). */
@@ -17,6 +18,10 @@ export const CANCEL_ANSWERS: Readonly<Partial<Record<ApiName, LooseAnswer>>> = {
 };
 
 const NETWORK_APIS = ['request', 'httpRequest', 'downloadFile', 'uploadFile'];
+
+/** getAuthCode scopes that are all silent (no consent page). */
+const onlySilent = (scopes: unknown): boolean =>
+  Array.isArray(scopes) && scopes.length > 0 && scopes.every((s) => (SILENT_SCOPES as readonly unknown[]).includes(s));
 
 const each = (emulator: Emulator, answers: Record<string, Answerer>) => {
   for (const api in answers) emulator.use(api, answers[api]!);
@@ -33,6 +38,9 @@ export const PRESETS: Readonly<Record<PresetName, (emulator: Emulator) => void>>
       const byResult = CANCEL_ANSWERS[api];
       if (byResult) answers[api] = () => byResult;
     }
+    // Silent scopes show the user nothing, so there is nothing to cancel: those calls go through.
+    const cancelAuth = answers['getAuthCode']!;
+    answers['getAuthCode'] = (ctx) => (onlySilent(ctx.params['scopes']) ? ctx.next() : cancelAuth(ctx));
     each(emulator, answers);
   },
   /** No network: getNetworkType says NOTREACHABLE, network and location APIs fail with 12, payment with 6002. */
@@ -61,14 +69,17 @@ export const PRESETS: Readonly<Record<PresetName, (emulator: Emulator) => void>>
   'payment-declined': (emulator) => each(emulator, { tradePay: () => ({ resultCode: '4000' }) }),
   /** The payment stays processing: tradePay answers 8000. */
   'payment-pending': (emulator) => each(emulator, { tradePay: () => ({ resultCode: '8000' }) }),
-  /** The user denied device permissions: location 11, contacts 10, camera 14, album 15, storage 17. */
+  /**
+   * The user denied device permissions: location 11, contacts 10, camera 14, album 15 (saveImage's 15 is
+   * "iOS only": 17, other saving errors, under the Android profile), storage 17.
+   */
   'permission-denied': (emulator) =>
     each(emulator, {
       getLocation: (ctx) => ctx.fail(11),
       chooseLocation: (ctx) => ctx.fail(11),
       choosePhoneContact: (ctx) => ctx.fail(10),
       chooseVideo: (ctx) => ctx.fail(14),
-      saveImage: (ctx) => ctx.fail(15),
+      saveImage: (ctx) => ctx.fail(ctx.profile.device.platform === 'iOS' ? 15 : 17),
       chooseFileFromDisk: (ctx) => ctx.fail(17),
     }),
 };

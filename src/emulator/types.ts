@@ -158,6 +158,8 @@ export interface CallRecord {
   readonly startedAt: number;
   /** `performance.now()` at the answer (undefined while pending). */
   answeredAt?: number;
+  /** The page aborted the call before it was answered (its handler saw `ctx.signal` abort). */
+  aborted?: boolean;
 }
 
 /** What a handler gets. */
@@ -176,6 +178,8 @@ export interface HandlerContext<K extends ApiName = ApiName> {
   readonly ui: EmulatorUi;
   /** The running emulator. */
   readonly emulator: Emulator;
+  /** Aborts when the page aborts the call (RequestTask.abort(), an AbortSignal): stop the work. */
+  readonly signal: AbortSignal;
   /** The default answer (or the next matching override's): lets an override pass through. */
   next(): Promise<Answer<K>>;
   /** A documented failure for this API: `error: code` and the page's meaning (or `message`). */
@@ -237,10 +241,20 @@ export interface Emulator {
   uninstall(): void;
 }
 
+/** What the fake bridge's `call` returns: the library calls `abort()` when the page gives the call up (abort, timeout, failure). */
+export interface CallHandle {
+  /** Aborts the call's handler (`ctx.signal`) and closes the dialog it opened; no effect once answered. */
+  abort(): void;
+}
+
 /** The fake `AlipayJSBridge`. */
 export interface FakeBridge {
-  /** `AlipayJSBridge.call(name, params, callback)`: the callback gets one plain object, at least one macrotask later. */
-  call(name: string, params?: object, callback?: (result: unknown) => void): void;
+  /**
+   * `AlipayJSBridge.call(name, params, callback)`: the callback gets one plain object, at least one
+   * macrotask later. Returns a handle (real bridges return nothing) the library aborts when the page
+   * gives the call up.
+   */
+  call(name: string, params?: object, callback?: (result: unknown) => void): CallHandle;
   /** `AlipayJSBridge.startupParams` (the install option `startupParams`). */
   startupParams: Record<string, unknown>;
   /**

@@ -3,51 +3,38 @@ import type { HostAck, NoParams } from '../types/common.js';
 import type { SystemInfo, NetworkTypeResult, ClipboardText, BatteryInfo, ScreenBrightness, AddPhoneContactParams, AddPhoneContactResult, MakePhoneCallParams, ScanParams, ScanResult } from '../types/device.js';
 
 /** getSystemInfo: model, screen, language, host version and more. */
-export const getSystemInfo: ApiRow<NoParams, SystemInfo> = { group: 'device', doc: '42-getSystemInfo', params: {} };
+export const getSystemInfo: ApiRow<NoParams, SystemInfo> = { params: {} };
 
 /** getNetworkType: whether the network is available and its type. */
 export const getNetworkType: ApiRow<NoParams, NetworkTypeResult> = {
-  group: 'device',
-  doc: '43-getNetworkType',
   params: {},
 };
 
 /** getClipboard: the clipboard's text. */
-export const getClipboard: ApiRow<NoParams, ClipboardText> = { group: 'device', doc: '44-Clipboard', params: {} };
+export const getClipboard: ApiRow<NoParams, ClipboardText> = { params: {} };
 
 /** setClipboard: writes text to the clipboard. */
 export const setClipboard: ApiRow<ClipboardText, HostAck> = {
-  group: 'device',
-  doc: '44-Clipboard',
   params: { text: 'S' },
 };
 
 /** getBatteryInfo: battery level (0–100) and charging state. */
 export const getBatteryInfo: ApiRow<NoParams, BatteryInfo> = {
-  group: 'device',
-  doc: '45-getBatteryInfo',
   params: {},
 };
 
 /** getScreenBrightness: the screen brightness, 0–1. */
 export const getScreenBrightness: ApiRow<NoParams, ScreenBrightness> = {
-  group: 'device',
-  doc: '46-Screen-Brightness',
   params: {},
 };
 
 /** setScreenBrightness: sets the screen brightness; the value must be between 0 and 1. */
 export const setScreenBrightness: ApiRow<ScreenBrightness, HostAck> = {
-  group: 'device',
-  doc: '46-Screen-Brightness',
   params: { brightness: 'N' },
-  limits: { min: 0, max: 1 },
 };
 
 /** addPhoneContact: adds a contact to the phone, from a form the user confirms. */
 export const addPhoneContact: ApiRow<AddPhoneContactParams, AddPhoneContactResult> = {
-  group: 'device',
-  doc: '47-addPhoneContact',
   params: {
     photoFilePath: 's', nickName: 's', lastName: 's', middleName: 's', firstName: 's', remark: 's',
     mobilePhoneNumber: 's', homePhoneNumber: 's', workPhoneNumber: 's', homeFaxNumber: 's', workFaxNumber: 's',
@@ -57,28 +44,23 @@ export const addPhoneContact: ApiRow<AddPhoneContactParams, AddPhoneContactResul
     homeAddressCity: 's', homeAddressStreet: 's', homeAddressPostalCode: 's', organization: 's', title: 's',
     email: 's', url: 's',
   },
-  errors: { 2: 'Call failure; detail includes more information.', 11: 'User cancelled the operation.' },
   cancel: [11],
   ui: true,
 };
 
 /** makePhoneCall: opens the dialer with a number. (Classic hosts do this with `openInBrowser` and a `tel:` URL.) */
 export const makePhoneCall: ApiRow<MakePhoneCallParams, HostAck> = {
-  group: 'device',
-  doc: '48-makePhoneCall',
   params: { number: 'S' },
+  // The host asks the user before dialling (the emulator waits for that answer).
+  ui: true,
 };
 
 /** scan: reads a QR code or barcode. */
 export const scan: ApiRow<ScanParams, ScanResult> = {
-  group: 'device',
-  doc: '49-scan',
   params: { type: 's', hideAlbum: 'b' },
-  errors: { 10: 'User cancelled.', 11: 'Operation failure.' },
   cancel: [10],
-  defaults: { type: 'qr', hideAlbum: false },
   ui: true,
 };
 
 /** vibrate: a short vibration. */
-export const vibrate: ApiRow<NoParams, HostAck> = { group: 'device', doc: '50-vibrate', params: {} };
+export const vibrate: ApiRow<NoParams, HostAck> = { params: {} };

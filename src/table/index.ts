@@ -1,7 +1,9 @@
 /**
- * The API table: every JSAPI of `04-jsapi`, one row each, in the docs' order.
- * `TABLE` aggregates the rows for code that needs all of them (the shim, `canIUse`, the emulator,
- * the playground); wrappers import their own row by name so a bundler keeps only what is used.
+ * The API table: every JSAPI of `04-jsapi` (and the ones real pages call that the docs omit), one row
+ * each, in the docs' order. Runtime rows live in one file per docs group; wrappers import their own
+ * row by name so a bundler keeps only what is used. `TABLE` joins each row with its documentation
+ * (docs.ts), classic alias (classic.ts) and required host version (since.ts), for the code that
+ * needs all of it: the emulator, the playground, `TABLE`'s importers.
  */
 import * as essential from './essential.js';
 import * as ui from './ui.js';
@@ -12,7 +14,12 @@ import * as location from './location.js';
 import * as network from './network.js';
 import * as device from './device.js';
 import * as framework from './framework.js';
-import type { ApiRow } from './row.js';
+import * as undocumented from './undocumented.js';
+import { CLASSIC_NATIVES } from './classic.js';
+import { DOCS } from './docs.js';
+import { PAGES } from './pages.js';
+import { SINCE } from './since.js';
+import type { ApiRow, HostRow, TableRow } from './row.js';
 
 type Rows = typeof essential &
   typeof ui &
@@ -22,13 +29,14 @@ type Rows = typeof essential &
   typeof location &
   typeof network &
   typeof device &
-  typeof framework;
+  typeof framework &
+  typeof undocumented;
 
 /**
- * Every API row, keyed by documented name, in the order of the doc pages (module namespaces would
+ * Every runtime row, keyed by documented name, in the order of the doc pages (module namespaces would
  * list them alphabetically). `satisfies` makes a row missing here, or a name that is not a row, a type error.
  */
-export const TABLE = {
+const ROWS = {
   getAuthCode: essential.getAuthCode,
   qicardSignContract: essential.qicardSignContract,
   tradePay: essential.tradePay,
@@ -84,16 +92,53 @@ export const TABLE = {
   scan: device.scan,
   vibrate: device.vibrate,
   canIUse: framework.canIUse,
+  // Not in the docs: real pages call them (src/table/undocumented.ts).
+  hideKeyboard: undocumented.hideKeyboard,
+  setKeepScreenOn: undocumented.setKeepScreenOn,
+  getSetting: undocumented.getSetting,
+  openSetting: undocumented.openSetting,
+  openInBrowser: undocumented.openInBrowser,
+  beehiveGetPOI: undocumented.beehiveGetPOI,
+  getFacePhotoData: undocumented.getFacePhotoData,
 } satisfies { [K in keyof Rows]: Rows[K] };
 
-/** The table's type. */
-export type Table = typeof TABLE;
 /** A documented JSAPI name. */
-export type ApiName = keyof Table;
+export type ApiName = keyof typeof ROWS;
 /** The documented parameters of an API (without callbacks). */
-export type ApiParams<K extends ApiName> = Table[K] extends ApiRow<infer P, infer _R> ? P : never;
+export type ApiParams<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer P, infer _R> ? P : never;
 /** The typed success payload of an API. */
-export type ApiResult<K extends ApiName> = Table[K] extends ApiRow<infer _P, infer R> ? R : never;
+export type ApiResult<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer _P, infer R> ? R : never;
+/** The table's type: every row with its documentation. */
+export type Table = { readonly [K in ApiName]: TableRow<ApiParams<K>, ApiResult<K>> };
+/** The table as a host reads it: every row without where it is documented. */
+export type HostTable = { readonly [K in ApiName]: HostRow<ApiParams<K>, ApiResult<K>> };
+
+/** Each runtime row joined with its documented answers, alias and host version (new objects; the rows stay as they are). */
+const joinHost = (): HostTable => {
+  const out: Record<string, HostRow> = {};
+  for (const name of Object.keys(ROWS) as ApiName[]) {
+    const alias = CLASSIC_NATIVES[name];
+    const since = SINCE[name];
+    out[name] = { ...(ROWS[name] as ApiRow), ...DOCS[name], ...(alias && { alias }), ...(since && { since }) };
+  }
+  return out as HostTable;
+};
+
+/** Each host row joined with where it is documented. */
+const joinPages = (host: HostTable): Table => {
+  const out: Record<string, TableRow> = {};
+  for (const name of Object.keys(host) as ApiName[]) out[name] = { ...host[name], ...PAGES[name] };
+  return out as Table;
+};
+
+/**
+ * Every API row as the emulator reads it: runtime fields, error wording, defaults, limits, alias,
+ * since — not the docs' group and page, which only the playground and `TABLE`'s importers need.
+ */
+export const HOST_TABLE: HostTable = /* @__PURE__ */ joinHost();
+
+/** Every API row with its documentation, keyed by documented name, in the order of the doc pages. */
+export const TABLE: Table = /* @__PURE__ */ joinPages(HOST_TABLE);
 
 /** Every documented API name, in the docs' order. */
-export const API_NAMES = /* @__PURE__ */ Object.keys(TABLE) as ApiName[];
+export const API_NAMES = /* @__PURE__ */ Object.keys(ROWS) as ApiName[];

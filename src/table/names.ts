@@ -16,14 +16,15 @@ choosePhoneContact datePicker chooseImage previewImage saveImage getImageInfo co
 getStorage setStorage removeStorage clearStorage saveFile getFileInfo getSavedFileInfo getSavedFileList
 removeSavedFile openDocument chooseFileFromDisk getLocation chooseLocation openLocation request httpRequest
 downloadFile uploadFile qicardShareAppMessage getSystemInfo getNetworkType getClipboard setClipboard
-getBatteryInfo getScreenBrightness setScreenBrightness addPhoneContact makePhoneCall scan vibrate canIUse`;
+getBatteryInfo getScreenBrightness setScreenBrightness addPhoneContact makePhoneCall scan vibrate canIUse
+hideKeyboard setKeepScreenOn getSetting openSetting openInBrowser beehiveGetPOI getFacePhotoData`;
 
+/** `S` with its line breaks as spaces (tail-recursive, so long lists stay within the compiler's depth). */
+type Flat<S extends string> = S extends `${infer A}\n${infer B}` ? Flat<`${A} ${B}`> : S;
+/** The space-separated words of a string literal, as a union (tail-recursive, with an accumulator). */
+type SpaceWords<S extends string, Acc extends string = never> = S extends `${infer W} ${infer Rest}` ? SpaceWords<Rest, Acc | W> : Acc | S;
 /** The words of a string literal (separated by spaces or line breaks), as a union. */
-type Words<S extends string> = S extends `${infer W} ${infer Rest}`
-  ? Words<W> | Words<Rest>
-  : S extends `${infer W}\n${infer Rest}`
-    ? W | Words<Rest>
-    : S;
+type Words<S extends string> = SpaceWords<Flat<S>>;
 /** `true` only when the two unions are equal. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // Compile-time: the words of NAMES are exactly the table's names (no more, no fewer).

@@ -14,7 +14,9 @@ export type ApiGroup =
   | 'location'
   | 'network'
   | 'device'
-  | 'framework';
+  | 'framework'
+  /** APIs real Super Qi pages call that `04-jsapi` omits (typed from what Alipay+ hosts answer). */
+  | 'undocumented';
 
 /**
  * Runtime type code of one parameter, checked before the host is called.
@@ -43,12 +45,12 @@ export interface NativeAlias {
   readonly params?: Readonly<Record<string, string>>;
 }
 
-/** One JSAPI. `P` is its documented parameter object (without callbacks), `R` its success payload. */
+/**
+ * One JSAPI as calls see it: the fields read at runtime. `P` is its documented parameter object
+ * (without callbacks), `R` its success payload. Its documentation is `ApiDocs` and `ApiPage`
+ * (src/table/docs.ts, pages.ts); `TABLE` rows (`TableRow`) have all of it.
+ */
 export interface ApiRow<P extends object = object, R = unknown> {
-  /** Documentation group (the sidebar of `04-jsapi`). */
-  readonly group: ApiGroup;
-  /** The doc page in `04-jsapi/` this row follows. */
-  readonly doc: string;
   /** Every documented parameter with its runtime type code. */
   readonly params: ParamSpec<P>;
   /**
@@ -56,38 +58,60 @@ export interface ApiRow<P extends object = object, R = unknown> {
    * `qicardSignContract`); such APIs never go through a foreign `my`.
    */
   readonly surface?: 'bridge';
-  /** The docs also show the H5+ form, `AlipayJSBridge.call(name, params, callback)`. */
-  readonly h5?: true;
   /** Name sent to `AlipayJSBridge.call` when it differs from the documented name. */
   readonly native?: string;
-  /** Classic Alipay native name and renames. The emulator accepts it; `configure({ natives: CLASSIC_NATIVES })` sends it. */
-  readonly alias?: NativeAlias;
   /**
    * Native result field → documented field, applied to every answer that lacks the documented field,
    * whichever name was called (classic hosts answer `confirm` with `ok`).
    */
   readonly results?: Readonly<Record<string, string>>;
-  /** Opens UI that waits for the user: no default timeout. */
-  readonly ui?: true;
-  /** Documented error codes and their meaning, worded as the page words them. */
-  readonly errors?: Readonly<Record<ErrorCodeKey, string>>;
+  /**
+   * Opens UI that waits for the user: no default timeout. A parameter name instead: only when the call
+   * sets that parameter (saveImage opens its menu only with `showActionSheet: true`).
+   */
+  readonly ui?: true | string;
   /** Codes that mean the user cancelled (a `UserCancelledError` rather than a `HostError`). */
   readonly cancel?: readonly ErrorCodeKey[];
-  /** Documented defaults of optional parameters. */
-  readonly defaults?: Readonly<Partial<P>>;
-  /** Documented limits, by name (e.g. `maxItemChars`). */
-  readonly limits?: Readonly<Record<string, number>>;
-  /** The host's own timeout for this API in ms, when documented; the library waits a little longer. */
+  /** The host's own timeout for this API in ms; the library waits a little longer. */
   readonly hostTimeout?: number;
-  /** Lowest host runtime version the docs require. */
-  readonly since?: string;
   /** Phantom: carries the types. Never present at runtime. */
   __types?(params: P): R;
 }
 
+/** Where a row is documented (src/table/pages.ts): the playground and `TABLE` read it. */
+export interface ApiPage {
+  /** Documentation group (the sidebar of `04-jsapi`), or `undocumented`. */
+  readonly group: ApiGroup;
+  /** The doc page in `04-jsapi/` this row follows (`undocumented` for the APIs the docs omit). */
+  readonly doc: string;
+  /** The docs also show the H5+ form, `AlipayJSBridge.call(name, params, callback)`. */
+  readonly h5?: true;
+}
+
+/** A row's documented answers and limits (src/table/docs.ts), as the docs word them; hosts (the emulator) read them too. */
+export interface ApiDocs<P extends object = object> {
+  /** Documented error codes and their meaning, worded as the page words them. */
+  readonly errors?: Readonly<Record<ErrorCodeKey, string>>;
+  /** Documented defaults of optional parameters. */
+  readonly defaults?: Readonly<Partial<P>>;
+  /** Documented limits, by name (e.g. `maxItemChars`). */
+  readonly limits?: Readonly<Record<string, number>>;
+}
+
 /**
- * The fields of a row a call reads at runtime (the transport gets these, never the row itself). The rest
- * — group, doc, error wording, defaults, limits, since — is documentation: code that reads only these
- * fields lets a bundler that tree-shakes object properties (Rollup) leave the rest out.
+ * A row as a host (the emulator) reads it: runtime fields, documented answers and limits, the classic
+ * alias (src/table/classic.ts) and the host version it needs (src/table/since.ts) when it has them.
  */
-export type RuntimeRow = Pick<ApiRow, 'params' | 'surface' | 'native' | 'results' | 'ui' | 'cancel' | 'hostTimeout'>;
+export type HostRow<P extends object = object, R = unknown> = ApiRow<P, R> &
+  ApiDocs<P> & {
+    /** Classic Alipay native name and renames. The emulator accepts it; `configure({ natives: CLASSIC_NATIVES })` sends it. */
+    readonly alias?: NativeAlias;
+    /** Lowest host runtime version the docs require. */
+    readonly since?: string;
+  };
+
+/** A row of `TABLE`: everything of `HostRow`, and where it is documented. */
+export type TableRow<P extends object = object, R = unknown> = HostRow<P, R> & ApiPage;
+
+/** The fields of a row a call reads at runtime (the transport gets these, never the row itself). */
+export type RuntimeRow = Omit<ApiRow, '__types'>;

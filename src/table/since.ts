@@ -1,12 +1,11 @@
 /**
- * The host version the docs require, for the rows that have one (`since`), read off the row itself
- * so the version is written once. Kept apart from `TABLE` so `canIUse` never pulls the table in;
- * test/core/table.test.ts checks it has every row with a `since`.
+ * The host version the docs require, for the rows that need one (qicardSignContract: "host runtime
+ * 1.24.6 or higher"). Written here once: `canIUse` reads it without the table, and `TABLE` rows carry
+ * it as `since`. Plain data.
  */
-import { qicardSignContract } from './essential.js';
 import type { ApiName } from './index.js';
 
-/** The rows with a `since`, read off the row itself (so the version is written once, in the row). */
+/** API name → lowest host runtime version the docs require. */
 export const SINCE: { readonly [K in ApiName]?: string } = {
-  qicardSignContract: qicardSignContract.since,
+  qicardSignContract: '1.24.6',
 };

@@ -4,6 +4,11 @@ export interface ChooseImageParams {
   sizeType?: readonly ('original' | 'compressed')[];
   /** Camera or album, `['camera','album']` by default. */
   sourceType?: readonly ('camera' | 'album')[];
+  /**
+   * Not in the Super Qi docs (Qi's own sample pages pass it; Alipay+ hosts take it): the most images
+   * the user may pick. Without it the host decides.
+   */
+  count?: number;
 }
 /** Success payload of `my.chooseImage`. */
 export interface ChooseImageResult {

@@ -54,7 +54,8 @@ function watchErrors(page: Page): string[] {
 }
 
 async function open(path: string, viewport = { width: 1440, height: 900 }, base = dev.url): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  // getLocation answers 11 where the browser refuses geolocation: the playground's page allows it.
+  const page = await browser.newPage({ viewport, acceptDownloads: true, permissions: ['geolocation'], geolocation: { latitude: 33.3152, longitude: 44.3661 } });
   const errors = watchErrors(page);
   await page.goto(new URL(path, base).href);
   await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });

@@ -29,7 +29,9 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
   my.getStorage({ key: 'missing', success: (r) => log('missing:' + r.data) });
   AlipayJSBridge.call('getDeviceInfo', {}, (r) => log('device:' + r.currentRole));
   AlipayJSBridge.call('qicardShareAppMessage', { title: 'Share', success: (r) => log('share:' + r.shareResult), fail: () => log('share:fail') });
-  my.call('openInBrowser', { url: 'https://example.com' }, (r) => log('unknown:' + r.error));
+  my.call('startApp', { appId: '2021' }, (r) => log('unknown:' + r.error));
+  my.hideKeyboard().then(() => log('undocumented:hideKeyboard'));
+  my.setKeepScreenOn({ keepScreenOn: true, success: () => log('undocumented:setKeepScreenOn') });
   if (typeof my.scan === 'function' && my.canIUse('scan')) log('canIUse:scan');
   my.request({ url: 'http://127.0.0.1:1/unreachable', timeout: 2000, fail: (e) => log('request-fail:' + e.error) });
   const task = my.request({ url: location.origin + '/dist/superqi-bridge.iife.js', dataType: 'text' });
@@ -68,6 +70,8 @@ describe('script tags in Chromium', () => {
       'canIUse:scan',
       'request-fail:12',
       'task:function:function',
+      'undocumented:hideKeyboard',
+      'undocumented:setKeepScreenOn',
     ];
     await page.waitForFunction((n) => (window as unknown as { log: string[] }).log.length >= n, expected.length, { timeout: 10000 });
     const log = await page.evaluate(() => (window as unknown as { log: string[] }).log);
@@ -109,7 +113,7 @@ describe('script tags in Chromium', () => {
     const page = await browser.newPage();
     await page.setContent('<html><body></body></html>');
     await page.addScriptTag({ url: `${server.url}/dist/superqi-bridge.iife.js` });
-    const names = [...API_NAMES, 'toString', 'constructor', 'openInBrowser', 'call', ''];
+    const names = [...API_NAMES, 'toString', 'constructor', 'startApp', 'call', ''];
     const answers = await page.evaluate((list) => {
       const w = window as unknown as { my: { canIUse(n: string): boolean }; SuperQi: { canIUse(n: string): boolean } };
       return list.map((n) => [n, w.SuperQi.canIUse(n), w.my.canIUse(n)]);
@@ -125,6 +129,7 @@ describe('script tags in Chromium', () => {
     const esmOnly = [
       'TABLE', 'API_NAMES', 'CLASSIC_NATIVES', 'CUSTOMER_SCOPES', 'BUSINESS_SCOPES', 'SILENT_SCOPES',
       'iqdToFils', 'filsToIqd', 'toPaymentAmount', 'setTransport', 'resetTransport', 'resetConfig',
+      'miniappDeepLink', 'miniappWebLink', 'parseDeepLink', 'redirectToMiniapp', 'DEEP_LINK_BASE', 'DEEP_LINK_WEB', 'STORE_URLS',
     ];
     const page = await browser.newPage();
     await page.setContent('<html><body></body></html>');

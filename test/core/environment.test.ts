@@ -116,7 +116,7 @@ describe('canIUse', () => {
     for (const name of API_NAMES) expect(canIUse(name), name).toBe(true);
   });
 
-  it.each(['noSuchApi', '', 'openInBrowser', 'toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'])(
+  it.each(['noSuchApi', '', 'startApp', 'toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf'])(
     'false for the unknown name %j',
     (name) => {
       expect(canIUse(name)).toBe(false);
@@ -137,9 +137,9 @@ describe('canIUse', () => {
   });
 
   it('a foreign my.canIUse answer wins, both ways', () => {
-    const foreign = vi.fn((n: string) => n === 'openInBrowser');
+    const foreign = vi.fn((n: string) => n === 'startApp');
     w.my = { canIUse: foreign };
-    expect(canIUse('openInBrowser')).toBe(true);
+    expect(canIUse('startApp')).toBe(true);
     expect(canIUse('showToast')).toBe(false);
     expect(foreign).toHaveBeenCalledWith('showToast');
   });
@@ -191,8 +191,8 @@ describe('canIUse', () => {
 describe('isSupported', () => {
   it("asks the host's canIUse JSAPI: true", async () => {
     const fake = installFakeBridge({ handlers: { canIUse: { canIUse: true } } });
-    await expect(isSupported('openInBrowser')).resolves.toBe(true);
-    expect(fake.calls).toEqual([{ name: 'canIUse', params: { name: 'openInBrowser' }, callback: expect.any(Function) }]);
+    await expect(isSupported('startApp')).resolves.toBe(true);
+    expect(fake.calls).toEqual([{ name: 'canIUse', params: { name: 'startApp' }, callback: expect.any(Function) }]);
   });
 
   it("asks the host's canIUse JSAPI: false, and canIUse() remembers it", async () => {

@@ -82,8 +82,15 @@ describe('the host answers nothing useful', () => {
     await expect(showToast()).resolves.toEqual({});
   });
 
-  it.each(CALLABLE.filter((n) => n !== 'tradePay'))('%s: {} is a success {}', async (name) => {
+  // tradePay has its own result codes; the auth APIs' success is their authCode (test/core/docs-exact.test.ts).
+  const OWN_OUTCOME = ['tradePay', 'getAuthCode', 'qicardSignContract'];
+  it.each(CALLABLE.filter((n) => !OWN_OUTCOME.includes(n)))('%s: {} is a success {}', async (name) => {
     installFakeBridge({ handlers: { '*': {} } });
     await expect(wrapperOf(name)(requiredParams(name))).resolves.toEqual({});
+  });
+
+  it.each(['getAuthCode', 'qicardSignContract'] as const)('%s: {} is a HostError (no authCode)', async (name) => {
+    installFakeBridge({ handlers: { '*': {} } });
+    await expect(wrapperOf(name)(requiredParams(name))).rejects.toMatchObject({ name: 'HostError', code: 3 });
   });
 });

@@ -158,30 +158,30 @@ describe('a foreign my already on the page', () => {
 
 describe('my.call', () => {
   it('an unknown API reaches the bridge by name and gets its answer (callback and Promise)', async () => {
-    const fake = installFakeBridge({ handlers: { openInBrowser: { opened: true } } });
+    const fake = installFakeBridge({ handlers: { startApp: { opened: true } } });
     const my = installShim()!;
     const cb = vi.fn();
-    await expect(my.call('openInBrowser', { url: 'https://qi.iq' }, cb)).resolves.toEqual({ opened: true });
+    await expect(my.call('startApp', { url: 'https://qi.iq' }, cb)).resolves.toEqual({ opened: true });
     await tick();
-    expect(fake.calls).toEqual([{ name: 'openInBrowser', params: { url: 'https://qi.iq' }, callback: expect.any(Function) }]);
+    expect(fake.calls).toEqual([{ name: 'startApp', params: { url: 'https://qi.iq' }, callback: expect.any(Function) }]);
     expect(cb).toHaveBeenCalledTimes(1);
     expect(cb).toHaveBeenCalledWith({ opened: true });
   });
 
   it('my.call(name, callback)', async () => {
-    const fake = installFakeBridge({ handlers: { getSetting: { authSetting: { scope: true } } } });
+    const fake = installFakeBridge({ handlers: { getRunData: { authSetting: { scope: true } } } });
     const my = createMy();
     const cb = vi.fn();
-    my.call('getSetting', cb);
+    my.call('getRunData', cb);
     await tick(5);
-    expect(fake.calls[0]).toMatchObject({ name: 'getSetting', params: {} });
+    expect(fake.calls[0]).toMatchObject({ name: 'getRunData', params: {} });
     expect(cb).toHaveBeenCalledWith({ authSetting: { scope: true } });
   });
 
   it('an unknown API the host does not have: the callback gets an UnsupportedError', async () => {
-    installFakeBridge({ handlers: { openInBrowser: { error: 1, errorMessage: 'not found' } } });
+    installFakeBridge({ handlers: { startApp: { error: 1, errorMessage: 'not found' } } });
     const cb = vi.fn();
-    await createMy().call('openInBrowser', {}, cb).catch(() => {});
+    await createMy().call('startApp', {}, cb).catch(() => {});
     await tick();
     expect(cb.mock.calls[0]![0]).toBeInstanceOf(UnsupportedError);
   });

@@ -8,11 +8,13 @@ import {
   AbortedError,
   call,
   configure,
+  downloadFile,
   getStorage,
   getSystemInfo,
   httpRequest,
   isTimeoutError,
   request,
+  saveImage,
   showToast,
   TimeoutError,
   uploadFile,
@@ -146,7 +148,7 @@ describe('timeouts', () => {
     expect(deadlineStats()).toEqual({ pending: 0, timerArmed: false });
   });
 
-  describe.each(CALLABLE.filter((n) => rowOf(n).ui))('UI API %s', (name) => {
+  describe.each(CALLABLE.filter((n) => rowOf(n).ui === true))('UI API %s', (name) => {
     it('has no default timeout, but honours a per-call one', async () => {
       const fake = silentHost();
       configure({ timeout: 10 });
@@ -156,17 +158,32 @@ describe('timeouts', () => {
       const q = track(wrapperOf(name)(requiredParams(name), { timeout: 10 }));
       expect(await after(10, q)).toBe(true);
       expect(q.error).toBeInstanceOf(TimeoutError);
-      fake.pending[0]!.reply({ resultCode: '9000' }); // the user finally answers the first one
+      fake.pending[0]!.reply({ resultCode: '9000', authCode: 'granted' }); // the user finally answers the first one
       await vi.advanceTimersByTimeAsync(0);
       expect(p).toMatchObject({ settled: true, ok: true });
     });
   });
 
   it('UI rows are the ones that wait for the user', () => {
-    const ui = CALLABLE.filter((n) => rowOf(n).ui);
-    expect(ui).toEqual(expect.arrayContaining(['getAuthCode', 'tradePay', 'alert', 'confirm', 'datePicker', 'scan', 'chooseImage']));
+    const ui = CALLABLE.filter((n) => rowOf(n).ui === true);
+    expect(ui).toEqual(expect.arrayContaining(['getAuthCode', 'tradePay', 'alert', 'confirm', 'datePicker', 'scan', 'chooseImage', 'makePhoneCall']));
     expect(ui).not.toContain('getSystemInfo');
     expect(ui).not.toContain('request');
+    expect(rowOf('saveImage').ui).toBe('showActionSheet');
+  });
+
+  it('saveImage waits for the user only with showActionSheet: true', async () => {
+    silentHost();
+    const menu = track(saveImage({ url: 'https://a.iq/p.png', showActionSheet: true }));
+    const plain = track(saveImage({ url: 'https://a.iq/p.png' }));
+    const off = track(saveImage({ url: 'https://a.iq/p.png', showActionSheet: false }));
+    expect(await after(20000, plain)).toBe(true);
+    expect(plain.error).toMatchObject({ name: 'TimeoutError', timeout: 20000 });
+    expect(off.error).toBeInstanceOf(TimeoutError);
+    expect(await after(60 * 60 * 1000, menu)).toBe(false);
+    const timed = track(saveImage({ url: 'https://a.iq/p.png', showActionSheet: true }, { timeout: 10 }));
+    expect(await after(10, timed)).toBe(true);
+    expect(timed.error).toBeInstanceOf(TimeoutError);
   });
 
   describe('network APIs wait for the host timeout plus timeoutGrace', () => {
@@ -180,6 +197,15 @@ describe('timeouts', () => {
       expect(await after(expected - 1, p)).toBe(false);
       expect(await after(1, p)).toBe(true);
       expect(p.error).toMatchObject({ name: 'TimeoutError', timeout: expected });
+    });
+
+    it('downloadFile: 60000 (the emulator\'s and hosts\' download limit) + 2000', async () => {
+      silentHost();
+      configure({ timeout: 10 });
+      const p = track(downloadFile({ url: 'https://a.iq/big.zip' }));
+      expect(await after(61999, p)).toBe(false);
+      expect(await after(1, p)).toBe(true);
+      expect(p.error).toMatchObject({ name: 'TimeoutError', timeout: 62000 });
     });
 
     it('request: params.timeout + grace', async () => {
@@ -375,3 +401,60 @@ describe('abort', () => {
     });
   });
 });
+
+describe('abort reaches the host', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("the bridge call's handle: RequestTask.abort() and a signal call its abort() once; a host returning nothing is fine", async () => {
+    const fake = silentHost();
+    const abort = vi.fn();
+    const call = fake.bridge.call;
+    fake.bridge.call = (...args: Parameters<typeof call>) => (call(...args), { abort });
+    const task = request({ url: 'https://a.iq' });
+    await vi.advanceTimersByTimeAsync(0);
+    task.abort();
+    task.abort();
+    await expect(task).rejects.toBeInstanceOf(AbortedError);
+    expect(abort).toHaveBeenCalledTimes(1);
+
+    const controller = new AbortController();
+    const p = track(getStorage({ key: 'k' }, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(0);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(p.error).toBeInstanceOf(AbortedError);
+    expect(abort).toHaveBeenCalledTimes(2);
+
+    fake.bridge.call = call; // returns undefined, as real bridges do
+    const plain = request({ url: 'https://a.iq' });
+    await vi.advanceTimersByTimeAsync(0);
+    plain.abort();
+    await expect(plain).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it("a foreign my's RequestTask is aborted; a throwing abort() does not escape", async () => {
+    installFakeBridge();
+    const abort = vi.fn(() => {
+      throw new Error('host failed to stop');
+    });
+    (window as unknown as { my: unknown }).my = { request: () => ({ abort }) };
+    const task = request({ url: 'https://a.iq' });
+    await vi.advanceTimersByTimeAsync(0);
+    task.abort();
+    await expect(task).rejects.toBeInstanceOf(AbortedError);
+    expect(abort).toHaveBeenCalledTimes(1);
+    delete (window as unknown as { my?: unknown }).my;
+  });
+
+  it('a timeout does not abort the host (only the page aborts)', async () => {
+    const fake = silentHost();
+    const abort = vi.fn();
+    const call = fake.bridge.call;
+    fake.bridge.call = (...args: Parameters<typeof call>) => (call(...args), { abort });
+    const p = track(getStorage({ key: 'k' }, { timeout: 5 }));
+    await vi.advanceTimersByTimeAsync(5);
+    expect(p.error).toBeInstanceOf(TimeoutError);
+    expect(abort).not.toHaveBeenCalled();
+  });
+});
+

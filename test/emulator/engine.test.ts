@@ -66,8 +66,8 @@ describe('overrides', () => {
 
   it('overrides answer names outside the table too', async () => {
     const em = setupAutoEmulator();
-    em.use('openInBrowser', (ctx) => ({ opened: ctx.params['url'] }));
-    expect(await call('openInBrowser', { url: 'https://a' })).toEqual({ opened: 'https://a' });
+    em.use('startApp', (ctx) => ({ opened: ctx.params['url'] }));
+    expect(await call('startApp', { url: 'https://a' })).toEqual({ opened: 'https://a' });
   });
 
   it('a handler that throws answers error 3 instead of leaving the call hanging', async () => {
@@ -83,10 +83,10 @@ describe('unknown APIs', () => {
   it('warn (default): error 1 "<name> is not supported" and a console warning naming it', async () => {
     setupAutoEmulator();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const e = await call('getSetting').catch((x: unknown) => x);
+    const e = await call('getRunData').catch((x: unknown) => x);
     expect(isUnsupportedError(e)).toBe(true);
-    expect(e).toMatchObject({ code: 1, errorMessage: 'getSetting is not supported' });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('getSetting'));
+    expect(e).toMatchObject({ code: 1, errorMessage: 'getRunData is not supported' });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('getRunData'));
   });
 
   it("'error' logs with console.error; a function answers", async () => {

@@ -31,7 +31,17 @@ function fakeGeolocation(behave: (ok: Success, fail: Failure, options?: Position
 const BASRA = { coords: { latitude: 30.5085, longitude: 47.84, accuracy: 12.4 } };
 
 describe('getLocation', () => {
-  it('without browser geolocation answers the first fixture place (Baghdad), coordinates as strings', async () => {
+  it('without browser geolocation: error 11, the location right (not a fixture)', async () => {
+    stubNavigator('geolocation', undefined);
+    setup();
+    const e = await rejection(getLocation());
+    expect(e).toBeInstanceOf(HostError);
+    expect(e.code).toBe(11);
+    expect(e.errorMessage).toBe('Make sure the location related right has been enabled.');
+  });
+
+  it('position unavailable answers the first fixture place (Baghdad), coordinates as strings', async () => {
+    fakeGeolocation((_ok, fail) => fail({ code: 2, message: 'Position unavailable' }));
     setup();
     const res = await getLocation();
     expect(res).toEqual({ longitude: '44.4333', latitude: '33.3333', accuracy: '30' });
@@ -46,18 +56,18 @@ describe('getLocation', () => {
     expect(get.mock.calls[0]![2]).toMatchObject({ maximumAge: 30000 });
   });
 
-  it('denied → the fixture place', async () => {
+  it('denied → error 11', async () => {
     fakeGeolocation((_ok, fail) => fail({ code: 1, message: 'User denied Geolocation' }));
     setup();
-    await expect(getLocation()).resolves.toEqual({ longitude: '44.4333', latitude: '33.3333', accuracy: '30' });
+    expect((await rejection(getLocation())).code).toBe(11);
   });
 
-  it('getCurrentPosition throwing → the fixture place', async () => {
+  it('getCurrentPosition throwing (permissions policy) → error 11', async () => {
     fakeGeolocation(() => {
       throw new Error('blocked by permissions policy');
     });
     setup();
-    await expect(getLocation()).resolves.toMatchObject({ latitude: '33.3333' });
+    expect((await rejection(getLocation())).code).toBe(11);
   });
 
   it('never hangs: a browser that does not answer gives the fixture place after the wait', async () => {
@@ -123,9 +133,9 @@ describe('getLocation', () => {
     expect(get).toHaveBeenCalledTimes(2);
   });
 
-  it('fallback answers are not cached: a later grant is used at once', async () => {
+  it('fallback answers are not cached: a later position is used at once', async () => {
     let allow = false;
-    const get = fakeGeolocation((ok, fail) => (allow ? ok(BASRA) : fail({ code: 1, message: 'denied' })));
+    const get = fakeGeolocation((ok, fail) => (allow ? ok(BASRA) : fail({ code: 2, message: 'unavailable' })));
     setup();
     await expect(getLocation()).resolves.toMatchObject({ latitude: '33.3333' });
     allow = true;
@@ -134,6 +144,7 @@ describe('getLocation', () => {
   });
 
   it('uses custom fixture places; none at all → 13', async () => {
+    fakeGeolocation((_ok, fail) => fail({ code: 2, message: 'unavailable' }));
     setup({ fixtures: { places: [{ name: 'Erbil Citadel', address: 'Erbil, Iraq', latitude: 36.1912, longitude: 44.0092 }] } });
     await expect(getLocation()).resolves.toEqual({ longitude: '44.0092', latitude: '36.1912', accuracy: '30' });
     setup({ fixtures: { places: [] } });
@@ -151,6 +162,7 @@ describe('getLocation', () => {
   });
 
   it('a wrong-typed cacheTimeout from a raw call is the default', async () => {
+    fakeGeolocation((_ok, fail) => fail({ code: 2, message: 'unavailable' }));
     const em = setup();
     await expect(raw(em, 'getLocation', { cacheTimeout: 'soon', type: 'x' })).resolves.toEqual({ longitude: '44.4333', latitude: '33.3333', accuracy: '30' });
   });

@@ -262,9 +262,17 @@ describe('getImageInfo', () => {
     }
   });
 
-  it('missing src is 2; an unknown path or non-image is 2; an unreachable or failing URL is 12', async () => {
+  it('src is optional (the page says so): without it, the fixture image, as a temporary file', async () => {
+    setupAutoEmulator({ appId: unique() });
+    const info = await getImageInfo();
+    expect(info).toMatchObject({ width: 64, height: 48, type: 'png', orientation: 'up' });
+    expect(info.path).toMatch(/apml[0-9a-f]{32}/);
+    expect(await getImageInfo({})).toMatchObject({ width: 64, height: 48 });
+  });
+
+  it('an empty src is 2; an unknown path or non-image is 2; an unreachable or failing URL is 12', async () => {
     const em = setupAutoEmulator({ appId: unique() });
-    expect((await rawCall(undefined, 'getImageInfo', {}))['error']).toBe(2);
+    expect((await rawCall(undefined, 'getImageInfo', { src: '' }))['error']).toBe(2);
     expect((await failure(getImageInfo({ src: `https://resource/${newFileId()}.image` }))).code).toBe(2);
     expect((await failure(getImageInfo({ src: temp(em, 'text', 'a.txt', 'text/plain') }))).code).toBe(2);
     expect((await failure(getImageInfo({ src: `${server.base}/text` }))).code).toBe(2);

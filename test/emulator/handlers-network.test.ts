@@ -187,6 +187,39 @@ describe('request', () => {
   });
 });
 
+describe('RequestTask.abort() reaches the emulator', () => {
+  it('aborts its fetch at once and frees the task: the log marks the call aborted and answered', async () => {
+    const em = setupAutoEmulator();
+    const task = request({ url: `${server.base}/slow` });
+    await new Promise((r) => setTimeout(r, 50)); // the fetch is under way
+    const started = performance.now();
+    task.abort();
+    await expect(task).rejects.toMatchObject({ name: 'AbortedError', api: 'request' });
+    const record = em.calls.find((c) => c.api === 'request')!;
+    for (let i = 0; i < 100 && record.answeredAt === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(record.aborted).toBe(true);
+    expect(record.answeredAt).toBeDefined();
+    expect(performance.now() - started).toBeLessThan(1000); // the server answers after 1500 ms
+    expect(record.answer).toMatchObject({ error: 12, errorMessage: expect.stringContaining('aborted') });
+  });
+
+  it('an AbortSignal reaches downloadFile the same way; an answered call ignores a late abort', async () => {
+    const em = setupAutoEmulator();
+    const controller = new AbortController();
+    const p = downloadFile({ url: `${server.base}/slow` }, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    await expect(p).rejects.toMatchObject({ name: 'AbortedError' });
+    for (let i = 0; i < 100 && em.calls[0]!.answeredAt === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(em.calls[0]).toMatchObject({ aborted: true, ok: false });
+
+    const done = request({ url: `${server.base}/echo` });
+    await done;
+    done.abort();
+    expect(em.calls[1]!.aborted).toBeUndefined();
+  });
+});
+
 describe('httpRequest', () => {
   it('behaves as request', async () => {
     setupAutoEmulator();

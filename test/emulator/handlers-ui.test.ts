@@ -155,10 +155,12 @@ describe('prompt', () => {
   });
 });
 
+const IOS: EmulatorOptions = { profile: { device: { platform: 'iOS', system: '17.4', model: 'iPhone 15', brand: 'Apple' } } };
+
 describe('showActionSheet', () => {
-  it('answers the chosen index; the sheet gets the items and "Cancel" by default', async () => {
+  it('answers the chosen index; the sheet gets the items and "Cancel" by default (iOS)', async () => {
     const ui = vi.fn(async () => 1);
-    setup({ actionSheet: ui });
+    setup({ actionSheet: ui }, IOS);
     await expect(showActionSheet({ title: 'ActionSheet', items: ['Menu 1', 'Menu 2', 'Menu3'] })).resolves.toEqual({ index: 1 });
     expect(ui).toHaveBeenCalledWith({ title: 'ActionSheet', items: ['Menu 1', 'Menu 2', 'Menu3'], cancelButtonText: 'Cancel' });
   });
@@ -178,9 +180,16 @@ describe('showActionSheet', () => {
     await expect(showActionSheet({ items: ['a'] })).resolves.toEqual({ index: -1 });
   });
 
-  it('passes cancelButtonText, destructiveButtonIndex and valid badges', async () => {
-    const ui = vi.fn(async () => 2);
+  it('the Android profile (the default) shows no cancel button, whatever cancelButtonText says', async () => {
+    const ui = vi.fn(async () => -1);
     setup({ actionSheet: ui });
+    await expect(showActionSheet({ items: ['a'], cancelButtonText: 'Close' })).resolves.toEqual({ index: -1 });
+    expect(ui).toHaveBeenCalledWith({ items: ['a'], cancelButtonText: '' });
+  });
+
+  it('passes cancelButtonText (iOS), destructiveButtonIndex and valid badges', async () => {
+    const ui = vi.fn(async () => 2);
+    setup({ actionSheet: ui }, IOS);
     await showActionSheet({
       items: ['Edit', 'Share', 'Delete'],
       cancelButtonText: 'Close',
@@ -199,7 +208,7 @@ describe('showActionSheet', () => {
     const ui = vi.fn(async () => 0);
     setup({ actionSheet: ui });
     await showActionSheet({ items: ['a'], destructiveButtonIndex: 3 });
-    expect(ui).toHaveBeenCalledWith({ items: ['a'], cancelButtonText: 'Cancel' });
+    expect(ui).toHaveBeenCalledWith({ items: ['a'], cancelButtonText: '' });
   });
 
   it('items missing: the library refuses; empty or not all strings: the host answers 2', async () => {
@@ -213,7 +222,7 @@ describe('showActionSheet', () => {
 
   it('accepts the classic actionSheet alias with btns/cancelBtn', async () => {
     const ui = vi.fn(async () => 0);
-    const em = setup({ actionSheet: ui });
+    const em = setup({ actionSheet: ui }, IOS);
     await expect(raw(em, 'actionSheet', { btns: ['x', 'y'], cancelBtn: 'No' })).resolves.toEqual({ index: 0 });
     expect(ui).toHaveBeenCalledWith(expect.objectContaining({ items: ['x', 'y'], cancelButtonText: 'No' }));
   });

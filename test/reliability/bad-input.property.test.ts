@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMy, isSuperQiError, type SuperQiError } from '../../src/index.js';
 import { API_NAMES, TABLE } from '../../src/table/index.js';
-import type { ApiRow } from '../../src/table/row.js';
+import type { TableRow } from '../../src/table/row.js';
 import { deadlineStats } from '../../src/core/deadline.js';
 import { waitingForHost } from '../../src/core/ready.js';
 import { CALLABLE, wrapperOf } from '../support/apis.js';
@@ -28,7 +28,7 @@ import { callArbitrary, compactReporter, ERROR_NAMES, expectedFor, HOSTILE_STRIN
 const RUNS = { fake: 650, emulator: 300, shim: 150, bridge: 150 } as const;
 let cases = 0;
 
-const rows = TABLE as unknown as Record<string, ApiRow>;
+const rows = TABLE as unknown as Record<string, TableRow>;
 const nativeOf = (api: string) => rows[api]?.native ?? api;
 /** Every callable API with the generator of its calls. */
 const anyCall = fc.constantFrom(...CALLABLE).chain((api) => callArbitrary(api).map((g) => ({ api, ...g })));
@@ -119,7 +119,7 @@ function expectTyped(error: unknown) {
 
 describe('the wrappers over a host that serialises params like a native bridge', () => {
   it(`every API, ${RUNS.fake} generated calls: refused before the host exactly when a param is missing or mistyped`, async () => {
-    const fake = installFakeBridge({ json: true, handlers: { '*': { echo: 'answered' } } });
+    const fake = installFakeBridge({ json: true, handlers: { '*': { echo: 'answered', authCode: 'granted' } } });
     await fc.assert(
       fc.asyncProperty(anyCall, async ({ api, ...g }) => {
         cases++;

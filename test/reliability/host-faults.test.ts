@@ -41,11 +41,11 @@ function counters() {
 /** What the library waits for by default: nothing for UI APIs, host timeout + grace for network ones. */
 const defaultTimeout = (name: string): number => {
   const row = rowOf(name);
-  return row.ui ? 0 : row.hostTimeout ? row.hostTimeout + config.timeoutGrace : config.timeout;
+  return row.ui === true ? 0 : row.hostTimeout ? row.hostTimeout + config.timeoutGrace : config.timeout;
 };
 
 describe('a host that never answers', () => {
-  it.each(CALLABLE.filter((n) => !rowOf(n).ui))('%s: TimeoutError at its default timeout; deadline and listener freed; a late answer is ignored', async (name) => {
+  it.each(CALLABLE.filter((n) => rowOf(n).ui !== true))('%s: TimeoutError at its default timeout; deadline and listener freed; a late answer is ignored', async (name) => {
     vi.useFakeTimers();
     const fake = installFakeBridge({ modes: { '*': 'never' } });
     const signal = new AbortController().signal;
@@ -70,7 +70,7 @@ describe('a host that never answers', () => {
     expect(deadlineStats()).toEqual({ pending: 0, timerArmed: false });
   });
 
-  it.each(CALLABLE.filter((n) => rowOf(n).ui))('%s (waits for the user): no timeout; its signal frees it', async (name) => {
+  it.each(CALLABLE.filter((n) => rowOf(n).ui === true))('%s (waits for the user): no timeout; its signal frees it', async (name) => {
     vi.useFakeTimers();
     installFakeBridge({ modes: { '*': 'never' } });
     const ac = new AbortController();
@@ -87,7 +87,7 @@ describe('a host that never answers', () => {
 
 describe('a host that answers twice', () => {
   it.each(CALLABLE)('%s: success then failure → the success, callbacks once', async (name) => {
-    installFakeBridge({ modes: { '*': 'twice' }, handlers: { '*': { first: true } }, second: { error: 3, errorMessage: 'second' } });
+    installFakeBridge({ modes: { '*': 'twice' }, handlers: { '*': { first: true, authCode: 'granted' } }, second: { error: 3, errorMessage: 'second' } });
     const c = counters();
     const value = await wrapperOf(name)({ ...requiredParams(name), ...c.cbs });
     expect(value).toMatchObject({ first: true });
@@ -108,7 +108,7 @@ describe('a host that answers twice', () => {
     const my: Record<string, unknown> = {};
     my[name] = (o: { success(r: unknown): void; fail(r: unknown): void }) => {
       setTimeout(() => {
-        o.success({ first: true });
+        o.success({ first: true, authCode: 'granted' });
         o.fail({ error: 3 });
         o.success({ third: true });
       }, 0);

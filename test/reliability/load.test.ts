@@ -8,7 +8,7 @@ import { HostError, TimeoutError, type SuperQiError } from '../../src/index.js';
 import { deadlineStats } from '../../src/core/deadline.js';
 import { waitingForHost } from '../../src/core/ready.js';
 import { TABLE } from '../../src/table/index.js';
-import type { ApiRow } from '../../src/table/row.js';
+import type { TableRow } from '../../src/table/row.js';
 import { CALLABLE, requiredParams, wrapperOf } from '../support/apis.js';
 import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 import { resetState, watchUnhandled } from '../support/fake-bridge.js';
@@ -30,7 +30,7 @@ function prng(seed: number) {
   };
 }
 
-const rows = TABLE as unknown as Record<string, ApiRow>;
+const rows = TABLE as unknown as Record<string, TableRow>;
 /** APIs whose wrappers pass an extra `id` straight through (all of them: unknown params go to the host). */
 const APIS = CALLABLE;
 
@@ -48,7 +48,7 @@ describe(`${N} concurrent calls`, () => {
         if (id % 97 === 0) return; // never answered: the per-call timeout settles it
         setTimeout(() => {
           inFlight--;
-          cb(id % 10 === 3 ? { error: 1000 + (id % 7), errorMessage: `failed #${id}`, id } : { echo: id, name });
+          cb(id % 10 === 3 ? { error: 1000 + (id % 7), errorMessage: `failed #${id}`, id } : { echo: id, name, authCode: 'granted' });
         }, Math.floor(random() * 40));
       },
     };

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getAuthCode, qicardSignContract } from '../../src/index.js';
 import { AUTH_CODE_PATTERN, SIGNING_AUTH_CODE_PATTERN } from '../../src/emulator/handlers/auth-codes.js';
 import { API_NAMES, TABLE } from '../../src/table/index.js';
-import type { ApiRow } from '../../src/table/row.js';
+import type { TableRow } from '../../src/table/row.js';
 import { CALLABLE, requiredParams, wrapperOf } from '../support/apis.js';
 import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 
@@ -18,7 +18,7 @@ afterEach(teardownEmulator);
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKENISH = /token/i;
-const rows = TABLE as unknown as Record<string, ApiRow>;
+const rows = TABLE as unknown as Record<string, TableRow>;
 
 /** Every file under `dir`, recursively. */
 const filesUnder = (dir: string): string[] =>

@@ -5,7 +5,7 @@
 import * as lib from '../../src/index.js';
 import type { CallOptions } from '../../src/core/invoke.js';
 import { API_NAMES, TABLE, type ApiName } from '../../src/table/index.js';
-import type { ApiRow, ParamCode } from '../../src/table/row.js';
+import type { TableRow, ParamCode } from '../../src/table/row.js';
 
 /** Every API with a wrapper that calls the host (`canIUse` answers locally). */
 export type CallableName = Exclude<ApiName, 'canIUse'>;
@@ -14,7 +14,7 @@ export const CALLABLE = API_NAMES.filter((n): n is CallableName => n !== 'canIUs
 /** A wrapper as an untyped function (for table-driven tests). */
 export type AnyWrapper = (params?: unknown, options?: CallOptions) => Promise<unknown>;
 
-export const rowOf = (name: string): ApiRow => (TABLE as Record<string, ApiRow>)[name]!;
+export const rowOf = (name: string): TableRow => (TABLE as Record<string, TableRow>)[name]!;
 export const wrapperOf = (name: string): AnyWrapper => (lib as unknown as Record<string, AnyWrapper>)[name]!;
 
 /** The row's parameters with their codes. */

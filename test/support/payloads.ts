@@ -88,4 +88,11 @@ export const PAYLOADS: Payloads = {
   makePhoneCall: { ack: 'makePhoneCall' },
   scan: { code: 'https://qi.iq', qrCode: 'https://qi.iq' },
   vibrate: { ack: 'vibrate' },
+  hideKeyboard: { ack: 'hideKeyboard' },
+  setKeepScreenOn: { ack: 'setKeepScreenOn' },
+  getSetting: { authSetting: { location: true, album: false } },
+  openSetting: { authSetting: { location: true } },
+  openInBrowser: { ack: 'openInBrowser' },
+  beehiveGetPOI: { name: 'Mutanabbi Street', address: 'Baghdad', latitude: 33.3406, longitude: 44.3889 },
+  getFacePhotoData: { photo: 'base64…' },
 };

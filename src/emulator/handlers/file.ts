@@ -12,7 +12,7 @@ import type { DefaultHandlers, HandlerContext, HostFailure } from '../types.js';
 import { md5, sha1 } from '../digest.js';
 import { filesOf, loadSource, type StoredFile } from '../files.js';
 import { fixtureFile } from '../media-fixtures.js';
-import { TABLE } from '../../table/index.js';
+import { HOST_TABLE as TABLE } from '../../table/index.js';
 import type { FileApis } from './group-apis.js';
 
 /** chooseFileFromDisk's limit, from the table. */

@@ -16,3 +16,5 @@ export type DeviceApis =
   | 'getSystemInfo' | 'getNetworkType' | 'getClipboard' | 'setClipboard' | 'getBatteryInfo'
   | 'getScreenBrightness' | 'setScreenBrightness' | 'addPhoneContact' | 'makePhoneCall' | 'scan' | 'vibrate';
 export type FrameworkApis = 'canIUse';
+export type UndocumentedApis =
+  | 'hideKeyboard' | 'setKeepScreenOn' | 'getSetting' | 'openSetting' | 'openInBrowser' | 'beehiveGetPOI' | 'getFacePhotoData';

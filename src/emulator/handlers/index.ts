@@ -9,6 +9,7 @@ import { mediaHandlers } from './media.js';
 import { networkHandlers } from './network.js';
 import { storageHandlers } from './storage.js';
 import { uiHandlers } from './ui.js';
+import { undocumentedHandlers } from './undocumented.js';
 
 /** Typed against the table: a row without a default handler fails the type check. */
 export const DEFAULT_HANDLERS: DefaultHandlers = {
@@ -21,4 +22,5 @@ export const DEFAULT_HANDLERS: DefaultHandlers = {
   ...networkHandlers,
   ...deviceHandlers,
   ...frameworkHandlers,
+  ...undocumentedHandlers,
 };

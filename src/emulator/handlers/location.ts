@@ -1,6 +1,8 @@
 /**
- * Default answers of the "Location APIs" pages. getLocation asks the real browser and falls back to the
- * first fixture place (Baghdad) when it cannot; the pickers and the map go through `ctx.ui`.
+ * Default answers of the "Location APIs" pages. getLocation asks the real browser: a browser without
+ * geolocation, or one that refuses it, is a denied location right (the page's error 11); one that
+ * cannot find the position or does not answer in time falls back to the first fixture place (Baghdad).
+ * The pickers and the map go through `ctx.ui`.
  */
 import type { GetLocationResult } from '../../types/location.js';
 import type { DefaultHandlers, Emulator } from '../types.js';
@@ -20,13 +22,16 @@ interface CachedLocation {
 /** The last real position per emulator (getLocation's `cacheTimeout`). */
 const cache = new WeakMap<Emulator, CachedLocation>();
 
-/** The browser's position, or undefined when it is denied, unavailable or slower than `GEOLOCATION_WAIT_MS`. */
-function browserPosition(maxAgeMs: number, emulator: Emulator): Promise<GetLocationResult | undefined> {
+/**
+ * The browser's position; `'denied'` when it has no geolocation or refuses it (permission, permissions
+ * policy); undefined when the position is unavailable or slower than `GEOLOCATION_WAIT_MS`.
+ */
+function browserPosition(maxAgeMs: number, emulator: Emulator): Promise<GetLocationResult | 'denied' | undefined> {
   const geolocation = nav()?.geolocation;
-  if (!geolocation || typeof geolocation.getCurrentPosition !== 'function') return Promise.resolve(undefined);
+  if (!geolocation || typeof geolocation.getCurrentPosition !== 'function') return Promise.resolve('denied');
   return new Promise((resolve) => {
     let done = false;
-    const finish = (v: GetLocationResult | undefined) => {
+    const finish = (v: GetLocationResult | 'denied' | undefined) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -47,11 +52,12 @@ function browserPosition(maxAgeMs: number, emulator: Emulator): Promise<GetLocat
           cache.set(emulator, { at: Date.now(), result });
           finish(result);
         },
-        () => finish(undefined),
+        // 1: PERMISSION_DENIED; 2 (unavailable) and 3 (timeout) fall back to the fixture.
+        (error) => finish(error?.code === 1 ? 'denied' : undefined),
         { enableHighAccuracy: false, timeout: GEOLOCATION_WAIT_MS, maximumAge: maxAgeMs },
       );
     } catch {
-      finish(undefined);
+      finish('denied'); // blocked by a permissions policy
     }
   });
 }
@@ -77,6 +83,7 @@ export const locationHandlers: Pick<DefaultHandlers, LocationApis> = {
     const hit = cache.get(ctx.emulator);
     if (hit && cacheTimeout > 0 && Date.now() - hit.at < cacheTimeout * 1000) return { ...hit.result };
     const real = await browserPosition(cacheTimeout * 1000, ctx.emulator);
+    if (real === 'denied') return ctx.fail(11);
     if (real) return real;
     const place = ctx.fixtures.places[0];
     if (!place) return ctx.fail(13);

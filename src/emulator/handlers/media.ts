@@ -3,7 +3,9 @@
  * the picker (or the fixtures in auto mode), the file store, header parsing, canvas re-encoding and
  * browser downloads.
  *
- * Codes where the docs give none: getImageInfo answers 2 for a missing `src`, a path that names no
+ * getImageInfo's `src` is optional on its page: without one it describes the fixture image (the one auto
+ * mode's chooseImage picks), as a temporary file.
+ * Codes where the docs give none: getImageInfo answers 2 for an empty or non-string `src`, a path that names no
  * file, or bytes that are no image it can decode, and 12 when it cannot download a URL. previewImage
  * answers 2 for a missing/empty `urls`, an entry that is neither an http(s)/data:/blob: URL nor a
  * store path, and a `current` that is not a number; an out-of-range `current` is clamped.
@@ -202,8 +204,11 @@ const SAVE_LABELS = {
 export const mediaHandlers: Pick<DefaultHandlers, MediaApis> = {
   async chooseImage(ctx) {
     const fixtures = ctx.fixtures.images.length ? ctx.fixtures.images : [fixtureImage()];
-    const picked = await ctx.ui.pickFiles({ accept: 'image/*', multiple: true, fixtures });
-    if (!picked?.length) return ctx.fail(11);
+    const count = ctx.params.count;
+    const chosen = await ctx.ui.pickFiles({ accept: 'image/*', multiple: count !== 1, fixtures });
+    if (!chosen?.length) return ctx.fail(11);
+    // `count` (not in the Super Qi docs; Alipay+ hosts take it) caps how many images come back.
+    const picked = typeof count === 'number' && count >= 1 ? chosen.slice(0, Math.floor(count)) : chosen;
     const store = filesOf(ctx.emulator);
     const sizeType = ctx.params.sizeType;
     if (Array.isArray(sizeType) && sizeType.includes('compressed') && !sizeType.includes('original')) {
@@ -261,6 +266,10 @@ export const mediaHandlers: Pick<DefaultHandlers, MediaApis> = {
   },
 
   async getImageInfo(ctx) {
+    if (ctx.params.src === undefined) {
+      const image = ctx.fixtures.images[0] ?? fixtureImage();
+      ctx = { ...ctx, params: { ...ctx.params, src: filesOf(ctx.emulator).addTemp(image).path } };
+    }
     const src = stringParam(ctx, 'src');
     if (typeof src !== 'string') return src;
     const store = filesOf(ctx.emulator);

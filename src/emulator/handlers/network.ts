@@ -90,11 +90,12 @@ export function headerObject(headers: Headers): Record<string, string> {
   return out;
 }
 
-/** A `fetch` that gives up after `ms`: the Response (body read), or why it failed. */
+/** A `fetch` that gives up after `ms`, or when the page aborts the call (`signal`): the Response (body read), or why it failed. */
 async function fetchWithin(
   url: string,
   init: RequestInit,
   ms: number,
+  signal?: AbortSignal,
 ): Promise<{ ok: true; response: Response; bytes: Uint8Array } | { ok: false; timedOut: boolean; message: string }> {
   const controller = new AbortController();
   let timedOut = false;
@@ -102,14 +103,18 @@ async function fetchWithin(
     timedOut = true;
     controller.abort();
   }, ms);
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop);
+  if (signal?.aborted) stop();
   try {
     const response = await fetch(url, { ...init, signal: controller.signal });
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { ok: true, response, bytes };
   } catch (e) {
-    return { ok: false, timedOut, message: timedOut ? `no answer within ${ms} ms` : String((e as Error)?.message ?? e) };
+    return { ok: false, timedOut, message: timedOut ? `no answer within ${ms} ms` : signal?.aborted ? 'aborted' : String((e as Error)?.message ?? e) };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
 }
 
@@ -161,7 +166,7 @@ async function request(ctx: HandlerContext<'request' | 'httpRequest'>): Promise<
     }
   }
 
-  const result = await fetchWithin(target, { method, headers, body }, timeout);
+  const result = await fetchWithin(target, { method, headers, body }, timeout, ctx.signal);
   if (!result.ok) return result.timedOut ? ctx.fail(13, `Timeout: ${result.message}`) : ctx.fail(12, `Network error: ${result.message}`);
   const { response, bytes } = result;
   const status = response.status;
@@ -205,7 +210,7 @@ export const networkHandlers: Pick<DefaultHandlers, NetworkApis> = {
     if (isFailure(url)) return url;
     const headers = headersParam(c, 'header');
     if (isFailure(headers)) return headers;
-    const result = await fetchWithin(url, { headers }, 60000);
+    const result = await fetchWithin(url, { headers }, 60000, ctx.signal);
     if (!result.ok) return ctx.fail(12, `Downloading failed: ${result.message}`);
     if (result.response.status >= 400) return ctx.fail(12, `Downloading failed: HTTP ${result.response.status}`);
     const type = (result.response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -240,7 +245,7 @@ export const networkHandlers: Pick<DefaultHandlers, NetworkApis> = {
     form.append(fileName, file.blob, file.name);
     for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
 
-    const result = await fetchWithin(url, { method: 'POST', headers, body: form }, timeout);
+    const result = await fetchWithin(url, { method: 'POST', headers, body: form }, timeout, ctx.signal);
     if (!result.ok) return ctx.fail(12, `File uploading failed: ${result.message}`);
     let data: string;
     try {

@@ -11,7 +11,7 @@
  * UTF-16 code unit of each key (without the prefix) and stored envelope — what localStorage itself counts.
  */
 import type { JsonValue } from '../../types/common.js';
-import { TABLE } from '../../table/index.js';
+import { HOST_TABLE as TABLE } from '../../table/index.js';
 import type { DefaultHandlers, HandlerContext, HostFailure, StorageBackend } from '../types.js';
 import type { StorageApis } from './group-apis.js';
 

@@ -152,7 +152,10 @@ export const uiHandlers: Pick<DefaultHandlers, UiApis> = {
     return typeof value === 'string' ? { ok: true, inputValue: value } : { ok: false };
   },
 
-  /** items: non-empty array of strings (else 2) → `{ index }`, -1 for cancel. */
+  /**
+   * items: non-empty array of strings (else 2) → `{ index }`, -1 for cancel. Android shows no cancel
+   * button (the page: `cancelButtonText` "is invalid for Android"); the sheet still closes with -1.
+   */
   showActionSheet: async (ctx) => {
     const p = ctx.params;
     const items: unknown = p.items;
@@ -170,7 +173,7 @@ export const uiHandlers: Pick<DefaultHandlers, UiApis> = {
     const index = await ctx.ui.actionSheet({
       ...opt('title', text(p.title)),
       items: items as string[],
-      cancelButtonText: label(p.cancelButtonText, 'Cancel'),
+      cancelButtonText: ctx.profile.device.platform === 'Android' ? '' : label(p.cancelButtonText, 'Cancel'),
       ...opt('destructiveButtonIndex', destructive),
       ...opt('badges', badges),
     });

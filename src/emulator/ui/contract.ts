@@ -61,7 +61,7 @@ export interface EmulatorUi {
     okButtonText: string;
     cancelButtonText: string;
   }): Promise<string | null>;
-  /** The chosen index, -1 for cancel. */
+  /** The chosen index, -1 for cancel. An empty `cancelButtonText`: no cancel button (Android). */
   actionSheet(o: Omit<ShowActionSheetParams, 'cancelButtonText'> & { cancelButtonText: string }): Promise<number>;
   /** Shows a toast; resolves when it is shown. It hides itself after `duration` ms. */
   showToast(o: { content?: string; type: ToastType; duration: number }): Promise<void>;

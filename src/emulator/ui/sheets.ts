@@ -28,7 +28,8 @@ export function actionSheet(ctx: Ctx, o: Parameters<EmulatorUi['actionSheet']>[0
       if (mark) b.append(mark);
       d.el.append(b);
     });
-    d.el.append(h('div', 'gap'), btn('cancel', str(o.cancelButtonText), 'it c', () => d.done(-1)));
+    // No text: no cancel button (Android); the sheet still closes with -1 (back, Esc, outside).
+    if (o.cancelButtonText) d.el.append(h('div', 'gap'), btn('cancel', str(o.cancelButtonText), 'it c', () => d.done(-1)));
   });
 }
 

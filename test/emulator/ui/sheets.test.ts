@@ -17,6 +17,15 @@ describe('actionSheet', () => {
     expect(await p).toBe(1);
   });
 
+  it('no cancelButtonText (Android): no cancel button; Esc still gives -1', async () => {
+    const ui = mount();
+    const p = ui.actionSheet({ items: ['a', 'b'], cancelButtonText: '' });
+    const d = dlg(ui, 'actionSheet');
+    expect(d.querySelector('[data-action="cancel"]')).toBeNull();
+    key(d, 'Escape');
+    expect(await p).toBe(-1);
+  });
+
   it('cancel, Esc and a backdrop click give -1', async () => {
     const ui = mount();
     const o = { items: ['a'], cancelButtonText: 'Cancel' };

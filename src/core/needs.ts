@@ -1,0 +1,19 @@
+/**
+ * APIs whose success is the result field itself: the docs' getAuthCode failure example
+ * (`{ authErrorScopes: { auth_user: '10001' } }`) carries no `error`, so an answer without `authCode` is a
+ * failure whatever else it says (qicardSignContract's `{}` too).
+ */
+import { HostError } from '../errors/host-error.js';
+import type { Finish } from './invoke.js';
+import { isFailure } from './normalise.js';
+
+/**
+ * A `Finish` that rejects a success answer lacking `field` with a `HostError` (code 3, unknown error),
+ * keeping the answer as `raw` (and so getAuthCode's `authErrorScopes`). Other answers take the default path.
+ */
+export const needs =
+  (field: string): Finish =>
+  (raw, failed, spec) =>
+    failed || isFailure(raw) || (raw[field] != null && raw[field] !== '')
+      ? undefined
+      : [false, new HostError(spec.api, 3, `answered without ${field}`, raw)];
