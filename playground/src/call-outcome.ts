@@ -6,6 +6,7 @@
  */
 import type { CallRecord } from '../../src/emulator/index.js';
 import { finishTradePay } from '../../src/core/trade-pay.js';
+import type { Spec } from '../../src/core/spec.js';
 import type { TradePayResult } from '../../src/types/essential.js';
 
 /** A call's label in the log: `ok` undefined while pending; `detail` is e.g. tradePay's status. */
@@ -15,11 +16,14 @@ export interface CallOutcome {
   readonly detail?: string;
 }
 
+/** Finishers read only the API's name off the spec. */
+const TRADE_PAY = { api: 'tradePay' } as Spec;
+
 /** The outcome of one logged call, classified as the wrappers classify it. */
 export function callOutcome(call: Pick<CallRecord, 'api' | 'ok' | 'answer'>): CallOutcome {
   if (call.ok === undefined || !call.answer) return { ok: undefined, label: 'pending' };
   if (call.api === 'tradePay') {
-    const routed = finishTradePay(call.answer, !call.ok);
+    const routed = finishTradePay(call.answer, !call.ok, TRADE_PAY);
     if (routed?.[0]) {
       const ok = !routed[2];
       const { status, resultCode } = routed[1] as TradePayResult;
