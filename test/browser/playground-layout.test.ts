@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPlayground } from '../../scripts/build-playground.mjs';
+import { API_NAMES } from '../../src/table/index.js';
 import { launchChromium, serve } from '../support/browser.js';
 
 // Chromium on a shared 2-core machine: page loads can take seconds.
@@ -110,7 +111,7 @@ describe('playground layout at 768 px', () => {
 describe('unsupported APIs', () => {
   it('are searchable checkboxes; ticking one makes the host answer error 1, Clear undoes it', async () => {
     const { page, errors } = await open('?ui=auto', 'scan');
-    expect(await page.locator('#unsupported input[type=checkbox]').count()).toBe(55);
+    expect(await page.locator('#unsupported input[type=checkbox]').count()).toBe(API_NAMES.length);
     await page.fill('#unsupported input[type=search]', 'scan');
     const visible = await page.locator('#unsupported li:not([hidden])').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
     expect(visible).toEqual(['scan']);
