@@ -27,6 +27,7 @@ export type QueryValue = string | number | boolean;
 
 /** A parsed deep link: normalised path, query values as strings, and which form it came in. */
 export interface ParsedMiniappLink {
+  /** The Miniapp ID the link opens. */
   appId: string;
   /** Starts with `/`. */
   path: string;
@@ -43,7 +44,12 @@ export const DEEP_LINK_BASE = 'qicardwallet://qicard/deeplink.htm';
 /** The ready-made web form's origin ("Ready Implementation"). */
 export const DEEP_LINK_WEB = 'https://deeplink.qi.iq';
 /** The store pages the docs' landing page falls back to. */
-export const STORE_URLS = {
+export const STORE_URLS: {
+  /** Super Qi on Apple's App Store (iPhone, iPad). */
+  readonly appStore: 'https://apps.apple.com/app/id1450079855';
+  /** Super Qi on Google Play (Android). */
+  readonly playStore: 'https://play.google.com/store/apps/details?id=iq.qicard.qipay.prod';
+} = {
   appStore: 'https://apps.apple.com/app/id1450079855',
   playStore: 'https://play.google.com/store/apps/details?id=iq.qicard.qipay.prod',
 } as const;
@@ -177,7 +183,10 @@ export interface RedirectOptions {
   /** Where other devices (a PC) go after the timeout, e.g. a page with a QR code. Default: stay. */
   desktopUrl?: string;
   /** The window to redirect (tests, iframes). @default window */
-  window?: Pick<Window, 'location' | 'navigator' | 'setTimeout' | 'clearTimeout'> & { document?: Pick<Document, 'visibilityState'> };
+  window?: Pick<Window, 'location' | 'navigator' | 'setTimeout' | 'clearTimeout'> & {
+    /** Read for `visibilityState`: a page still visible after the timeout means the app did not open. */
+    document?: Pick<Document, 'visibilityState'>;
+  };
 }
 
 /**

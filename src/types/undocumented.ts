@@ -30,7 +30,9 @@ export interface PoiResult {
   name: string;
   /** Its address. */
   address: string;
+  /** Latitude in degrees (WGS 84). */
   latitude: number;
+  /** Longitude in degrees (WGS 84). */
   longitude: number;
 }
 
