@@ -44,7 +44,8 @@ export const config: SuperQiConfig = {
   natives: {},
 };
 
-const DEFAULTS: SuperQiConfig = { ...config };
+// A pure call, not a spread: bundlers drop it from bundles that never configure or reset.
+const DEFAULTS: SuperQiConfig = /* @__PURE__ */ Object.assign({}, config);
 
 /** The longest delay a timer takes (longer ones fire at once). */
 const MAX_DELAY = 2147483647;

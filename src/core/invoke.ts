@@ -106,9 +106,9 @@ class Call implements Deadline, Waiter, EventListenerObject {
     // Failed or given up (abort, timeout) before the answer: a host that can hear it stops its work (a
     // RequestTask's fetch; the emulator's fetch and the call's dialog). Real bridges return nothing.
     if (!ok) {
-      const host = this.host as { abort?: unknown } | null | undefined;
       try {
-        if (host && typeof host.abort === 'function') host.abort();
+        // A host without abort() (nullish, or abort not a function) either skips or throws here: both end quietly.
+        (this.host as { abort?: () => void } | null | undefined)?.abort?.();
       } catch {
         // the call is settled; a host that fails to stop is not the page's problem
       }

@@ -53,7 +53,7 @@ export function failure(spec: Spec, answer: unknown): SuperQiError {
   let code = (present(error) ? (typeof error === 'string' && /^\d+$/.test(error) ? +error : error) : raw['errorCode']) as ErrorCodeKey | undefined;
   if (code == null || code === '') code = 3;
   // APIs outside the table (`call()`) have no documented meanings.
-  const meaning = spec.params ? meaningOf(api, code) : undefined;
+  const meaning = spec.params ? meaningOf?.(api, code) : undefined;
   const text = String(raw['errorMessage'] ?? raw['errMessage'] ?? raw['message'] ?? meaning ?? 'host failure');
   const Kind = spec.cancel?.some((c) => String(c) === String(code))
     ? UserCancelledError
