@@ -3,13 +3,14 @@
  * when the page has it — secure contexts only — else compact JS, FIPS 180-4) and base64.
  */
 
-const hex = (n: number, littleEndian: boolean): string => {
-  let out = '';
-  for (let i = 0; i < 4; i++) {
-    const byte = littleEndian ? (n >>> (i * 8)) & 0xff : (n >>> (24 - i * 8)) & 0xff;
-    out += byte.toString(16).padStart(2, '0');
-  }
-  return out;
+/** Bytes as lowercase hex. */
+export const hexOf = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** 32-bit words as hex, each in the given byte order. */
+const wordsHex = (words: readonly number[], littleEndian: boolean): string => {
+  const view = new DataView(new ArrayBuffer(words.length * 4));
+  words.forEach((w, i) => view.setUint32(i * 4, w, littleEndian));
+  return hexOf(new Uint8Array(view.buffer));
 };
 
 /**
@@ -82,7 +83,7 @@ export function md5(bytes: Uint8Array): string {
     h2 = (h2 + c) | 0;
     h3 = (h3 + d) | 0;
   });
-  return hex(h0, true) + hex(h1, true) + hex(h2, true) + hex(h3, true);
+  return wordsHex([h0, h1, h2, h3], true);
 }
 
 /** The sha1 of `bytes` in plain JS, as 40 lower-case hex digits. */
@@ -112,7 +113,7 @@ export function sha1Sync(bytes: Uint8Array): string {
     h[3] = (h[3]! + d) | 0;
     h[4] = (h[4]! + e) | 0;
   });
-  return h.map((n) => hex(n, false)).join('');
+  return wordsHex(h, false);
 }
 
 /** The sha1 of `bytes`: WebCrypto when available (it is missing outside secure contexts), else JS. */
@@ -121,7 +122,7 @@ export async function sha1(bytes: Uint8Array): Promise<string> {
   if (subtle && typeof subtle.digest === 'function') {
     try {
       const digest = new Uint8Array(await subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>));
-      return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+      return hexOf(digest);
     } catch {
       // fall through to JS
     }

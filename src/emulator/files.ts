@@ -18,6 +18,7 @@
  * Without `URL.createObjectURL` the paths are the host form.
  */
 import { HOST_TABLE as TABLE } from '../table/index.js';
+import { hexOf } from './digest.js';
 
 /** One file of the store. */
 export interface StoredFile {
@@ -81,7 +82,7 @@ export function newFileId(): string {
   const bytes = new Uint8Array(16);
   if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return 'apml' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return 'apml' + hexOf(bytes);
 }
 
 /** The type suffix for a file: `.image`, `.video`, else its extension (by name, then by type), else `.file`. */

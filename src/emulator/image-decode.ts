@@ -16,16 +16,16 @@ export interface ImageHeader {
 }
 
 /** EXIF orientation 1–8 → the docs' names. */
-const ORIENTATIONS: Record<number, ImageOrientation> = {
-  1: 'up',
-  2: 'up-mirrored',
-  3: 'down',
-  4: 'down-mirrored',
-  5: 'left-mirrored',
-  6: 'right',
-  7: 'right-mirrored',
-  8: 'left',
-};
+const ORIENTATIONS: readonly ImageOrientation[] = [
+  'up', // 1
+  'up-mirrored',
+  'down',
+  'down-mirrored',
+  'left-mirrored',
+  'right',
+  'right-mirrored',
+  'left', // 8
+];
 
 /** The MIME type of an image format name. */
 export const IMAGE_MIME: Record<string, string> = {
@@ -115,7 +115,7 @@ function exifOrientation(b: Uint8Array, v: DataView, tiff: number, end: number):
   for (let n = 0; n < count; n++) {
     const entry = ifd + 2 + n * 12;
     if (entry + 12 > end) return undefined;
-    if (v.getUint16(entry, le) === 0x0112) return ORIENTATIONS[v.getUint16(entry + 8, le)];
+    if (v.getUint16(entry, le) === 0x0112) return ORIENTATIONS[v.getUint16(entry + 8, le) - 1];
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import {
 import { filesOf, newFileId } from '../../src/emulator/files.js';
 import { canDownload, downloadBlob, onWifi, QUALITY } from '../../src/emulator/handlers/media.js';
 import { readImageHeader, readVideoHeader } from '../../src/emulator/image-decode.js';
-import { crc32, encodeMp4Header, encodePng } from '../../src/emulator/media-fixtures.js';
+import { crc32, encodeMp4Header, encodePng } from '../support/media-encoders.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
 import type { EmulatorUi } from '../../src/emulator/ui/contract.js';

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFile, getFileInfo, getImageInfo, httpRequest, openDocument, request, uploadFile } from '../../src/index.js';
 import { filesOf, newFileId } from '../../src/emulator/files.js';
 import { toQueryString } from '../../src/emulator/handlers/network.js';
-import { encodePng } from '../../src/emulator/media-fixtures.js';
+import { encodePng } from '../support/media-encoders.js';
 import type { Emulator } from '../../src/emulator/types.js';
 import { hostRejection as failure, rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 import { watchPageConsole } from '../support/page-console.js';

@@ -9,6 +9,7 @@ import { sandboxAuthCode, sandboxCashier, sandboxOf, sandboxSigning } from '../s
 import type { CashierChoice } from '../ui/contract.js';
 import { newAuthCode, newSigningAuthCode } from './auth-codes.js';
 import type { EssentialApis } from './group-apis.js';
+import { isRecord, text } from './values.js';
 
 /** The code each scope gets in `authErrorScopes`; the docs' only example value (`{ "auth_user": "10001" }`). */
 export const AUTH_SCOPE_ERROR = '10001';
@@ -46,8 +47,6 @@ function recordNavigation(emulator: Emulator, record: NavigationRecord): void {
   if (list.length > NAVIGATION_LIMIT) list.splice(0, list.length - NAVIGATION_LIMIT);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const filled = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /** `tradePay` result codes for the cashier's choices. */

@@ -21,6 +21,7 @@ import { toBase64 } from '../digest.js';
 import { filesOf, nameFromUrl } from '../files.js';
 import { stringParam } from './file.js';
 import type { NetworkApis } from './group-apis.js';
+import { isRecord } from './values.js';
 
 const isHttpUrl = (url: string): boolean => {
   try {
@@ -31,7 +32,6 @@ const isHttpUrl = (url: string): boolean => {
   }
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The http(s) `url` parameter, or a failure. */
 function urlParam(ctx: HandlerContext, name = 'url'): string | HostFailure {
@@ -44,7 +44,7 @@ function urlParam(ctx: HandlerContext, name = 'url'): string | HostFailure {
 function headersParam(ctx: HandlerContext, name: string): Record<string, string> | HostFailure {
   const v = ctx.params[name];
   if (v == null) return {};
-  if (!isObject(v)) return ctx.fail(2, `${name} must be an object`);
+  if (!isRecord(v)) return ctx.fail(2, `${name} must be an object`);
   const out: Record<string, string> = {};
   for (const k in v) if (v[k] != null) out[k] = typeof v[k] === 'string' ? v[k] : JSON.stringify(v[k]);
   return out;
@@ -57,7 +57,7 @@ function timeoutParam(ctx: HandlerContext, fallback: number): number | HostFailu
   return typeof v === 'number' && v > 0 ? v : ctx.fail(2, 'timeout must be a positive number of ms');
 }
 
-const isFailure = (v: unknown): v is HostFailure => isObject(v) && ('error' in v || 'errorCode' in v);
+const isFailure = (v: unknown): v is HostFailure => isRecord(v) && ('error' in v || 'errorCode' in v);
 
 /** `k=v&k=v` with encodeURIComponent, as the docs describe; object values are JSON. */
 export function toQueryString(data: Record<string, unknown>): string {
@@ -153,14 +153,14 @@ async function request(ctx: HandlerContext<'request' | 'httpRequest'>): Promise<
   let target = url;
   let body: string | undefined;
   if (method === 'GET') {
-    if (data != null) target = withQuery(url, typeof data === 'string' ? data : isObject(data) ? toQueryString(data) : String(data));
+    if (data != null) target = withQuery(url, typeof data === 'string' ? data : isRecord(data) ? toQueryString(data) : String(data));
   } else {
     if (!typeKey) headers['content-type'] = contentType;
     if (data != null) {
       body =
         typeof data === 'string'
           ? data
-          : /application\/x-www-form-urlencoded/i.test(contentType) && isObject(data)
+          : /application\/x-www-form-urlencoded/i.test(contentType) && isRecord(data)
             ? toQueryString(data)
             : JSON.stringify(data);
     }
@@ -231,7 +231,7 @@ export const networkHandlers: Pick<DefaultHandlers, NetworkApis> = {
     const headers = headersParam(c, 'header');
     if (isFailure(headers)) return headers;
     const formData = ctx.params.formData;
-    if (formData != null && !isObject(formData)) return ctx.fail(2, 'formData must be an object');
+    if (formData != null && !isRecord(formData)) return ctx.fail(2, 'formData must be an object');
     const timeout = timeoutParam(c, 60000);
     if (isFailure(timeout)) return timeout;
 

@@ -8,10 +8,9 @@ import { formatDate } from '../ui/auto-ui.js';
 import type { TitleBarState } from '../ui/contract.js';
 import { clampDate, DATE_FORMATS, isDateFormat, parsePickerDate, truncateToFormat } from './date-format.js';
 import type { UiApis } from './group-apis.js';
+import { isRecord, text } from './values.js';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An optional string parameter: its value when it is a string, else absent (a host reads it as missing). */
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 /** An optional label: a non-empty string, else the documented default. */
 const label = (v: unknown, fallback: string): string => (typeof v === 'string' && v !== '' ? v : fallback);
 /** `{ key: value }` when `value` is defined, else `{}` (keeps absent options absent). */

@@ -1,37 +1,31 @@
 /** Pickers: date/time, multi-level select, phone contact and location. */
 import type { DatePickerFormat, MultiLevelItem } from '../../types/ui.js';
 import type { EmulatorContact, EmulatorPlace, EmulatorUi } from './contract.js';
+import { parsePickerDate } from '../handlers/date-format.js';
+import { formatDate } from './auto-ui.js';
 import { btn, h, input, lbl, str } from './dom.js';
 import type { Ctx } from './layer.js';
 import { okFooter } from './parts.js';
 
-const Y = '\\d{4}';
-const M = '(?:0[1-9]|1[0-2])';
-const D = '(?:0[1-9]|[12]\\d|3[01])';
-const T = '(?:[01]\\d|2[0-3]):[0-5]\\d';
-const FORMATS: Record<DatePickerFormat, [type: string, pattern: string]> = {
-  'yyyy-MM-dd': ['date', `${Y}-${M}-${D}`],
-  'HH:mm': ['time', T],
-  'yyyy-MM-dd HH:mm': ['datetime-local', `${Y}-${M}-${D} ${T}`],
-  'yyyy-MM': ['month', `${Y}-${M}`],
-  yyyy: ['number', Y],
+/** Each format's <input> type. */
+const INPUT_TYPES: Record<DatePickerFormat, string> = {
+  'yyyy-MM-dd': 'date',
+  'HH:mm': 'time',
+  'yyyy-MM-dd HH:mm': 'datetime-local',
+  'yyyy-MM': 'month',
+  yyyy: 'number',
 };
 
-/** `v` in `format`: leniently read (a longer date keeps its prefix, a date-time gives its time), checked for real dates. */
+/**
+ * `v` in `format`, read as the datePicker handler reads a page's dates (a longer form is cut to the
+ * format, impossible dates are refused); `strict`: only a value already in the format passes (an
+ * <input>'s value, with its `T` and seconds).
+ */
 function norm(format: DatePickerFormat, v: unknown, strict = false): string | undefined {
   const s = str(v).trim().replace('T', ' ').replace(/(\d\d:\d\d):\d\d(\.\d+)?$/, '$1');
-  const p = FORMATS[format][1];
-  const m = new RegExp(strict ? `^${p}$` : format === 'HH:mm' ? `${p}$` : `^${p}`).exec(s)?.[0];
-  if (!m || !format.includes('dd')) return m;
-  const [y = 0, mo = 0, day = 0] = m.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y, mo - 1, day)).getUTCDate() === day ? m : undefined;
-}
-
-/** Now, in `format`. */
-function now(format: DatePickerFormat): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return norm(format, `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`) ?? '';
+  const date = parsePickerDate(s, format);
+  const out = date && formatDate(date, format);
+  return strict && out !== s ? undefined : out;
 }
 
 /** A list row: name, optional second line, optional "more" chevron. */
@@ -43,15 +37,15 @@ function row(action: string, name: string, sub: string | null, onClick: () => vo
 }
 
 export function datePicker(ctx: Ctx, o: Parameters<EmulatorUi['datePicker']>[0]): Promise<string | null> {
-  const format: DatePickerFormat = o.format in FORMATS ? o.format : 'yyyy-MM-dd';
+  const format: DatePickerFormat = o.format in INPUT_TYPES ? o.format : 'yyyy-MM-dd';
   const min = norm(format, o.start);
   const max = norm(format, o.end);
-  let cur = norm(format, o.current) ?? now(format);
+  let cur = norm(format, o.current) ?? formatDate(new Date(), format);
   if (min && cur < min) cur = min;
   if (max && cur > max) cur = max;
   const toInput = (s: string) => s.replace(' ', 'T');
   return ctx.open<string | null>('datePicker', 'sheet', null, (d) => {
-    const field = input(FORMATS[format][0]);
+    const field = input(INPUT_TYPES[format]);
     if (format === 'yyyy') field.step = '1';
     if (min) field.min = toInput(min);
     if (max) field.max = toInput(max);
