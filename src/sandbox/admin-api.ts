@@ -1,12 +1,13 @@
 /**
  * The admin API (protocol.ts `SANDBOX_API`): the state as the sandbox page shows it, forcing the next
- * outcome, resending a notification. Same-origin only: no CORS headers, and a request another site
+ * outcome, scripting the next answer of an Open API, resending a notification. Same-origin only: no CORS headers, and a request another site
  * sends (Origin or Sec-Fetch-Site say so) is refused before it is read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isJsonType, parseObject, readBody, sendJson } from './http.js';
 import {
   SANDBOX_API,
+  type FailNextResponse,
   type ForcedOutcome,
   type ForceResponse,
   type ResendResponse,
@@ -14,7 +15,7 @@ import {
   type SandboxStateView,
   type WalletApiError,
 } from './protocol.js';
-import type { Runtime } from './runtime.js';
+import { setFailNext, type Runtime } from './runtime.js';
 import { OPEN_APIS } from './table/index.js';
 import type { DeliveryRecord, State } from './state.js';
 import { usersInOrder, walletUser } from './wallet-api.js';
@@ -108,7 +109,7 @@ export async function handleAdminApi(rt: Runtime, req: IncomingMessage, res: Ser
     req.resume();
     return req.method === 'GET' ? sendJson(res, 200, stateView(rt)) : fail(405, 'INVALID_REQUEST', 'use GET');
   }
-  if (url.pathname !== SANDBOX_API.force && url.pathname !== SANDBOX_API.resend) {
+  if (url.pathname !== SANDBOX_API.force && url.pathname !== SANDBOX_API.resend && url.pathname !== SANDBOX_API.failNext) {
     req.resume();
     return fail(404, 'INVALID_REQUEST', `${url.pathname} is not part of the admin API`);
   }
@@ -130,6 +131,11 @@ export async function handleAdminApi(rt: Runtime, req: IncomingMessage, res: Ser
     rt.store.transact((tx) => tx.put('forced', 'next', (outcome as ForcedOutcome | null) ?? undefined));
     await rt.store.flush();
     return sendJson(res, 200, { forced: (outcome as ForcedOutcome | null) ?? null } satisfies ForceResponse);
+  }
+  if (url.pathname === SANDBOX_API.failNext) {
+    const wrong = setFailNext(rt, body['api'], body['resultCode']);
+    if (wrong) return fail(400, 'INVALID_REQUEST', wrong);
+    return sendJson(res, 200, { failNext: Object.fromEntries(rt.failNext) } satisfies FailNextResponse);
   }
   const id = body['deliveryId'];
   if (typeof id !== 'string' || !rt.notifier.resend(id)) return fail(404, 'DELIVERY_NOT_FOUND', `no delivery ${String(id)}`);

@@ -19,9 +19,10 @@ import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
 import { nextDue } from './handlers/lifecycle.js';
 import { DEFAULT_RETRY_SCHEDULE_MS, Notifier } from './notify.js';
 import type { ForcedOutcome, SandboxStateView } from './protocol.js';
-import { run, type Runtime } from './runtime.js';
+import { run, setFailNext, type Runtime } from './runtime.js';
 import { createGatewayServer } from './server.js';
 import { Store } from './store.js';
+import type { OpenApiName } from './table/index.js';
 
 export type { Limits } from './handlers/context.js';
 export { DEFAULT_LIMITS } from './handlers/context.js';
@@ -79,6 +80,12 @@ export interface Sandbox {
   state(): SandboxStateView;
   /** Forces the next payment outcome (`null` clears it), like the page's buttons. */
   force(outcome: ForcedOutcome | null): Promise<void>;
+  /**
+   * The next signed call of Open API `api` answers `resultCode` (one of its page's documented codes or
+   * a common one, with the docs' status and message) and changes nothing; `null` clears it. For the codes whose cause the
+   * sandbox does not model. Throws `RangeError` for an unknown API or an undocumented code.
+   */
+  failNext(api: OpenApiName, resultCode: string | null): void;
   /** Runs due work now (expiry, settling, notifications due) — for tests with their own clock. */
   tick(): Promise<void>;
   /** Resolves when every change is saved and no notification attempt is under way. */
@@ -134,6 +141,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     url: '',
     slowMs: options.slowMs ?? 3000,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    failNext: new Map(),
     warn,
   };
   const server = createGatewayServer(rt);
@@ -172,6 +180,10 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     force: async (outcome) => {
       store.transact((tx) => tx.put('forced', 'next', outcome ?? undefined));
       await store.flush();
+    },
+    failNext: (api, resultCode) => {
+      const wrong = setFailNext(rt, api, resultCode);
+      if (wrong) throw new RangeError(`sandbox.failNext: ${wrong}`);
     },
     tick,
     settled: async () => {

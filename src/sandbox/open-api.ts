@@ -79,6 +79,12 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   // ── what they asked ────────────────────────────────────────────────────────────────────────────
   const body = parseObject(raw);
   if (!body) return fail('PARAM_ILLEGAL', `${name}: the body is not a JSON object`);
+  const scripted = rt.failNext.get(name);
+  if (scripted) {
+    // a scripted answer (admin API fail-next): once, before the body's checks, changing nothing
+    rt.failNext.delete(name);
+    return answer(rt, res, signedAs, clientId, { result: resultOf(scripted) });
+  }
   const row = OPEN_APIS[name];
   const invalid = validate(row, body);
   if (invalid) return fail('PARAM_ILLEGAL', invalid);

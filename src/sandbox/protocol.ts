@@ -168,7 +168,27 @@ export const SANDBOX_API = {
   force: `${SANDBOX_API_PREFIX}/force`,
   /** `POST` `ResendRequest` → `ResendResponse`. */
   resend: `${SANDBOX_API_PREFIX}/deliveries/resend`,
+  /** `POST` `FailNextRequest` → `FailNextResponse`. */
+  failNext: `${SANDBOX_API_PREFIX}/fail-next`,
 } as const;
+
+/**
+ * `POST {SANDBOX_API.failNext}`: the next signed call of Open API `api` (once its signature checks
+ * out) answers `resultCode` — one of the codes its page documents or a common one, with the docs'
+ * status and message — and changes nothing. For the codes whose cause the sandbox does not model (a frozen
+ * merchant, a mutex held elsewhere, agreement rules…), so a backend's handling of each can be tried.
+ * `resultCode: null` clears what was set for `api`.
+ */
+export interface FailNextRequest {
+  /** The Open API's name as the docs name it: `pay`, `refund`, `applyToken`… */
+  api: string;
+  resultCode: string | null;
+}
+
+/** Answer of `POST {SANDBOX_API.failNext}`: every scripted answer waiting, by API. */
+export interface FailNextResponse {
+  failNext: Record<string, string>;
+}
 
 /**
  * An outcome forced on the next payment step: the next cashier `pay` decision, agreement `pay` or

@@ -5,6 +5,8 @@ import { nextDue, sweep } from './handlers/lifecycle.js';
 import type { Notifier } from './notify.js';
 import type { ForcedOutcome } from './protocol.js';
 import type { Store, Tx } from './store.js';
+import { COMMON_CODES } from './table/codes.js';
+import { OPEN_APIS, type OpenApiName } from './table/index.js';
 
 export interface Runtime {
   store: Store;
@@ -18,6 +20,8 @@ export interface Runtime {
   slowMs: number;
   /** Largest request body accepted (bytes). */
   maxBodyBytes: number;
+  /** Scripted answers: the next call of the API answers the code (see `FailNextRequest`). In memory only. */
+  failNext: Map<string, string>;
   warn: (message: string) => void;
 }
 
@@ -35,6 +39,23 @@ export async function run<R>(rt: Runtime, clientId: string, fn: (ctx: Ctx) => R)
   await rt.store.flush();
   rt.notifier.kick();
   return result;
+}
+
+/**
+ * Scripts the next call of Open API `api` to answer `resultCode` (`null` clears it). Returns an error
+ * text when `api` is no Open API or the code is neither one its page documents nor a common one
+ * (`99-common-error-codes`).
+ */
+export function setFailNext(rt: Runtime, api: unknown, resultCode: unknown): string | undefined {
+  if (typeof api !== 'string' || !Object.prototype.hasOwnProperty.call(OPEN_APIS, api)) return `api must be one of ${Object.keys(OPEN_APIS).join(', ')}`;
+  if (resultCode === null) {
+    rt.failNext.delete(api);
+    return undefined;
+  }
+  const codes: readonly string[] = [...new Set([...OPEN_APIS[api as OpenApiName].codes, ...COMMON_CODES])];
+  if (typeof resultCode !== 'string' || !codes.includes(resultCode)) return `resultCode must be null or one of ${api}'s documented codes: ${codes.join(', ')}`;
+  rt.failNext.set(api, resultCode);
+  return undefined;
 }
 
 /** Takes a forced `slow` (if it is the one forced) and waits `slowMs`. */

@@ -93,6 +93,16 @@ describe('admin API', () => {
     expect(f.sandbox.state().forced).toBeNull();
   });
 
+  it("fail-next scripts an Open API's next answer with one of its documented codes", async () => {
+    const post = (body: unknown) => fetch(`${f.sandbox.url}${SANDBOX_API.failNext}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const ok = await post({ api: 'refund', resultCode: 'PARTNER_BALANCE_NOT_ENOUGH' });
+    expect(await ok.json()).toEqual({ failNext: { refund: 'PARTNER_BALANCE_NOT_ENOUGH' } });
+    expect((await post({ api: 'refund', resultCode: 'NOPE' })).status).toBe(400);
+    expect((await post({ api: 'toString', resultCode: 'PARTNER_BALANCE_NOT_ENOUGH' })).status).toBe(400);
+    const cleared = await post({ api: 'refund', resultCode: null });
+    expect(await cleared.json()).toEqual({ failNext: {} });
+  });
+
   it('a forced slow holds the next pay for slowMs, then answers normally', async () => {
     const slow = await startFixture({ slowMs: 300 });
     try {
