@@ -88,6 +88,7 @@ export function stateView(rt: Runtime): SandboxStateView {
       at: iso(m.at),
     })),
     openApis: Object.values(OPEN_APIS).map((row) => ({ name: row.name, path: row.path, doc: `03-open-apis/${row.doc}`, codes: [...row.codes] })),
+    failNext: Object.fromEntries(rt.failNext),
   };
 }
 

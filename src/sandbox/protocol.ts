@@ -308,4 +308,6 @@ export interface SandboxStateView {
   messages: SandboxMessage[];
   /** The Open APIs the gateway serves, from its table: name, path, doc page, the page's error codes. */
   openApis: Array<{ name: string; path: string; doc: string; codes: string[] }>;
+  /** Scripted next answers waiting (`FailNextRequest`), by API. */
+  failNext: Record<string, string>;
 }

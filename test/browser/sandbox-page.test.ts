@@ -65,6 +65,16 @@ it('shows a payment made through the API, in English then Arabic (rtl); forcing 
   await expect(declinedRow.locator('td').nth(4).textContent()).resolves.toBe('FAIL · RISK_REJECT');
   await page.locator('#forced[data-outcome=""]').waitFor();
 
+  // script the next refund's answer from the page; the waiting entry shows, and clears from the page
+  await page.selectOption('#fail-api', 'refund');
+  await page.selectOption('#fail-code', 'PARTNER_BALANCE_NOT_ENOUGH');
+  await page.click('#fail-set');
+  await page.locator('#fail-waiting li[data-api="refund"][data-code="PARTNER_BALANCE_NOT_ENOUGH"]').waitFor();
+  expect(f.sandbox.state().failNext).toEqual({ refund: 'PARTNER_BALANCE_NOT_ENOUGH' });
+  await page.click('button[data-fail-clear="refund"]');
+  await page.locator('#fail-waiting').waitFor({ state: 'detached' });
+  expect(f.sandbox.state().failNext).toEqual({});
+
   // resend a delivery from the page: one more attempt is recorded
   const delivery = f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId)!;
   await expect.poll(() => f.sandbox.state().deliveries.find((d) => d.paymentId === paymentId)!.attempts.length, { timeout: 5000 }).toBeGreaterThan(0);

@@ -21,6 +21,9 @@ export function pageMain(): void {
       expire: 'Expire',
       'network-error': 'Network error',
       slow: 'Slow',
+      failNext: 'Fail the next call of an Open API with one of its codes',
+      failSet: 'Set',
+      waiting: 'Waiting',
       users: 'Users and balances',
       payments: 'Payments',
       refunds: 'Refunds',
@@ -51,6 +54,9 @@ export function pageMain(): void {
       expire: 'انتهاء الصلاحية',
       'network-error': 'خطأ في الشبكة',
       slow: 'بطء',
+      failNext: 'إفشال الاستدعاء التالي لواجهة Open API بأحد رموزها',
+      failSet: 'تعيين',
+      waiting: 'بالانتظار',
       users: 'المستخدمون والأرصدة',
       payments: 'المدفوعات',
       refunds: 'المبالغ المستردة',
@@ -70,6 +76,9 @@ export function pageMain(): void {
   };
   let lang: Lang = localStorage.getItem('superqi-sandbox-lang') === 'ar' ? 'ar' : 'en';
   let last: Row | null = null;
+  // the page renders anew every second: the fail-next choice must outlive that
+  let failApi = '';
+  let failCode = '';
   const t = (key: string): string => T[lang][key] ?? key;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] => {
     const node = document.createElement(tag);
@@ -144,6 +153,43 @@ export function pageMain(): void {
       const b = el('button', t(outcome ?? 'clear'), { type: 'button', 'data-force': outcome ?? '' });
       b.addEventListener('click', () => void api('/sandbox-api/force', { outcome }).then(refresh, refresh));
       force.append(b);
+    }
+    // a scripted answer for the next call of one Open API: any code its page documents
+    const fail = el('p', undefined, { id: 'fail-next' });
+    const apis = (s['openApis'] as Row[]) ?? [];
+    const apiSelect = el('select', undefined, { id: 'fail-api', 'aria-label': t('api') });
+    const codeSelect = el('select', undefined, { id: 'fail-code', 'aria-label': t('codes') });
+    const fillCodes = () => {
+      const row = apis.find((a) => a['name'] === apiSelect.value);
+      codeSelect.replaceChildren(...((row?.['codes'] as string[]) ?? []).map((c) => el('option', c, { value: c })));
+      if (failCode) codeSelect.value = failCode;
+      failCode = codeSelect.value;
+    };
+    apiSelect.append(...apis.map((a) => el('option', String(a['name']), { value: String(a['name']) })));
+    if (failApi) apiSelect.value = failApi;
+    failApi = apiSelect.value;
+    apiSelect.addEventListener('change', () => {
+      failApi = apiSelect.value;
+      failCode = '';
+      fillCodes();
+    });
+    codeSelect.addEventListener('change', () => void (failCode = codeSelect.value));
+    fillCodes();
+    const set = el('button', t('failSet'), { type: 'button', id: 'fail-set' });
+    set.addEventListener('click', () => void api('/sandbox-api/fail-next', { api: apiSelect.value, resultCode: codeSelect.value }).then(refresh, refresh));
+    const waiting = Object.entries((s['failNext'] as Record<string, string>) ?? {});
+    fail.append(el('span', `${t('failNext')}: `), apiSelect, codeSelect, set);
+    force.append(fail);
+    if (waiting.length) {
+      const list = el('ul', undefined, { id: 'fail-waiting', 'aria-label': t('waiting') });
+      for (const [name, code] of waiting) {
+        const clear = el('button', t('clear'), { type: 'button', 'data-fail-clear': name });
+        clear.addEventListener('click', () => void api('/sandbox-api/fail-next', { api: name, resultCode: null }).then(refresh, refresh));
+        const item = el('li', `${t('waiting')}: ${name} → ${code} `, { 'data-api': name, 'data-code': code });
+        item.append(clear);
+        list.append(item);
+      }
+      force.append(list);
     }
     parts.push(force);
 
