@@ -1,7 +1,7 @@
 // The sandbox wallet and a demo merchant backend beside the playground (`npm start`): the flows page's
 // miniapp side runs on the emulator linked to the sandbox, its backend side calls this backend under
 // /api/ on the playground's own origin, and the backend calls the sandbox's signed Open APIs with the
-// key the sandbox generated. The backend is the test merchant backend (test/support/merchant-backend),
+// key the sandbox generated. The backend is the demo merchant backend (examples/merchant-backend),
 // written from 01-guide/11-Backend.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { ROOT, transpileOnly } from './build-playground.mjs';
-import { createMerchantBackend } from '../test/support/merchant-backend/server.mjs';
+import { createMerchantBackend } from '../examples/merchant-backend/server.mjs';
 
 /** Where `npm start` keeps the sandbox (credentials, `.env`, state) across restarts; gitignored. */
 export const SANDBOX_DIR = join(ROOT, '.superqi-sandbox');

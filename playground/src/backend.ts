@@ -1,6 +1,6 @@
 /**
  * The flows page's merchant backend: the demo backend the dev server (`npm start`) runs under /api/ on
- * this origin (test/support/merchant-backend, written from 01-guide/11-Backend). It signs its calls to
+ * this origin (examples/merchant-backend, written from 01-guide/11-Backend). It signs its calls to
  * the sandbox wallet's Open APIs with the key the sandbox generated and verifies every answer and
  * notification with the wallet's public key; the page never sees a key or an access token, only a
  * session token. For the demo it also returns the Open API exchanges it made (`openApi`).

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, WALLET_API, type Sandbox, type WalletSession } from '../../src/sandbox/index.js';
 import { launchChromium, serve } from '../support/browser.js';
-import { startBackendProcess, type BackendProcess } from '../support/merchant-backend/process.js';
+import { startBackendProcess, type BackendProcess } from '../support/merchant-backend-process.js';
 
 /** The miniapp page: config from the query (`?ui=dom|auto`), then the script tags, then its flows as `window.flows`. */
 const page = (sandboxUrl: string, backendUrl: () => string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>

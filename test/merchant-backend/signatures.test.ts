@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackendProcess, type BackendProcess } from '../support/merchant-backend/process.js';
+import { startBackendProcess, type BackendProcess } from '../support/merchant-backend-process.js';
 
 const pair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
 const merchant = pair();

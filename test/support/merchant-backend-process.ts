@@ -1,11 +1,11 @@
 /**
- * Runs the test merchant backend (server.mjs) as its own Node process, pointed at a sandbox's `.env`,
+ * Runs the demo merchant backend (examples/merchant-backend/server.mjs) as its own Node process, pointed at a sandbox's `.env`,
  * and waits for it to print its URL. Tests talk to it over HTTP only, as a page would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
+const SERVER = fileURLToPath(new URL('../../examples/merchant-backend/server.mjs', import.meta.url));
 
 export interface BackendProcess {
   readonly url: string;
