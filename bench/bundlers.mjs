@@ -28,7 +28,7 @@ const swapTarget = (swaps, id) => swaps.find(([from]) => resolve(ROOT, from) ===
  */
 
 /** esbuild: bundle + minify, browser platform; ESM entries with `splitting` (a dynamic import becomes its own chunk). */
-async function viaEsbuild(entry, { iife, globalName, swaps = [] }) {
+async function viaEsbuild(entry, { iife, globalName, swaps = [], oneFile = false }) {
   const { build } = await import('esbuild');
   const plugins = swaps.length
     ? [
@@ -51,14 +51,14 @@ async function viaEsbuild(entry, { iife, globalName, swaps = [] }) {
     write: false,
     minify: true,
     format: iife ? 'iife' : 'esm',
-    ...(iife ? {} : { splitting: true, outdir: join(tmpdir(), 'superqi-esbuild-out'), metafile: true }),
+    ...(iife || oneFile ? {} : { splitting: true, outdir: join(tmpdir(), 'superqi-esbuild-out'), metafile: true }),
     globalName,
     platform: 'browser',
     target: 'es2020',
     logLevel: 'silent',
     plugins,
   });
-  if (iife) return { code: out.outputFiles[0].text, initial: [], lazy: [] };
+  if (iife || oneFile) return { code: out.outputFiles[0].text, initial: [], lazy: [] };
   const outputs = out.metafile.outputs;
   const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
   const chunk = (k) => ({ name: k.split('/').pop(), code: out.outputFiles.find((f) => f.path === resolve(k)).text });
@@ -174,7 +174,8 @@ async function viaRollup(entry, { explain }) {
 
 /**
  * Bundles `entry` (an absolute file) with `bundler`. Options: `iife` + `globalName` for a script tag,
- * `swaps`, `dir` (the consumer project), `explain` (rollup keeps a source map).
+ * `swaps`, `dir` (the consumer project), `explain` (rollup keeps a source map), `oneFile` (esbuild
+ * without `splitting`: a dynamic import's module goes inline).
  */
 export function bundleWith(bundler, entry, options = {}) {
   if (bundler === 'esbuild') return viaEsbuild(entry, options);

@@ -75,6 +75,11 @@ try {
       const { code, map, initial, lazy } = await bundleWith(bundler, entry, { dir, explain });
       record(key, label, bundler, code, map, initial);
       lazyFigure(key, label, bundler, lazy);
+      if (bundler === 'esbuild' && lazy.length) {
+        // esbuild's default is one file: without `splitting` the lazily loaded part goes inline.
+        const one = Buffer.from((await bundleWith(bundler, entry, { dir, oneFile: true })).code);
+        figures.push({ id: `size.${key}.esbuild.oneFile.gz`, label: `${label}, esbuild without splitting (one file, extras inline) — min+gz`, value: gz(one), unit: 'B' });
+      }
     }
     for (const [key, [label, entry, globalName, swaps, shipped]] of Object.entries(SCRIPT_TAGS)) {
       if (bundler === 'rollup') {
