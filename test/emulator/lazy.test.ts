@@ -6,7 +6,7 @@
  * The script tag's second file: test/browser/script-loading.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '../../src/emulator/types.js';
+import type { Emulator, EmulatorOptions } from '../../src/emulator/types.js';
 import type { DomUi } from '../../src/emulator/ui/dom-ui.js';
 
 vi.mock('../../src/emulator/extras-fetch.js', async (importOriginal) => {
@@ -22,14 +22,16 @@ afterEach(() => {
 });
 
 /** Fresh modules: an emulator (auto or dom UI) that has not loaded its extras, and the spy on fetching them. */
-async function fresh(ui: 'auto' | 'dom' = 'auto') {
+async function fresh(ui: 'auto' | 'dom' = 'auto', options: EmulatorOptions = {}, beforeInstall?: (fetchExtras: Fetch) => void) {
   vi.resetModules();
   const { install } = await import('../../src/emulator/install.js');
-  const { fetchExtras } = await import('../../src/emulator/extras-fetch.js');
-  em = install({ ui, force: true });
-  vi.mocked(fetchExtras).mockClear();
-  return { em, fetchExtras: vi.mocked(fetchExtras) };
+  const fetchExtras = vi.mocked((await import('../../src/emulator/extras-fetch.js')).fetchExtras);
+  fetchExtras.mockReset(); // back to the real import, no calls counted
+  beforeInstall?.(fetchExtras);
+  em = install({ ui, force: true, ...options });
+  return { em, fetchExtras };
 }
+type Fetch = ReturnType<typeof vi.mocked<typeof import('../../src/emulator/extras-fetch.js').fetchExtras>>;
 
 const call = (name: string, params: object = {}): Promise<Record<string, unknown>> =>
   new Promise((resolve) => em!.bridge.call(name, params, (r) => resolve(r as Record<string, unknown>)));
@@ -90,6 +92,20 @@ describe('the emulator extras, as a module chunk', () => {
     task.abort();
     expect(ui.root.querySelector('[data-dialog="pickFiles"]')).toBeNull();
     expect(em!.calls.at(-1)).toMatchObject({ api: 'chooseFileFromDisk', aborted: true });
+  });
+
+  it('linked to a sandbox, the wallet link comes with the extras at install; when they cannot load, the wallet APIs fail as when the wallet is unreachable', async () => {
+    const { fetchExtras } = await fresh('auto', { sandbox: 'http://127.0.0.1:9/' }, (f) => f.mockRejectedValue(new Error('offline')));
+    expect(fetchExtras).toHaveBeenCalledTimes(1); // at install, before any call
+    await new Promise((r) => setTimeout(r, 0)); // that load has failed
+    expect(await call('getAuthCode', { scopes: ['USER_ID'] })).toEqual({ error: 3, errorMessage: 'offline' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await call('tradePay', { paymentUrl: 'http://127.0.0.1:9/cashier?paymentId=1' })).toEqual({ resultCode: '6002' });
+    expect(warn).toHaveBeenCalledWith('[superqi-bridge emulator] offline');
+    warn.mockRestore();
+    expect(await call('qicardSignContract', { authUrl: 'http://127.0.0.1:9/authorize?authId=1' })).toEqual({ errorCode: '6002', errorMessage: 'offline' });
+    expect(await call('getDeviceInfo')).toMatchObject({ currentRole: 'customer' });
+    expect(fetchExtras).toHaveBeenCalledTimes(5); // each call tried again
   });
 
   it("a viewer opened straight from the UI when the load fails rejects with the load's error, no hang", async () => {
