@@ -44,7 +44,8 @@ export function createDomUi(options: DomUiOptions): DomUi {
   });
   const ctx: Ctx = { appName, open: layer.open, loc, screen: f.screen };
   const overlays = createOverlays(ctx);
-  // The viewers and pickers (./media.ts) come with the emulator's extras, for the call that opens them.
+  // The image and PDF viewers and the file picker (./media.ts) come with the emulator's extras; what
+  // they open belongs to the call that asked, even when they open after the load.
   const later = <T>(use: (x: Part) => Promise<T>): Promise<T> => withExtras(layer.keep(use));
 
   const setLanguage = (language: 'en' | 'ar') => {
