@@ -9,7 +9,7 @@ import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 // Start from an empty dist/ so stale chunks never reach the package.
 if (!process.env.ROLLUP_WATCH) rmSync('dist', { recursive: true, force: true });
@@ -22,13 +22,51 @@ const ts = () =>
 
 const entries = { index: 'src/index.ts', emulator: 'src/emulator/index.ts', testing: 'src/testing/index.ts' };
 
-const iife = (input, file, name, exports = 'named', swaps = []) => ({
+const iife = (input, file, name, exports = 'named', swaps = [], more = []) => ({
   input,
   // freeze: false: a script tag's module namespaces are only read and spread (into `my`, `SuperQi`), never handed out.
   output: { file, format: 'iife', name, exports, sourcemap: true, freeze: false },
   // ascii_only: a page without a charset reads a script tag as windows-1252; escaped, the Arabic labels survive it.
-  plugins: [swap(swaps), ts(), terser({ ecma: 2020, format: { ascii_only: true } })],
+  plugins: [swap(swaps), ...more, ts(), terser({ ecma: 2020, format: { ascii_only: true } })],
 });
+
+// The script-tag emulator loads its rarely used part (src/emulator/extras.ts) on first use as a second
+// script, superqi-emulator-extras.iife.js (src/emulator/extras-fetch-script-tag.ts). The modules with
+// state that both need come from the emulator's script (its SHARED_SLOT, keyed as here), never a copy.
+const SHARED_WITH_EXTRAS = { files: 'src/emulator/files.ts' };
+// Modules both scripts may carry a copy of: they hold no state, so two copies behave as one.
+const STATELESS = ['src/emulator/extras-slots.ts', 'src/emulator/handlers/values.ts', 'src/emulator/ui/dom.ts', 'src/emulator/ui/parts.ts', 'src/emulator/digest.ts'];
+const emulatorModules = new Set();
+const bundled = (bundle) => Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? Object.keys(c.modules) : []));
+const recordModules = () => ({
+  name: 'record-emulator-modules',
+  generateBundle(_, bundle) {
+    emulatorModules.clear();
+    for (const id of bundled(bundle)) emulatorModules.add(id);
+  },
+});
+const shareWithEmulator = () => ({
+  name: 'share-with-emulator',
+  async resolveId(source, importer, options) {
+    if (!importer || importer.startsWith('\0')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const key = resolved && Object.keys(SHARED_WITH_EXTRAS).find((k) => resolve(SHARED_WITH_EXTRAS[k]) === resolved.id);
+    return key ? `\0shared:${key}` : null;
+  },
+  async load(id) {
+    if (!id.startsWith('\0shared:')) return null;
+    const key = id.slice('\0shared:'.length);
+    const { exports } = await this.load({ id: resolve(SHARED_WITH_EXTRAS[key]) });
+    return `export const { ${exports.join(', ')} } = globalThis[Symbol.for('superqi-bridge.emulator.shared')].${key};\n`;
+  },
+  generateBundle(_, bundle) {
+    if (!emulatorModules.size) this.error('share-with-emulator: build superqi-emulator.iife.js first');
+    const copies = bundled(bundle).filter((id) => emulatorModules.has(id)).map((id) => relative(process.cwd(), id));
+    const stateful = copies.filter((f) => !STATELESS.includes(f));
+    if (stateful.length) this.error(`share-with-emulator: both scripts would carry their own ${stateful.join(', ')}: share it (SHARED_WITH_EXTRAS) or list it as STATELESS`);
+  },
+});
+const EXTRAS_SWAP = [['src/emulator/extras-fetch.ts', 'src/emulator/extras-fetch-script-tag.ts']];
 
 /**
  * Puts another source module in place of one, for one build: [[module, replacement], …] under src/.
@@ -81,7 +119,8 @@ export default [
   },
   // The script tag has every wrapper: canIUse reads the API names off them instead of a second copy.
   iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
-  iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator'),
+  iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator', 'named', EXTRAS_SWAP, [recordModules()]),
+  iife('src/emulator-extras-iife.ts', 'dist/superqi-emulator-extras.iife.js', undefined, 'none', [], [shareWithEmulator()]),
   {
     input: { sandbox: 'src/sandbox/index.ts', 'superqi-sandbox': 'src/sandbox/bin.ts' },
     external: nodeBuiltin,

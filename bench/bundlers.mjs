@@ -9,7 +9,7 @@
  * src/iife.ts and src/emulator-iife.ts built as an IIFE, with the module swaps rollup.config.mjs makes
  * (`swaps`: [[from, to]] under the repository); webpack reads TypeScript through bench/ts-loader.cjs.
  */
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rollup } from 'rollup';
@@ -21,8 +21,14 @@ export const BUNDLERS = ['esbuild', 'vite', 'webpack', 'rollup'];
 
 const swapTarget = (swaps, id) => swaps.find(([from]) => resolve(ROOT, from) === id)?.[1];
 
-/** esbuild: bundle + minify, browser platform. */
-async function viaEsbuild(entry, { iife, globalName, swaps = [] }) {
+/**
+ * What a bundler made: `code` is the entry chunk, `initial` the chunks it imports statically (the page
+ * loads them with it: esbuild's shared chunk), `lazy` the chunks only a dynamic `import()` loads later
+ * (the emulator's extras); each chunk `{ name, code }`.
+ */
+
+/** esbuild: bundle + minify, browser platform; ESM entries with `splitting` (a dynamic import becomes its own chunk). */
+async function viaEsbuild(entry, { iife, globalName, swaps = [], oneFile = false }) {
   const { build } = await import('esbuild');
   const plugins = swaps.length
     ? [
@@ -45,13 +51,22 @@ async function viaEsbuild(entry, { iife, globalName, swaps = [] }) {
     write: false,
     minify: true,
     format: iife ? 'iife' : 'esm',
+    ...(iife || oneFile ? {} : { splitting: true, outdir: join(tmpdir(), 'superqi-esbuild-out'), metafile: true }),
     globalName,
     platform: 'browser',
     target: 'es2020',
     logLevel: 'silent',
     plugins,
   });
-  return { code: out.outputFiles[0].text };
+  if (iife || oneFile) return { code: out.outputFiles[0].text, initial: [], lazy: [] };
+  const outputs = out.metafile.outputs;
+  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  const chunk = (k) => ({ name: k.split('/').pop(), code: out.outputFiles.find((f) => f.path === resolve(k)).text });
+  const initial = new Set();
+  const walk = (k) => outputs[k].imports.filter((i) => i.kind === 'import-statement' && !initial.has(i.path)).forEach((i) => (initial.add(i.path), walk(i.path)));
+  walk(entryOut);
+  const lazy = Object.keys(outputs).filter((k) => k.endsWith('.js') && k !== entryOut && !initial.has(k));
+  return { code: chunk(entryOut).code, initial: [...initial].map(chunk), lazy: lazy.map(chunk) };
 }
 
 /** Vite 8 (rolldown): an app build of a JS entry, or lib mode for an IIFE; default minifier. */
@@ -82,9 +97,25 @@ async function viaVite(entry, { iife, globalName, swaps = [], dir }) {
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  return entryAndLazy('vite', outputs);
+}
+
+/** The one entry chunk and the chunks only dynamic imports reach (rollup's and Vite's output). */
+function entryAndLazy(bundler, outputs) {
   const chunks = outputs.filter((o) => o.type === 'chunk');
-  if (chunks.length !== 1) throw new Error(`vite: expected one chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
-  return { code: chunks[0].code };
+  const entries = chunks.filter((c) => c.isEntry);
+  if (entries.length !== 1) throw new Error(`${bundler}: expected one entry chunk, got ${chunks.map((c) => c.fileName).join(', ')}`);
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const initial = new Set();
+  const walk = (c) => c.imports.filter((f) => !initial.has(f)).forEach((f) => (initial.add(f), walk(byName.get(f))));
+  walk(entries[0]);
+  const chunk = (c) => ({ name: c.fileName, code: c.code });
+  return {
+    code: entries[0].code,
+    map: entries[0].map,
+    initial: [...initial].map((f) => chunk(byName.get(f))),
+    lazy: chunks.filter((c) => c !== entries[0] && !initial.has(c.fileName)).map(chunk),
+  };
 }
 
 /** webpack 5: production mode (its default minimizer), TypeScript through bench/ts-loader.cjs. */
@@ -112,7 +143,10 @@ async function viaWebpack(entry, { iife, globalName, swaps = [] }) {
     });
     const stats = await new Promise((res, rej) => compiler.run((e, s) => (e ? rej(e) : compiler.close(() => res(s)))));
     if (stats.hasErrors()) throw new Error(`webpack: ${stats.toString({ all: false, errors: true })}`);
-    return { code: readFileSync(join(out, 'out.js'), 'utf8') };
+    const lazy = readdirSync(out)
+      .filter((f) => f.endsWith('.js') && f !== 'out.js')
+      .map((f) => ({ name: f, code: readFileSync(join(out, f), 'utf8') }));
+    return { code: readFileSync(join(out, 'out.js'), 'utf8'), initial: [], lazy };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -135,14 +169,13 @@ async function viaRollup(entry, { explain }) {
   await b.close();
   const serious = warnings.filter((w) => w.code !== 'SOURCEMAP_BROKEN');
   if (serious.length) process.stderr.write(`rollup ${entry}: ${serious.map((w) => w.message).join('\n')}\n`);
-  const chunks = output.filter((o) => o.type === 'chunk');
-  if (chunks.length !== 1) throw new Error(`rollup: expected one chunk, got ${output.map((o) => o.fileName).join(', ')}`);
-  return { code: chunks[0].code, map: chunks[0].map };
+  return entryAndLazy('rollup', output);
 }
 
 /**
  * Bundles `entry` (an absolute file) with `bundler`. Options: `iife` + `globalName` for a script tag,
- * `swaps`, `dir` (the consumer project), `explain` (rollup keeps a source map).
+ * `swaps`, `dir` (the consumer project), `explain` (rollup keeps a source map), `oneFile` (esbuild
+ * without `splitting`: a dynamic import's module goes inline).
  */
 export function bundleWith(bundler, entry, options = {}) {
   if (bundler === 'esbuild') return viaEsbuild(entry, options);

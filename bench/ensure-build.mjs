@@ -24,6 +24,7 @@ export const OUTPUTS = [
   'dist/testing.d.cts',
   'dist/superqi-bridge.iife.js',
   'dist/superqi-emulator.iife.js',
+  'dist/superqi-emulator-extras.iife.js',
 ];
 
 const INPUTS = ['src', 'rollup.config.mjs', 'tsconfig.build.json', 'tsconfig.json', 'package.json'];

@@ -5,6 +5,9 @@
  * module and the whole package for information. The two script-tag builds are bundled from their
  * entries (src/iife.ts, src/emulator-iife.ts) by each bundler as an IIFE; rollup's are the shipped
  * dist files. The budgeted figure of each is the worst bundler's (`size.<figure>.gz`).
+ * A consumer entry's figure is its entry chunk, what the page loads first (esbuild with `splitting`);
+ * the chunks a dynamic import loads later (the emulator's extras) are printed for information, as is
+ * the script-tag emulator's second file (dist/superqi-emulator-extras.iife.js, loaded on first use).
  * gzip: node:zlib level 9. `--explain`: minified bytes per source file of rollup's builds (source maps).
  *
  *   node bench/sizes.mjs [--explain] [--only=esbuild,vite]
@@ -26,10 +29,18 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const figures = [];
 const explained = {};
 const worst = {};
-const record = (key, label, bundler, code, map) => {
+const lazyFigure = (key, label, bundler, lazy) => {
+  if (!lazy?.length) return;
+  const size = lazy.reduce((n, c) => n + gz(Buffer.from(c.code)), 0);
+  figures.push({ id: `size.${key}.${bundler}.lazy.gz`, label: `${label}, ${bundler} — loaded later (${lazy.length} chunk${lazy.length > 1 ? 's' : ''}), min+gz`, value: size, unit: 'B' });
+};
+/** `initial`: chunks the entry imports statically, loaded with it (each gzipped on its own, as served). */
+const record = (key, label, bundler, code, map, initial = []) => {
   const buf = Buffer.from(code);
-  const size = gz(buf);
-  figures.push({ id: `size.${key}.${bundler}.min`, label: `${label}, ${bundler} — min`, value: buf.length, unit: 'B' });
+  const bufs = [buf, ...initial.map((c) => Buffer.from(c.code))];
+  const size = bufs.reduce((n, b) => n + gz(b), 0);
+  const min = bufs.reduce((n, b) => n + b.length, 0);
+  figures.push({ id: `size.${key}.${bundler}.min`, label: `${label}, ${bundler} — min${initial.length ? ` (entry + ${initial.length} chunk)` : ''}`, value: min, unit: 'B' });
   figures.push({ id: `size.${key}.${bundler}.gz`, label: `${label}, ${bundler} — min+gz`, value: size, unit: 'B' });
   if (!worst[key] || size > worst[key].value) worst[key] = { label, bundler, value: size };
   if (explain && map) explained[`${label}, ${bundler}`] = breakdown(code, map);
@@ -45,7 +56,13 @@ const CONSUMER = {
 };
 const SCRIPT_TAGS = {
   shim: ['script-tag shim (superqi-bridge.iife.js)', 'src/iife.ts', 'SuperQi', [['src/table/names.ts', 'src/table/names-script-tag.ts']], 'dist/superqi-bridge.iife.js'],
-  emulator: ['script-tag emulator (superqi-emulator.iife.js)', 'src/emulator-iife.ts', 'SuperQiEmulator', [], 'dist/superqi-emulator.iife.js'],
+  emulator: [
+    'script-tag emulator (superqi-emulator.iife.js)',
+    'src/emulator-iife.ts',
+    'SuperQiEmulator',
+    [['src/emulator/extras-fetch.ts', 'src/emulator/extras-fetch-script-tag.ts']],
+    'dist/superqi-emulator.iife.js',
+  ],
 };
 
 const dir = await consumerProject();
@@ -55,8 +72,14 @@ try {
     for (const [key, [label, source]] of Object.entries(CONSUMER)) {
       const entry = join(dir, `${key}.js`);
       writeFileSync(entry, source);
-      const { code, map } = await bundleWith(bundler, entry, { dir, explain });
-      record(key, label, bundler, code, map);
+      const { code, map, initial, lazy } = await bundleWith(bundler, entry, { dir, explain });
+      record(key, label, bundler, code, map, initial);
+      lazyFigure(key, label, bundler, lazy);
+      if (bundler === 'esbuild' && lazy.length) {
+        // esbuild's default is one file: without `splitting` the lazily loaded part goes inline.
+        const one = Buffer.from((await bundleWith(bundler, entry, { dir, oneFile: true })).code);
+        figures.push({ id: `size.${key}.esbuild.oneFile.gz`, label: `${label}, esbuild without splitting (one file, extras inline) — min+gz`, value: gz(one), unit: 'B' });
+      }
     }
     for (const [key, [label, entry, globalName, swaps, shipped]] of Object.entries(SCRIPT_TAGS)) {
       if (bundler === 'rollup') {
@@ -73,6 +96,13 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// The script-tag emulator's second file, as shipped (rollup), loaded on its first media/file call.
+const extrasFile = join(ROOT, 'dist/superqi-emulator-extras.iife.js');
+if (existsSync(extrasFile)) {
+  const code = readFileSync(extrasFile, 'utf8').replace(/\n?\/\/# sourceMappingURL=.*\s*$/, '\n');
+  figures.push({ id: 'size.emulatorExtras.gz', label: 'script-tag emulator extras (superqi-emulator-extras.iife.js, loaded on first use), min+gz', value: gz(Buffer.from(code)), unit: 'B' });
 }
 
 // The budgeted figures: the worst bundler for each.

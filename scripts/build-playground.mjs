@@ -83,7 +83,8 @@ export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {
   });
   if (!typecheck) cache = bundle.cache;
   try {
-    await bundle.write({ file: join(outDir, 'playground.js'), format: 'iife', sourcemap: true });
+    // One script: the emulator's lazily loaded part (a dynamic import) goes inline.
+    await bundle.write({ file: join(outDir, 'playground.js'), format: 'iife', sourcemap: true, inlineDynamicImports: true });
   } finally {
     await bundle.close();
   }

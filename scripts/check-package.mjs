@@ -43,14 +43,16 @@ const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 
 /**
  * attw problems that are expected, by entrypoint and kind, and why.
- * - './iife', './emulator.iife': the script-tag builds (classic scripts that define globals, no
- *   exports). They are in `exports` so bundlers and CDNs can reach the files; there is nothing to type.
+ * - './iife', './emulator.iife', './emulator-extras.iife': the script-tag builds (classic scripts that
+ *   define globals, no exports; the emulator's loads its extras itself, from its own folder). They are
+ *   in `exports` so bundlers and CDNs can reach the files; there is nothing to type.
  * - './globals' CJSResolvesToESM: ambient declarations, used as `/// <reference types=…>`; their
  *   type-only imports work from CommonJS as well.
  */
 const ALLOWED = {
   './iife': ['NoResolution', 'UntypedResolution', 'CJSResolvesToESM'],
   './emulator.iife': ['NoResolution', 'UntypedResolution', 'CJSResolvesToESM'],
+  './emulator-extras.iife': ['NoResolution', 'UntypedResolution', 'CJSResolvesToESM'],
   './globals': ['CJSResolvesToESM'],
 };
 

@@ -70,6 +70,9 @@ export interface FileStore {
   releaseTemp(): void;
 }
 
+/** chooseFileFromDisk's limit, from the table. */
+export const MAX_PICK_BYTES: number = TABLE.chooseFileFromDisk.limits?.['maxFileBytes'] ?? 50 * 1024 * 1024;
+
 /** The saved-files limit, from the table. */
 export const SAVED_FILES_LIMIT: number = TABLE.saveFile.limits?.['maxTotalBytes'] ?? 10 * 1024 * 1024;
 

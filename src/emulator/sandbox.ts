@@ -1,25 +1,20 @@
 /**
- * The emulator linked to a sandbox wallet (`install({ sandbox: url })`): the emulated user is a
- * sandbox user, getAuthCode's codes come from the wallet, the cashier and the signing page show the
- * wallet's payment and contract and tell it what the user chose. These functions hold the wallet side
- * of the three Essential APIs; the handlers in handlers/essential.ts call them when the emulator is linked.
+ * The emulator linked to a sandbox wallet (`install({ sandbox: url })`). The wallet side
+ * (sandbox-wallet.ts) comes with the emulator's extras, loaded at install when `sandbox` is given; the
+ * handlers in handlers/essential.ts wait for the link.
  */
-import type { CashierDecision, SigningDecisionResponse, WalletUser } from '../sandbox/protocol.js';
-import type { GetAuthCodeResult } from '../types/essential.js';
-import { createSandboxClient, sandboxError, type SandboxClient, type SandboxError } from './sandbox-client.js';
-import type { Emulator, EmulatorOptions, HandlerContext, HostFailure } from './types.js';
+import type { WalletUser } from '../sandbox/protocol.js';
+import { withExtras } from './lazy.js';
+import type { SandboxLink } from './sandbox-wallet.js';
+import type { Emulator, EmulatorOptions } from './types.js';
 
-/** The sandbox an emulator is linked to. */
-export interface SandboxLink {
-  readonly client: SandboxClient;
-  /** The emulated user (`sandboxUser`, else the session's default user). A failed lookup is retried on the next call. */
-  user(): Promise<WalletUser>;
-}
+const links = new WeakMap<Emulator, () => Promise<SandboxLink>>();
 
-const links = new WeakMap<Emulator, SandboxLink>();
-
-/** The sandbox `emulator` is linked to, if any. */
-export const sandboxOf = (emulator: Emulator): SandboxLink | undefined => links.get(emulator);
+/**
+ * The sandbox link of `emulator`, if it is linked: resolves once the extras are there (rejects when
+ * they cannot load; the next call tries again).
+ */
+export const sandboxOf = (emulator: Emulator): Promise<SandboxLink> | undefined => links.get(emulator)?.();
 
 /** Throws a TypeError naming the option when `sandbox` is not an http(s) URL (`sandboxUser` is checked by the wallet). */
 export function checkSandboxOptions({ sandbox }: EmulatorOptions): void {
@@ -28,81 +23,14 @@ export function checkSandboxOptions({ sandbox }: EmulatorOptions): void {
   }
 }
 
-/** Links `emulator` to the sandbox at `url`; `onUser` gets the emulated user once known. Starts the session lookup now. */
-export function linkSandbox(emulator: Emulator, url: string, userId: string | undefined, onUser: (user: WalletUser) => void): SandboxLink {
-  const client = createSandboxClient(url);
-  let pending: Promise<WalletUser> | undefined;
-  const user = () =>
-    (pending ??= client.session().then(
-      (s) => {
-        const u = userId === undefined ? s.user : s.users.find((x) => x.userId === userId);
-        if (!u) throw sandboxError('USER_NOT_FOUND', `sandboxUser "${userId}" is not a user of the sandbox at ${client.url}`);
-        onUser(u);
-        return u;
-      },
-      (e: unknown) => {
-        pending = undefined;
-        throw e;
-      },
-    ));
-  const link: SandboxLink = { client, user };
-  links.set(emulator, link);
-  user().catch(() => {}); // reported by the first call that needs the user
-  return link;
-}
-
-const warn = (e: unknown) => console.warn(`[superqi-bridge emulator] ${(e as Error).message}`);
-const unreachable = (e: unknown) => (e as SandboxError).code === 'UNREACHABLE';
-
-/** An authCode from the wallet for the scopes the user granted (rejects with the wallet's failure). */
-export async function sandboxAuthCode(link: SandboxLink, grantedScopes: string[]): Promise<GetAuthCodeResult> {
-  const { userId } = await link.user();
-  const { authCode, authSuccessScopes } = await link.client.authCode({ userId, grantedScopes });
-  return { authCode, authSuccessScopes };
-}
-
-/** IQD for an amount in fils (`'1234500'` → `'1,234.5'`). */
-export const filsToIqdText = (fils: string): string => (Number(fils) / 1000).toLocaleString('en-US', { maximumFractionDigits: 3 });
-
-/**
- * The cashier for a wallet payment: tradePay's resultCode as the wallet answers the user's choice.
- * The wallet unreachable: 6002; any other failure (a payment it does not know…): 4000, with a warning.
- */
-export async function sandboxCashier(ctx: HandlerContext<'tradePay'>, link: SandboxLink, paymentUrl: string): Promise<string> {
-  let decision: CashierDecision;
-  try {
-    const [{ userId }, payment] = await Promise.all([link.user(), link.client.payment(paymentUrl)]);
-    decision = await ctx.ui.cashier({
-      paymentUrl,
-      orderId: payment.paymentId,
-      amount: filsToIqdText(payment.paymentAmount.value),
-      merchantName: payment.merchantName,
-      ...(payment.orderDescription ? { description: payment.orderDescription } : {}),
-    });
-    return (await link.client.decidePayment({ paymentId: payment.paymentId, userId, decision })).resultCode;
-  } catch (e) {
-    warn(e);
-    return unreachable(e) ? '6002' : '4000';
-  }
-}
-
-/**
- * The signing page for a wallet contract: the wallet's authCode, or its errorCode. The wallet
- * unreachable: '6002'; any other failure (a contract it does not know…): '6003', with a warning.
- */
-export async function sandboxSigning(ctx: HandlerContext<'qicardSignContract'>, link: SandboxLink, authUrl: string): Promise<{ authCode: string } | HostFailure> {
-  let answer: SigningDecisionResponse;
-  try {
-    const [{ userId }, contract] = await Promise.all([link.user(), link.client.contract(authUrl)]);
-    const decision = await ctx.ui.signing({
-      authUrl,
-      merchantName: contract.merchantName,
-      ...(contract.contractDesc ? { contractDesc: contract.contractDesc } : {}),
-    });
-    answer = await link.client.decideContract({ authId: contract.authId, userId, decision });
-  } catch (e) {
-    warn(e);
-    return ctx.fail(unreachable(e) ? '6002' : '6003', (e as Error).message);
-  }
-  return 'authCode' in answer ? { authCode: answer.authCode } : ctx.fail(answer.errorCode);
+/** Links `emulator` to the sandbox at `url`; `onUser` gets the emulated user once known. Starts loading the link and the session lookup now. */
+export function linkSandbox(emulator: Emulator, url: string, userId: string | undefined, onUser: (user: WalletUser) => void): void {
+  let link: Promise<SandboxLink> | undefined;
+  const get = () =>
+    (link ??= Promise.resolve(withExtras((x) => x.walletLink(url, userId, onUser))).catch((e: unknown) => {
+      link = undefined;
+      throw e;
+    }));
+  links.set(emulator, get);
+  get().catch(() => {}); // reported by the first call that needs the link
 }

@@ -142,7 +142,7 @@ describe('loading the script tags', { timeout: 30000 }, () => {
   });
 
   it('the script tags are ASCII only, and a page without a charset shows the Arabic labels right', async () => {
-    for (const file of [EMULATOR, SHIM]) {
+    for (const file of [EMULATOR, SHIM, '/dist/superqi-emulator-extras.iife.js']) {
       const bytes = readFileSync(new URL(`../..${file}`, import.meta.url));
       expect(bytes.findIndex((b) => b > 0x7f), file).toBe(-1);
     }

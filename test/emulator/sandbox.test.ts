@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { getAuthCode, getDeviceInfo, qicardSignContract, tradePay } from '../../src/index.js';
 import { install, uninstall } from '../../src/emulator/index.js';
 import { memoryStorage } from '../../src/emulator/engine.js';
-import { filsToIqdText } from '../../src/emulator/sandbox.js';
+import { filsToIqdText } from '../../src/emulator/sandbox-wallet.js';
 import type { DomUi } from '../../src/emulator/ui/dom-ui.js';
 import type { EmulatorOptions } from '../../src/emulator/types.js';
 import type { CashierChoice, EmulatorUi, SigningChoice } from '../../src/emulator/ui/contract.js';

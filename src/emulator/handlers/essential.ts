@@ -5,7 +5,8 @@
 import { BUSINESS_SCOPES, CUSTOMER_SCOPES, SILENT_SCOPES } from '../../table/scopes.js';
 import type { DeviceInfo, GetAuthCodeResult } from '../../types/essential.js';
 import type { DefaultHandlers, Emulator, HostProfile } from '../types.js';
-import { sandboxAuthCode, sandboxCashier, sandboxOf, sandboxSigning } from '../sandbox.js';
+import { sandboxOf } from '../sandbox.js';
+import type { SandboxLink } from '../sandbox-wallet.js';
 import type { CashierChoice } from '../ui/contract.js';
 import { newAuthCode, newSigningAuthCode } from './auth-codes.js';
 import type { EssentialApis } from './group-apis.js';
@@ -99,10 +100,12 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
       return ctx.fail(2, 'invalid parameter `scopes`: must be a non-empty array of scope names');
     }
     if (!scopes.every(filled)) return ctx.fail(2, 'invalid parameter `scopes`: every scope must be a non-empty string');
-    const link = sandboxOf(ctx.emulator);
+    const linked = sandboxOf(ctx.emulator);
     let role = ctx.profile.role;
-    if (link) {
+    let link: SandboxLink | undefined;
+    if (linked) {
       try {
+        link = await linked;
         role = (await link.user()).role;
       } catch (e) {
         return ctx.fail(3, (e as Error).message);
@@ -128,7 +131,7 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
     }
     let answer: GetAuthCodeResult;
     try {
-      answer = link ? await sandboxAuthCode(link, valid) : { authCode: newAuthCode(), authSuccessScopes: valid };
+      answer = link ? await link.authCode(valid) : { authCode: newAuthCode(), authSuccessScopes: valid };
     } catch (e) {
       return ctx.fail(3, (e as Error).message);
     }
@@ -143,8 +146,8 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
   qicardSignContract: async (ctx) => {
     const authUrl: unknown = ctx.params.authUrl;
     if (!filled(authUrl)) return ctx.fail('6003', 'invalid parameter `authUrl`: must be the non-empty URL returned by prepare');
-    const link = sandboxOf(ctx.emulator);
-    if (link) return sandboxSigning(ctx, link, authUrl);
+    const linked = sandboxOf(ctx.emulator);
+    if (linked) return linked.then((link) => link.signing(ctx, authUrl), (e: unknown) => ctx.fail('6002', (e as Error).message));
     const choice = await ctx.ui.signing({ authUrl });
     switch (choice) {
       case 'sign':
@@ -170,8 +173,15 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
       console.warn('[superqi-bridge emulator] tradePay without a paymentUrl: the cashier has nothing to pay (resultCode 4000). Pass redirectActionForm.redirectionUrl from the pay API.');
       return tradePayAnswer('4000');
     }
-    const link = sandboxOf(ctx.emulator);
-    if (link) return tradePayAnswer(await sandboxCashier(ctx, link, paymentUrl));
+    const linked = sandboxOf(ctx.emulator);
+    if (linked) {
+      return tradePayAnswer(
+        await linked.then(
+          (link) => link.cashier(ctx, paymentUrl),
+          (e: unknown) => (console.warn(`[superqi-bridge emulator] ${(e as Error).message}`), '6002'),
+        ),
+      );
+    }
     const choice = await ctx.ui.cashier({ paymentUrl, ...cashierDetails(paymentUrl) });
     return tradePayAnswer(CASHIER_CODES[choice] ?? '6004');
   },
@@ -179,7 +189,7 @@ export const essentialHandlers: Pick<DefaultHandlers, EssentialApis> = {
   /** From the profile (role: the sandbox user's when linked): language, isProdEnv ("true"/"false"), currentRole, systemInfo, hardwareInfo, loginTime. */
   getDeviceInfo: async (ctx) => {
     // Linked to a sandbox, the role is its user's: wait for the session (a failure keeps the profile's).
-    await sandboxOf(ctx.emulator)?.user().catch(() => {});
+    await sandboxOf(ctx.emulator)?.then((link) => link.user()).catch(() => {});
     const profile = ctx.emulator.profile;
     const info: DeviceInfo = {
       language: hostLanguage(profile),

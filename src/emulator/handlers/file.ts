@@ -10,19 +10,10 @@
  */
 import type { DefaultHandlers, HandlerContext, HostFailure } from '../types.js';
 import { md5, sha1 } from '../digest.js';
-import { filesOf, loadSource, type StoredFile } from '../files.js';
+import { filesOf, loadSource, MAX_PICK_BYTES, type StoredFile } from '../files.js';
 import { fixtureFile } from '../media-fixtures.js';
-import { HOST_TABLE as TABLE } from '../../table/index.js';
 import type { FileApis } from './group-apis.js';
-
-/** chooseFileFromDisk's limit, from the table. */
-const MAX_PICK_BYTES: number = TABLE.chooseFileFromDisk.limits?.['maxFileBytes'] ?? 50 * 1024 * 1024;
-
-/** A required non-empty string parameter, or a failure. */
-export function stringParam(ctx: HandlerContext, name: string): string | HostFailure {
-  const v = ctx.params[name];
-  return typeof v === 'string' && v !== '' ? v : ctx.fail(2, `${name} is required and must be a non-empty string`);
-}
+import { stringParam } from './values.js';
 
 /** The saved file at the `apFilePath` parameter, or a failure. */
 async function savedParam(ctx: HandlerContext): Promise<StoredFile | HostFailure> {

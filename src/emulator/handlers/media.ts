@@ -15,8 +15,8 @@ import { filesOf, loadSource, nameFromUrl, type FileStore } from '../files.js';
 import { IMAGE_MIME, readImageHeader, readVideoHeader, type ImageHeader, type VideoHeader } from '../image-decode.js';
 import { fixtureImage, fixtureVideo } from '../media-fixtures.js';
 import type { DefaultHandlers } from '../types.js';
-import { stringParam } from './file.js';
 import type { MediaApis } from './group-apis.js';
+import { stringParam } from './values.js';
 
 // ── decoding ────────────────────────────────────────────────────────────────────────────────────
 

@@ -19,9 +19,8 @@ import type { RequestDataType } from '../../types/network.js';
 import type { Answer, DefaultHandlers, HandlerContext, HostFailure } from '../types.js';
 import { toBase64 } from '../digest.js';
 import { filesOf, nameFromUrl } from '../files.js';
-import { stringParam } from './file.js';
 import type { NetworkApis } from './group-apis.js';
-import { isRecord } from './values.js';
+import { isRecord, stringParam } from './values.js';
 
 const isHttpUrl = (url: string): boolean => {
   try {

@@ -1,7 +1,14 @@
 /** Reading loose parameter values, shared by the handlers. */
+import type { HandlerContext, HostFailure } from '../types.js';
 
 /** A plain object (not null, not an array). */
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `v` if it is a string. */
 export const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A required non-empty string parameter, or a failure. */
+export function stringParam(ctx: HandlerContext, name: string): string | HostFailure {
+  const v = ctx.params[name];
+  return typeof v === 'string' && v !== '' ? v : ctx.fail(2, `${name} is required and must be a non-empty string`);
+}

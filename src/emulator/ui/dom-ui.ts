@@ -8,12 +8,13 @@ import { alert, confirm, prompt } from './dialogs.js';
 import { localize } from './dom.js';
 import { createFrame } from './frame.js';
 import { createLayer, type Ctx } from './layer.js';
-import { openDocument, pickFiles, previewImage, scan } from './media.js';
 import { addPhoneContact, createOverlays, makePhoneCall, openLocation } from './misc.js';
 import { cashier, consent, signing } from './pay.js';
 import { chooseLocation, choosePhoneContact, datePicker, multiLevelSelect } from './pickers.js';
 import { actionSheet, share } from './sheets.js';
+import { scan } from './scan.js';
 import { stringsFor } from './strings.js';
+import { withExtras, type Part } from '../lazy.js';
 
 /** Options of `createDomUi`. */
 export interface DomUiOptions {
@@ -43,6 +44,9 @@ export function createDomUi(options: DomUiOptions): DomUi {
   });
   const ctx: Ctx = { appName, open: layer.open, loc, screen: f.screen };
   const overlays = createOverlays(ctx);
+  // The image and PDF viewers and the file picker (./media.ts) come with the emulator's extras; what
+  // they open belongs to the call that asked, even when they open after the load.
+  const later = <T>(use: (x: Part) => Promise<T>): Promise<T> => withExtras(layer.keep(use));
 
   const setLanguage = (language: 'en' | 'ar') => {
     strings = stringsFor(language);
@@ -74,12 +78,12 @@ export function createDomUi(options: DomUiOptions): DomUi {
     cashier: (o) => cashier(ctx, o),
     signing: (o) => signing(ctx, o),
     share: (o) => share(ctx, o),
-    previewImage: (o) => previewImage(ctx, o),
-    openDocument: (o) => openDocument(ctx, o),
+    previewImage: (o) => later((x) => x.previewImage(ctx, o)),
+    openDocument: (o) => later((x) => x.openDocument(ctx, o)),
     openLocation: (o) => openLocation(ctx, o),
     chooseLocation: (p) => chooseLocation(ctx, p),
     scan: (o) => scan(ctx, o),
-    pickFiles: (o) => pickFiles(ctx, o),
+    pickFiles: (o) => later((x) => x.pickFiles(ctx, o)),
     setTitleBar: f.setTitleBar,
     own: layer.own,
     cancel: layer.cancel,

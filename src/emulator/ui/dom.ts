@@ -82,3 +82,13 @@ export function localize(scope: ParentNode, s: Strings): void {
     if (ka) el.setAttribute('aria-label', s[ka as StringKey] ?? ka);
   }
 }
+
+/** A hidden `<input type=file>`. */
+export function fileInput(accept: string, multiple: boolean): HTMLInputElement {
+  const f = h('input');
+  f.type = 'file';
+  f.hidden = true;
+  if (accept) f.accept = accept;
+  f.multiple = multiple;
+  return f;
+}

@@ -34,6 +34,8 @@ export interface Layer {
   readonly size: number;
   /** Runs `open` so the dialogs it opens belong to `owner`. */
   own<T>(owner: object, open: () => T): T;
+  /** `open`, run later as the present owner's (what it opens belongs to the call running now). */
+  keep<A extends unknown[], T>(open: (...a: A) => T): (...a: A) => T;
   /** Cancels the open dialogs of `owner`. */
   cancel(owner: object): void;
   /** Cancels every open dialog and stops listening. */
@@ -75,6 +77,16 @@ export function createLayer(root: ShadowRoot, screen: HTMLElement, onOpen: (el: 
     }
   }
   root.addEventListener('keydown', onKey);
+
+  function own<T>(o: object | undefined, open: () => T): T {
+    const outer = owner;
+    owner = o;
+    try {
+      return open();
+    } finally {
+      owner = outer;
+    }
+  }
 
   return {
     get size() {
@@ -119,14 +131,10 @@ export function createLayer(root: ShadowRoot, screen: HTMLElement, onOpen: (el: 
         first.focus({ preventScroll: true });
       });
     },
-    own(o, open) {
-      const outer = owner;
-      owner = o;
-      try {
-        return open();
-      } finally {
-        owner = outer;
-      }
+    own,
+    keep(open) {
+      const o = owner;
+      return (...a) => own(o, () => open(...a));
     },
     cancel(o) {
       gone.add(o);

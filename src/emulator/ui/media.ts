@@ -1,6 +1,6 @@
-/** Full-screen viewers and pickers for media: image preview, PDF viewer, scanner, file picker. */
+/** Full-screen viewers and the file picker: image preview, PDF viewer, file picker (loaded with the emulator's extras). */
 import type { EmulatorUi } from './contract.js';
-import { btn, h, input, lbl, safeDocument, safeImage, str } from './dom.js';
+import { btn, fileInput, h, lbl, safeDocument, safeImage, str } from './dom.js';
 import type { Ctx } from './layer.js';
 import { pageTop } from './parts.js';
 
@@ -65,35 +65,6 @@ export function openDocument(ctx: Ctx, o: Parameters<EmulatorUi['openDocument']>
     } else d.el.append(lbl('div', 'docBlocked', 'fill'));
   });
   return Promise.resolve();
-}
-
-/** A hidden `<input type=file>`. */
-function fileInput(accept: string, multiple: boolean): HTMLInputElement {
-  const f = h('input');
-  f.type = 'file';
-  f.hidden = true;
-  if (accept) f.accept = accept;
-  f.multiple = multiple;
-  return f;
-}
-
-export function scan(ctx: Ctx, o: Parameters<EmulatorUi['scan']>[0]): Promise<string | null> {
-  return ctx.open<string | null>('scan', 'dialog', null, (d) => {
-    const bar = o.type === 'bar';
-    const field = input('text', 'typeCode');
-    const ok = btn('ok', { k: 'ok' }, 'pri', () => (field.value.trim() ? d.done(field.value.trim()) : field.focus()));
-    d.primary = ok;
-    d.el.append(lbl('div', bar ? 'scanBar' : 'scanQr', 'hd'), h('div', bar ? 'vf wide' : 'vf'), field);
-    if (!o.hideAlbum) {
-      const file = fileInput('image/*', false);
-      file.addEventListener('change', () => {
-        const f = file.files?.[0];
-        if (f) d.done(f.name);
-      });
-      d.el.append(file, h('div', 'acts', btn('album', { k: 'album' }, '', () => file.click())));
-    }
-    d.el.append(h('div', 'ft', btn('cancel', { k: 'cancel' }, '', () => d.done(null)), ok));
-  });
 }
 
 export function pickFiles(ctx: Ctx, o: Parameters<EmulatorUi['pickFiles']>[0]): Promise<File[] | null> {

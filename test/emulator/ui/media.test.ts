@@ -1,6 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadExtras } from '../../../src/emulator/lazy.js';
 import { button, cleanup, click, dlg, flush, key, mount } from './helpers.js';
 
+// The viewers and the picker come with the emulator's extras (test/emulator/lazy.test.ts: their first
+// use); loaded here first, each test sees its dialog open at once.
+beforeAll(() => loadExtras());
 afterEach(cleanup);
 
 describe('previewImage', () => {

@@ -1,0 +1,15 @@
+/**
+ * The emulator's rarely used part, loaded on first use (see lazy.ts): the media and file APIs with
+ * their image/video decoding, digests and fixtures, the UI's viewers and file picker, and the sandbox
+ * wallet link (only with `install({ sandbox })`). A page that never calls them never fetches it.
+ */
+import type { DefaultHandlers } from './types.js';
+import type { FileApis, MediaApis } from './handlers/group-apis.js';
+import { fileHandlers } from './handlers/file.js';
+import { mediaHandlers } from './handlers/media.js';
+
+export { openDocument, pickFiles, previewImage } from './ui/media.js';
+export { walletLink } from './sandbox-wallet.js';
+
+/** The default handlers of the APIs this part answers. */
+export const handlers: Pick<DefaultHandlers, MediaApis | FileApis> = { ...mediaHandlers, ...fileHandlers };
