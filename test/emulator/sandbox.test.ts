@@ -15,6 +15,9 @@ import type { EmulatorOptions } from '../../src/emulator/types.js';
 import type { CashierChoice, EmulatorUi, SigningChoice } from '../../src/emulator/ui/contract.js';
 import { autoUiWith, rawCall, rejection, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
 import { BUSINESS, CUSTOMER, MERCHANT, startFakeWallet, type FakeWallet } from '../support/fake-wallet.js';
+import { watchPageConsole } from '../support/page-console.js';
+
+const pageConsole = watchPageConsole();
 
 let wallet: FakeWallet;
 beforeAll(async () => {
@@ -145,6 +148,8 @@ describe('tradePay', () => {
     expect(cashier).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('the sandbox wallet said: payment not found'));
     expect(posts('/wallet-api/payments/decide')).toEqual([]);
+    // happy-dom logs the wallet's 404s on the page console, as a browser would.
+    pageConsole.expectLines(/GET .*\/wallet-api\/payments\?paymentUrl=https%3A%2F%2Fwallet\.example.* 404/, /GET .*\/wallet-api\/payments\?paymentUrl=.*paymentId%3Dnope 404/);
   });
 
   it('fils to IQD text', () => {
@@ -188,6 +193,7 @@ describe('qicardSignContract', () => {
     expect(e).toMatchObject({ code: '6003' });
     expect(e.message).toContain('contract not found');
     expect(posts('/wallet-api/contracts/decide')).toEqual([]);
+    pageConsole.expectLines(/GET .*\/wallet-api\/contracts\?authUrl=.*authId%3DZ 404/);
   });
 });
 
@@ -203,12 +209,14 @@ describe('the sandbox unreachable', () => {
     expect(await rawCall(undefined, 'qicardSignContract', { authUrl: `${url}/sign?authId=A1` })).toMatchObject({ errorCode: '6002' });
     expect((await getDeviceInfo()).currentRole).toBe('customer');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unreachable'));
+    pageConsole.expectEvery(/ECONNREFUSED/);
   });
 
   it('a wallet that comes up later is used on the next call (the session is asked again)', async () => {
     const port = await closedPort();
     setup({ sandbox: `http://127.0.0.1:${port}` });
     await rejection(getAuthCode({ scopes: ['USER_ID'] }));
+    pageConsole.expectEvery(/ECONNREFUSED/);
     const late = await startFakeWallet(port);
     try {
       expect((await getAuthCode({ scopes: ['USER_ID'] })).authCode).toMatch(/^WALLET\d+$/);

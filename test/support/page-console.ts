@@ -17,6 +17,8 @@ export interface PageConsole {
   take(): string[];
   /** Takes the lines and asserts there is one per pattern, in order. */
   expectLines(...patterns: RegExp[]): void;
+  /** Takes the lines and asserts there is at least one and every one matches `pattern` (retries vary in number). */
+  expectEvery(pattern: RegExp): void;
 }
 
 export function watchPageConsole(): PageConsole {
@@ -41,6 +43,11 @@ export function watchPageConsole(): PageConsole {
     take,
     expectLines(...patterns) {
       expect(take()).toEqual(patterns.map((p) => expect.stringMatching(p)));
+    },
+    expectEvery(pattern) {
+      const taken = take();
+      expect(taken.length, 'page console lines').toBeGreaterThan(0);
+      expect(taken).toEqual(taken.map(() => expect.stringMatching(pattern)));
     },
   };
 }
