@@ -3,7 +3,7 @@
  * files (saveFile), and the call log (every bridge call with params, answer and timing), exportable
  * as JSON. They read the emulator, not the page: what you see is what the host has.
  */
-import { filesOf, type CallRecord, type Emulator } from '../../src/emulator/index.js';
+import type { CallRecord, Emulator, FileStore } from '../../src/emulator/index.js';
 import { storagePrefix } from '../../src/emulator/handlers/storage.js';
 import { callOutcome } from './call-outcome.js';
 import { button, byId, download, h, pretty } from './dom.js';
@@ -36,14 +36,21 @@ export function exportCalls(calls: readonly CallRecord[]): string {
   );
 }
 
-export function createInspectors(emulator: Emulator): Inspectors {
+/** What the inspectors read: the emulator in this page, or (devtools) a mirror of the one in the device's app. */
+export type InspectedHost = Pick<Emulator, 'appId' | 'storage' | 'calls' | 'clearCalls'>;
+
+/** The saved files as the inspectors read them. */
+export type InspectedFiles = Pick<FileStore, 'savedFiles' | 'removeSaved'>;
+
+export function createInspectors(emulator: InspectedHost, store: InspectedFiles): Inspectors {
   const storageEl = byId('storage-view');
   const filesEl = byId('files-view');
   const callsEl = byId('calls-view');
-  const prefix = storagePrefix(emulator.appId);
 
   // ── storage ────────────────────────────────────────────────────────────────────────────────────
   const renderStorage = () => {
+    // Read each time: the devtools learns the app's id once linked.
+    const prefix = storagePrefix(emulator.appId);
     const rows: HTMLElement[] = [];
     let total = 0;
     const s = emulator.storage;
@@ -99,7 +106,6 @@ export function createInspectors(emulator: Emulator): Inspectors {
   let filesRun = 0;
   const renderFiles = async () => {
     const run = ++filesRun;
-    const store = filesOf(emulator);
     let files;
     try {
       files = await store.savedFiles();
