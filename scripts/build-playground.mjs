@@ -89,6 +89,8 @@ export async function buildPlayground({ outDir = OUT_DIR, devtoolsDir = DEVTOOLS
   } finally {
     await bundle.close();
   }
+  // Qi Coffee, the demo miniapp `npm start` shows in the devtools (demo.html is copied with the pages).
+  await bundleIife(join(PLAYGROUND_DIR, 'src', 'demo', 'main.ts'), join(outDir, 'demo.js'), warnings);
   await buildDevtools({ outDir: devtoolsDir, warnings });
   for (const name of await readdir(PLAYGROUND_DIR)) {
     if (STATIC.test(name)) await copyFile(join(PLAYGROUND_DIR, name), join(outDir, name));
@@ -105,25 +107,25 @@ export async function buildPlayground({ outDir = OUT_DIR, devtoolsDir = DEVTOOLS
   return { outDir, ms: Date.now() - started, warnings };
 }
 
-let devtoolsCache;
+const caches = new Map();
 
 /**
- * The devtools page into `outDir`: its script (types only stripped: the playground's type-checked
- * build and `tsc -p playground` check the same files), its page and stylesheets.
+ * Bundles `input` to the IIFE `file` with types only stripped (the playground's type-checked build
+ * and `tsc -p playground` check the same files): the devtools page and the demo miniapp.
  */
-async function buildDevtools({ outDir, warnings }) {
-  const bundle = await rollup({
-    input: join(PLAYGROUND_DIR, 'src', 'devtools', 'main.ts'),
-    cache: devtoolsCache,
-    onwarn: (w) => warnings.push(w.message),
-    plugins: [transpileOnly()],
-  });
-  devtoolsCache = bundle.cache;
+async function bundleIife(input, file, warnings) {
+  const bundle = await rollup({ input, cache: caches.get(input), onwarn: (w) => warnings.push(w.message), plugins: [transpileOnly()] });
+  caches.set(input, bundle.cache);
   try {
-    await bundle.write({ file: join(outDir, 'devtools.js'), format: 'iife', sourcemap: true });
+    await bundle.write({ file, format: 'iife', sourcemap: true });
   } finally {
     await bundle.close();
   }
+}
+
+/** The devtools page into `outDir`: its script, its page and stylesheets. */
+async function buildDevtools({ outDir, warnings }) {
+  await bundleIife(join(PLAYGROUND_DIR, 'src', 'devtools', 'main.ts'), join(outDir, 'devtools.js'), warnings);
   for (const name of await readdir(join(PLAYGROUND_DIR, 'devtools'))) await copyFile(join(PLAYGROUND_DIR, 'devtools', name), join(outDir, name));
   await copyFile(join(PLAYGROUND_DIR, 'playground.css'), join(outDir, 'playground.css'));
 }
