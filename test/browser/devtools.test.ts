@@ -120,6 +120,20 @@ describe('devtools in Chromium', () => {
     await page.close();
   });
 
+  it('turns the host right-to-left for Arabic and shows the emulated network in the status bar', async () => {
+    const page = await open();
+    await page.selectOption('#language', 'ar');
+    await expect.poll(() => page.locator('#device').getAttribute('dir')).toBe('rtl');
+    await expect
+      .poll(() => app(page).evaluate(() => (window as unknown as { my: { getSystemInfo(): Promise<{ language: string }> } }).my.getSystemInfo().then((r) => r.language)))
+      .toMatch(/^ar/);
+    expect(await page.locator('#device-network').textContent()).not.toBe('No service');
+    await page.click('[data-preset="offline"]');
+    await expect.poll(() => page.locator('#device-network').textContent()).toBe('No service');
+    expect(await page.locator('#device-battery').textContent()).toMatch(/^⚡?\d+%$/);
+    await page.close();
+  });
+
   it('updates the title bar from setNavigationBar', async () => {
     const page = await open();
     await app(page).evaluate(() =>
@@ -181,13 +195,40 @@ describe('devtools in Chromium', () => {
     await page.click('[data-tab=storage-view]');
     await expect.poll(() => page.locator('#storage-view tr[data-key=cart]').count()).toBe(1);
     expect(await page.locator('#storage-view tr[data-key=cart]').textContent()).toContain('"items": 2');
-    await page.locator('#storage-view tr[data-key=cart] button').click();
-    await expect
-      .poll(() => frame.evaluate(() => (window as unknown as { my: { getStorage(o: object): Promise<{ data: unknown }> } }).my.getStorage({ key: 'cart' }).then((r) => r.data)))
-      .toBe(null);
+    const stored = () =>
+      frame.evaluate(() => (window as unknown as { my: { getStorage(o: object): Promise<{ data: unknown }> } }).my.getStorage({ key: 'cart' }).then((r) => r.data));
+    // Edit: the app reads what the panel wrote; bad JSON is refused.
+    await page.click('#storage-view tr[data-key=cart] [data-action=edit]');
+    const editor = page.locator('#storage-view tr[data-key=cart] textarea');
+    await editor.fill('{ "items": ');
+    await page.click('#storage-view tr[data-key=cart] [data-action=save]');
+    expect(await editor.getAttribute('aria-invalid')).toBe('true');
+    await editor.fill('{ "items": 5, "note": "<b>no html</b>" }');
+    await page.click('#storage-view tr[data-key=cart] [data-action=save]');
+    await expect.poll(stored).toEqual({ items: 5, note: '<b>no html</b>' });
+    await expect.poll(() => page.locator('#storage-view tr[data-key=cart] pre').textContent()).toContain('<b>no html</b>');
+    expect(await page.locator('#storage-view b').count()).toBe(0);
+    await page.click('#storage-view tr[data-key=cart] [data-action=remove]');
+    await expect.poll(stored).toBe(null);
+    // The call log, filtered by API and by outcome.
+    await frame.evaluate(
+      () =>
+        new Promise((resolve) =>
+          (window as unknown as { AlipayJSBridge: { call(n: string, p: object, cb: (r: unknown) => void): void } }).AlipayJSBridge.call('getStorage', { key: 7 }, resolve),
+        ),
+    );
     await page.click('[data-tab=calls-view]');
-    await expect.poll(() => page.locator('#calls-view tr[data-call]').count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('#calls-view').textContent()).toContain('setStorage');
+    await expect.poll(() => page.locator('#calls-view tr[data-call]').count()).toBeGreaterThanOrEqual(4);
+    await page.fill('#calls-filter', 'setStor');
+    await expect.poll(() => page.locator('#calls-view tr[data-call]').count()).toBe(1);
+    expect(await page.locator('#calls-view tbody').textContent()).toContain('setStorage');
+    await page.fill('#calls-filter', '');
+    await page.selectOption('#calls-outcome', 'fail');
+    await expect.poll(() => page.locator('#calls-view tr[data-call]').count()).toBe(1);
+    expect(await page.locator('#calls-view tbody').textContent()).toContain('getStorage');
+    // Cleared in the panel: cleared in the app.
+    await page.click('#calls-clear');
+    expect(await frame.evaluate(() => (window as unknown as { SuperQiEmulator: { installed(): { calls: unknown[] } } }).SuperQiEmulator.installed().calls.length)).toBe(0);
     await page.close();
   });
 

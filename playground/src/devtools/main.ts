@@ -59,6 +59,7 @@ async function start(): Promise<void> {
     },
     onSnapshot(snap, asked) {
       device.setTitleBar(snap.bar, snap.profile.appName);
+      status();
       if (remote.snapshot(snap, asked)) inspectors.refresh();
     },
   });
