@@ -320,7 +320,7 @@ export default {
            const r = await fetch(d.url);
            const html = await r.text();
            if (r.status !== 200 || !html.includes('devtools.js')) throw new Error('no devtools page: HTTP ' + r.status);
-           if (!/frame-src http:\/\/127\.0\.0\.1:9/.test(r.headers.get('content-security-policy') ?? '')) throw new Error('no CSP');
+           if (!(r.headers.get('content-security-policy') ?? '').includes('frame-src http://127.0.0.1:9')) throw new Error('no CSP');
            const js = await fetch(new URL('devtools.js', d.url));
            if (js.status !== 200) throw new Error('no devtools.js');
          } finally { await d.close(); }`,

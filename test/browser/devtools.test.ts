@@ -27,6 +27,16 @@ const APP = `<!doctype html><html><head><meta charset="utf-8"><title>Orders</tit
   document.addEventListener('optionMenu', () => window.log.push('optionMenu'));
 </script></body></html>`;
 
+/** The same kind of app as an ES module (as a bundler serves it), allowing one devtools origin only. */
+const ESM_APP = (devtoolsOrigin: string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<h1 id="hello">ESM shop</h1>
+<script type="module">
+  import { install } from '/dist/emulator.mjs';
+  import { setNavigationBar } from '/dist/index.mjs';
+  install({ appId: 'esm-app', profile: { appName: 'ESM' }, devtools: ${JSON.stringify(devtoolsOrigin)} });
+  await setNavigationBar({ title: 'From ESM' });
+</script></body></html>`;
+
 /** A page of another site that frames the app and tries to steer it and read its log. */
 const EVIL = (app: string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <iframe id="app" name="superqi-devtools" src="${app}"></iframe>
@@ -55,18 +65,24 @@ describe('devtools in Chromium', () => {
   let appServer: Awaited<ReturnType<typeof serve>>;
   let evilServer: Awaited<ReturnType<typeof serve>>;
   let devtools: RunningDevtools;
+  let esmDevtools: RunningDevtools;
   let appUrl: string;
 
   beforeAll(async () => {
-    appServer = await serve({ '/app.html': html(APP) });
+    appServer = await serve({ '/app.html': html(APP), '/esm.html': (req, res) => html(ESM_APP(new URL(esmDevtools.url).origin))(req, res) });
     appUrl = `${appServer.url}/app.html`;
-    evilServer = await serve({ '/evil.html': (req, res) => html(EVIL(appUrl))(req, res) });
+    evilServer = await serve({
+      '/evil.html': (req, res) => html(EVIL(appUrl))(req, res),
+      '/evil-esm.html': (req, res) => html(EVIL(`${appServer.url}/esm.html`))(req, res),
+    });
     devtools = await startDevtools({ app: appUrl, root: join(ROOT, 'dist', 'devtools') });
+    esmDevtools = await startDevtools({ app: `${appServer.url}/esm.html`, root: join(ROOT, 'dist', 'devtools') });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP evil.test 127.0.0.1'] });
   });
   afterAll(async () => {
     await browser?.close();
     await devtools?.close();
+    await esmDevtools?.close();
     await appServer?.close();
     await evilServer?.close();
   });
@@ -230,6 +246,24 @@ describe('devtools in Chromium', () => {
     await page.click('#calls-clear');
     expect(await frame.evaluate(() => (window as unknown as { SuperQiEmulator: { installed(): { calls: unknown[] } } }).SuperQiEmulator.installed().calls.length)).toBe(0);
     await page.close();
+  });
+
+  it('links an app that installs the emulator as an ES module, allowing only its devtools’ origin', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(esmDevtools.url);
+    await page.locator('#device-note').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('#device-title').textContent()).toBe('From ESM');
+    await page.close();
+    // Another loopback page is no devtools of this app: it hears nothing.
+    const other = await browser.newPage();
+    await other.goto(`${evilServer.url}/evil-esm.html`);
+    await other.waitForFunction(() => (window as unknown as { sent?: boolean }).sent === true);
+    const frame = other.frame({ name: 'superqi-devtools' })!;
+    // The module ran before the frame's load event, when the page posted: its emulator was listening.
+    expect(await frame.evaluate(() => typeof (window as unknown as { AlipayJSBridge?: unknown }).AlipayJSBridge)).toBe('object');
+    await other.waitForTimeout(300);
+    expect(await other.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
+    await other.close();
   });
 
   it('answers a loopback page that frames the app (the default policy), to that page only', async () => {

@@ -159,8 +159,8 @@ export function createRemoteHost(link: Link, onProfile: (profile: HostProfile) =
     async hello(first) {
       appId = first.appId;
       calls.length = 0;
-      // A fresh app: its install options, then the scenario in the order it was made.
-      await link.request('reset', []);
+      // A freshly loaded app (one hello per load): the scenario in the order it was made, on top of
+      // whatever the app's own code scripted (no reset: that would undo the app's own overrides).
       for (const p of scene.presets) await link.request('preset', [p]);
       for (const o of scene.outcomes) await sendUse(o);
       if (scene.latency !== undefined) await link.request('setLatency', [scene.latency]);
