@@ -201,6 +201,15 @@ describe('devtools in Chromium', () => {
     // Reset gives the app its own answers back (confirm opens its dialog again).
     await page.click('#scenario-reset');
     await expect.poll(() => role(app(page))).toBe('customer');
+    expect(await page.locator('#overrides [data-override]').count()).toBe(0);
+    // A `once` outcome answers one call, then leaves the panel's list.
+    await page.selectOption('#override-api', 'confirm');
+    await page.selectOption('#override-outcome', 'success');
+    await page.check('#override-once');
+    await page.click('#override-apply');
+    await expect.poll(() => page.locator('#overrides [data-override=confirm]').count()).toBe(1);
+    expect(await confirm(app(page))).toBe(true);
+    await expect.poll(() => page.locator('#overrides [data-override=confirm]').count()).toBe(0);
     await page.close();
   });
 

@@ -47,7 +47,6 @@ export function linkFrame(frame: HTMLIFrameElement, appOrigin: string, events: L
   let linked = false;
   let generation = 0;
   let since = 1;
-  let polling = false;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> }>();
 
   const onMessage = (e: MessageEvent) => {
@@ -94,28 +93,23 @@ export function linkFrame(frame: HTMLIFrameElement, appOrigin: string, events: L
     }
   };
 
+  // One loop per load of the app: it ends when the app reloads (the next hello starts the next one).
   const poll = async (gen: number) => {
-    if (polling) return;
-    polling = true;
-    try {
-      while (gen === generation && linked) {
-        if (document.visibilityState === 'visible') {
-          try {
-            const asked = seq + 1;
-            const snap = await request('get', { since, ...link.want });
-            if (gen !== generation) break;
-            const open = snap.calls.find((c) => c.answeredAt === undefined);
-            const last = snap.calls[snap.calls.length - 1];
-            since = open ? open.id : last ? last.id + 1 : since;
-            events.onSnapshot(snap, asked);
-          } catch {
-            // a reload in flight: the next load says hello again
-          }
+    while (gen === generation && linked) {
+      if (document.visibilityState === 'visible') {
+        try {
+          const asked = seq + 1;
+          const snap = await request('get', { since, ...link.want });
+          if (gen !== generation) break;
+          const open = snap.calls.find((c) => c.answeredAt === undefined);
+          const last = snap.calls[snap.calls.length - 1];
+          since = open ? open.id : last ? last.id + 1 : since;
+          events.onSnapshot(snap, asked);
+        } catch {
+          // a reload in flight: the next load says hello again
         }
-        await new Promise((r) => setTimeout(r, POLL_MS));
       }
-    } finally {
-      polling = false;
+      await new Promise((r) => setTimeout(r, POLL_MS));
     }
   };
 
