@@ -69,7 +69,7 @@ describe('devtools in Chromium', () => {
   let appUrl: string;
 
   beforeAll(async () => {
-    appServer = await serve({ '/app.html': html(APP), '/esm.html': (req, res) => html(ESM_APP(new URL(esmDevtools.url).origin))(req, res) });
+    appServer = await serve({ '/app.html': html(APP), '/bare.html': html('<!doctype html><p>No emulator here</p>'), '/esm.html': (req, res) => html(ESM_APP(new URL(esmDevtools.url).origin))(req, res) });
     appUrl = `${appServer.url}/app.html`;
     evilServer = await serve({
       '/evil.html': (req, res) => html(EVIL(appUrl))(req, res),
@@ -273,6 +273,19 @@ describe('devtools in Chromium', () => {
     await other.waitForTimeout(300);
     expect(await other.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
     await other.close();
+  });
+
+  it('says what is missing when the app loads no emulator', async () => {
+    const bare = await startDevtools({ app: `${appServer.url}/bare.html`, root: join(ROOT, 'dist', 'devtools') });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(bare.url);
+      await expect.poll(() => page.locator('#device-note').textContent(), { timeout: 10000 }).toContain('No emulator answered');
+      expect(await page.locator('#device-note').textContent()).toContain(`install({ devtools: '${new URL(bare.url).origin}' })`);
+      await page.close();
+    } finally {
+      await bare.close();
+    }
   });
 
   it('answers a loopback page that frames the app (the default policy), to that page only', async () => {

@@ -21,6 +21,9 @@ export interface DevtoolsConfig {
   readonly sandbox?: string;
 }
 
+/** How long the app may load before the device says why nothing answers. */
+const SILENCE_MS = 3000;
+
 async function start(): Promise<void> {
   const config = (await (await fetch('config.json', { cache: 'no-store' })).json()) as DevtoolsConfig;
   const appUrl = new URL(config.app, location.href);
@@ -47,9 +50,24 @@ async function start(): Promise<void> {
   );
   byId('device-slot').append(device.el);
 
+  // No answer for a while: say what the app needs (the emulator, in development, allowing this origin).
+  let silence: ReturnType<typeof setTimeout> | undefined;
   const link = linkFrame(device.frame, appUrl.origin, {
-    onLoading: () => device.setNote('Loading the app… (it must load the superqi-bridge emulator)'),
+    onLoading() {
+      device.setNote('Loading the app…');
+      clearTimeout(silence);
+      silence = setTimeout(
+        () =>
+          device.setNote(
+            `No emulator answered from ${appUrl.origin}. The app must load the superqi-bridge emulator in development ` +
+              `(the script tag, or install() from superqi-bridge/emulator), and allow this devtools: loopback origins are allowed by default, ` +
+              `others with install({ devtools: '${location.origin}' }).`,
+          ),
+        SILENCE_MS,
+      );
+    },
     async onHello(first) {
+      clearTimeout(silence);
       await remote.hello(first);
       device.setNote(undefined);
       device.setTitleBar(first.bar, first.profile.appName);

@@ -55,6 +55,8 @@ export function createFrame(container: HTMLElement | undefined, appName: string,
   const frame = h('div', 'frame', status, bar, screen);
   frame.dataset.emulator = '';
   if (container) frame.classList.add('inline');
+  // The devtools' device is phone-wide: the small-screen rules already lay the frame over the whole
+  // page; `.device` hides its status strip and title bar (the devtools draws the host's).
   if (device) frame.classList.add('device');
   root.append(frame);
   const place = () => (container ?? document.body).append(host);
