@@ -12,6 +12,9 @@ import type { Emulator, EmulatorOptions, Handler, HandlerContext, LooseAnswer } 
 import type { TitleBarState } from './ui/contract.js';
 import { createAutoUi } from './ui/auto-ui.js';
 
+/** How long calls may wait for the devtools' hello. */
+const HOLD_MS = 500;
+
 /** Loopback pages (`npx superqi-devtools` serves on 127.0.0.1), any port. */
 const LOOPBACK = /^https?:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?$/;
 
@@ -20,7 +23,7 @@ export const devtoolsAllowed = (origin: string, allow: EmulatorOptions['devtools
   allow === undefined ? LOOPBACK.test(origin) : allow !== false && ([] as string[]).concat(allow).includes(origin);
 
 /** Whether this page is the devtools' device screen (its iframe carries the devtools' name). */
-export const inDevtools = (): boolean => window.parent !== window && window.name === DEVTOOLS_FRAME_NAME;
+export const inDevtools = (): boolean => parent !== window && window.name === DEVTOOLS_FRAME_NAME;
 
 /** The handler an outcome's data stands for. */
 export const outcomeHandler = (api: string, o: OutcomeData): Handler =>
@@ -45,6 +48,10 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
     bar = state === 'reset' ? bar && { title: bar.title } : state;
   };
   const overrides = new Map<number, () => void>();
+  // In the device, calls made before the devtools' hello wait HOLD_MS (the latency until then): the
+  // scenario it replays on hello reaches the calls a freshly (re)loaded app makes at once.
+  let held = inDevtools();
+  if (held) emulator.setLatency(HOLD_MS);
   const s = emulator.storage;
   const prefix = storagePrefix(emulator.appId);
   const files = filesOf(emulator);
@@ -82,12 +89,12 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
 
   const onMessage = async (e: MessageEvent) => {
     const m = e.data as DevtoolsRequest | undefined;
-    if (e.source !== window.parent || !devtoolsAllowed(e.origin, allow) || m?.tag !== DEVTOOLS_TAG) return;
+    if (e.source !== parent || !devtoolsAllowed(e.origin, allow) || m?.tag !== DEVTOOLS_TAG) return;
     const method = (DEVTOOLS_METHODS as readonly string[]).includes(m.cmd);
     if (!method && !{}.hasOwnProperty.call(commands, m.cmd)) return;
+    held &&= (emulator.setLatency(emulator.options.latency ?? 0), false);
     let reply;
     try {
-      if (m.cmd === 'reset') overrides.clear();
       reply = {
         value: method
           ? (emulator[m.cmd as 'emit'] as (...a: unknown[]) => unknown)(...(m.arg as unknown[]))
@@ -96,7 +103,7 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
     } catch (x) {
       reply = { error: String(x) };
     }
-    window.parent.postMessage({ tag: DEVTOOLS_TAG, re: m.id, ...reply }, e.origin);
+    parent.postMessage({ tag: DEVTOOLS_TAG, re: m.id, ...reply }, e.origin);
   };
   addEventListener('message', onMessage);
   return () => removeEventListener('message', onMessage);

@@ -14,6 +14,9 @@ import { buildPlayground } from '../../scripts/build-playground.mjs';
 import { startServer } from '../../scripts/serve-playground.mjs';
 import { launchChromium } from '../support/browser.js';
 
+/** Polls wait this long: the app's first calls wait for the devtools' hello (up to 0.5 s), and the machine is shared. */
+const SOON = { timeout: 5000 };
+
 describe('npm start: the devtools with the demo miniapp', () => {
   let browser: Browser;
   let dev: Awaited<ReturnType<typeof startServer>>;
@@ -36,7 +39,7 @@ describe('npm start: the devtools with the demo miniapp', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${dev.url}devtools/`);
     await page.locator('#device-note').waitFor({ state: 'hidden' });
-    await expect.poll(() => page.locator('#device-title').textContent()).toBe('Qi Coffee');
+    await expect.poll(() => page.locator('#device-title').textContent(), SOON).toBe('Qi Coffee');
     const app = page.frame({ name: 'superqi-devtools' }) as Frame;
     expect(app.url()).toBe(`${dev.url}demo.html`);
 
@@ -45,7 +48,7 @@ describe('npm start: the devtools with the demo miniapp', () => {
     await pay.waitFor();
     // While the payment is under way the app keeps the user on the page.
     await page.click('#device-back');
-    await expect.poll(() => page.locator('#event-log li').first().textContent()).toContain('preventDefault');
+    await expect.poll(() => page.locator('#event-log li').first().textContent(), SOON).toContain('preventDefault');
     await pay.click();
     await expect.poll(() => app.locator('#status').textContent(), { timeout: 15000 }).toContain('(9000)');
     await page.click('[data-tab=wallet-view]');

@@ -56,8 +56,8 @@ export function createFrame(container: HTMLElement | undefined, appName: string,
   frame.dataset.emulator = '';
   if (container) frame.classList.add('inline');
   // The devtools' device is phone-wide: the small-screen rules already lay the frame over the whole
-  // page; `.device` hides its status strip and title bar (the devtools draws the host's).
-  if (device) frame.classList.add('device');
+  // page; the devtools draws the host's status bar and title bar.
+  if (device) status.hidden = bar.hidden = true;
   root.append(frame);
   const place = () => (container ?? document.body).append(host);
   const waiting = !container && !document.body;

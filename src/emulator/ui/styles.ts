@@ -96,7 +96,6 @@ button:focus-visible,.in:focus{outline:2px solid var(--p);outline-offset:-2px}
 @keyframes sp{to{transform:rotate(360deg)}}
 @media (prefers-reduced-motion:reduce){.spin,.vf::after{animation:none}}
 @media (max-width:600px){.frame{top:0;right:0;width:100%;height:100%;border:0;border-radius:0;box-shadow:none;background:transparent;pointer-events:none}.status,.bar,.back,.loading{pointer-events:auto}.idle{display:none}}
-.device .status,.device .bar{display:none}
 `;
 
 /** Applies the stylesheet to `root`. */
