@@ -92,14 +92,43 @@ const swap = (pairs) => {
   };
 };
 
-// The sandbox wallet (`superqi-bridge/sandbox` + the `superqi-sandbox` bin): Node only, its own
-// tsconfig (Node types), never part of the browser entries above.
+// Node-only entries (the sandbox wallet, the devtools server): their own tsconfig (Node types), never
+// part of the browser entries above.
 const sandboxTs = () =>
   typescript({
     tsconfig: './tsconfig.sandbox.build.json',
     compilerOptions: { declaration: false, declarationMap: false },
   });
 const nodeBuiltin = (id) => id.startsWith('node:');
+
+/** A Node-only entry `name` (ESM + CJS + d.ts) and its bin `superqi-<name>` (ESM, with a shebang). */
+const nodeEntry = (name, input, bin) => [
+  {
+    input: { [name]: input, [`superqi-${name}`]: bin },
+    external: nodeBuiltin,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: `chunks/${name}-[hash].mjs`,
+      sourcemap: true,
+      banner: (chunk) => (chunk.isEntry && chunk.name === `superqi-${name}` ? '#!/usr/bin/env node' : ''),
+    },
+    plugins: [sandboxTs()],
+  },
+  {
+    input: { [name]: input },
+    external: nodeBuiltin,
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'named', sourcemap: true },
+    plugins: [sandboxTs()],
+  },
+  ...['d.ts', 'd.cts'].map((ext) => ({
+    input: { [name]: input },
+    external: nodeBuiltin,
+    output: { dir: 'dist', entryFileNames: `[name].${ext}` },
+    plugins: [dts({ tsconfig: './tsconfig.sandbox.build.json', respectExternal: true })],
+  })),
+];
 
 export default [
   {
@@ -121,31 +150,10 @@ export default [
   iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
   iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator', 'named', EXTRAS_SWAP, [recordModules()]),
   iife('src/emulator-extras-iife.ts', 'dist/superqi-emulator-extras.iife.js', undefined, 'none', [], [shareWithEmulator()]),
-  {
-    input: { sandbox: 'src/sandbox/index.ts', 'superqi-sandbox': 'src/sandbox/bin.ts' },
-    external: nodeBuiltin,
-    output: {
-      dir: 'dist',
-      format: 'es',
-      entryFileNames: '[name].mjs',
-      chunkFileNames: 'chunks/sandbox-[hash].mjs',
-      sourcemap: true,
-      banner: (chunk) => (chunk.isEntry && chunk.name === 'superqi-sandbox' ? '#!/usr/bin/env node' : ''),
-    },
-    plugins: [sandboxTs()],
-  },
-  {
-    input: { sandbox: 'src/sandbox/index.ts' },
-    external: nodeBuiltin,
-    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'named', sourcemap: true },
-    plugins: [sandboxTs()],
-  },
-  ...['d.ts', 'd.cts'].map((ext) => ({
-    input: { sandbox: 'src/sandbox/index.ts' },
-    external: nodeBuiltin,
-    output: { dir: 'dist', entryFileNames: `[name].${ext}` },
-    plugins: [dts({ tsconfig: './tsconfig.sandbox.build.json', respectExternal: true })],
-  })),
+  // The sandbox wallet and the devtools server (`superqi-bridge/devtools` + `superqi-devtools`; the
+  // page it serves is built by scripts/build-playground.mjs into dist/devtools/).
+  ...nodeEntry('sandbox', 'src/sandbox/index.ts', 'src/sandbox/bin.ts'),
+  ...nodeEntry('devtools', 'src/devtools/index.ts', 'src/devtools/bin.ts'),
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: entries,
     output: { dir: 'dist', entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}` },

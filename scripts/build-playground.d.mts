@@ -2,9 +2,12 @@
 export declare const ROOT: string;
 export declare const PLAYGROUND_DIR: string;
 export declare const OUT_DIR: string;
+export declare const DEVTOOLS_OUT_DIR: string;
 export interface BuildOptions {
   /** Where to write (default dist/playground). */
   outDir?: string;
+  /** Where the devtools page goes (default dist/devtools). */
+  devtoolsDir?: string;
   /** Compile with @rollup/plugin-typescript and fail on type errors (default true); false only strips types. */
   typecheck?: boolean;
 }

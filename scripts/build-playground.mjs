@@ -17,6 +17,8 @@ import { ECHO_ASSETS, ECHO_PROBE } from './echo.mjs';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PLAYGROUND_DIR = join(ROOT, 'playground');
 export const OUT_DIR = join(ROOT, 'dist', 'playground');
+/** The devtools page (playground/devtools/ + playground/src/devtools/main.ts): part of the package, served by `superqi-devtools`. */
+export const DEVTOOLS_OUT_DIR = join(ROOT, 'dist', 'devtools');
 
 /** Files copied as they are (the pages, the stylesheet, the icon). */
 const STATIC = /\.(html|css|svg)$/;
@@ -63,7 +65,7 @@ export function transpileOnly() {
  * error when the build fails. `typecheck: true` (the default, `npm run build`) compiles with
  * @rollup/plugin-typescript and fails on type errors; `false` only strips types (fast rebuilds).
  */
-export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {}) {
+export async function buildPlayground({ outDir = OUT_DIR, devtoolsDir = DEVTOOLS_OUT_DIR, typecheck = true } = {}) {
   const started = Date.now();
   const warnings = [];
   const bundle = await rollup({
@@ -88,6 +90,9 @@ export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {
   } finally {
     await bundle.close();
   }
+  // Qi Coffee, the demo miniapp `npm start` shows in the devtools (demo.html is copied with the pages).
+  await bundleIife(join(PLAYGROUND_DIR, 'src', 'demo', 'main.ts'), join(outDir, 'demo.js'), warnings);
+  await buildDevtools({ outDir: devtoolsDir, warnings });
   for (const name of await readdir(PLAYGROUND_DIR)) {
     if (STATIC.test(name)) await copyFile(join(PLAYGROUND_DIR, name), join(outDir, name));
   }
@@ -101,6 +106,29 @@ export async function buildPlayground({ outDir = OUT_DIR, typecheck = true } = {
   // The dev server answers this path itself; a static server serves this file: the page answers the echo.
   await writeFile(join(outDir, 'echo', ECHO_PROBE.path), JSON.stringify(ECHO_PROBE.staticCopy));
   return { outDir, ms: Date.now() - started, warnings };
+}
+
+const caches = new Map();
+
+/**
+ * Bundles `input` to the IIFE `file` with types only stripped (the playground's type-checked build
+ * and `tsc -p playground` check the same files): the devtools page and the demo miniapp.
+ */
+async function bundleIife(input, file, warnings) {
+  const bundle = await rollup({ input, cache: caches.get(input), onwarn: (w) => warnings.push(w.message), plugins: [transpileOnly()] });
+  caches.set(input, bundle.cache);
+  try {
+    await bundle.write({ file, format: 'iife', sourcemap: true });
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** The devtools page into `outDir`: its script, its page and stylesheets. */
+async function buildDevtools({ outDir, warnings }) {
+  await bundleIife(join(PLAYGROUND_DIR, 'src', 'devtools', 'main.ts'), join(outDir, 'devtools.js'), warnings);
+  for (const name of await readdir(join(PLAYGROUND_DIR, 'devtools'))) await copyFile(join(PLAYGROUND_DIR, 'devtools', name), join(outDir, name));
+  await copyFile(join(PLAYGROUND_DIR, 'playground.css'), join(outDir, 'playground.css'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -67,6 +67,8 @@ function unreachable(paths) {
   const seeds = [pkg.main, pkg.module, pkg.types, pkg.unpkg, pkg.jsdelivr, ...Object.values(pkg.bin ?? {}), 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
   const walk = (v) => (typeof v === 'string' ? seeds.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk));
   walk(pkg.exports);
+  // The devtools page: superqi-bridge/devtools serves these files by path.
+  seeds.push(...paths.filter((p) => p.startsWith('dist/devtools/')));
   const seen = new Set();
   const queue = seeds.filter(Boolean).map((p) => normalize(p).replace(/^\.\//, ''));
   while (queue.length) {
@@ -305,9 +307,30 @@ export default {
     );
     if (esm.status !== 0) bad(`plain-Node ESM import: ${esm.stderr.trim()}`);
     else ok(`import('superqi-bridge') in plain Node; alert() → ${esm.stdout.trim()}`);
-    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator'); if (typeof require('superqi-bridge/sandbox').startSandbox !== 'function') throw new Error('no startSandbox');`], app);
+    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator'); if (typeof require('superqi-bridge/sandbox').startSandbox !== 'function') throw new Error('no startSandbox'); if (typeof require('superqi-bridge/devtools').startDevtools !== 'function') throw new Error('no startDevtools');`], app);
     if (cjs.status !== 0) bad(`plain-Node require: ${cjs.stderr.trim()}`);
-    else ok("require('superqi-bridge'), '/testing', '/emulator', '/sandbox' in plain Node");
+    else ok("require('superqi-bridge'), '/testing', '/emulator', '/sandbox', '/devtools' in plain Node");
+    // The devtools as installed: its server starts and serves the page it ships, under its CSP.
+    const devtools = run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { startDevtools } = await import('superqi-bridge/devtools');
+         const d = await startDevtools({ app: 'http://127.0.0.1:9/' });
+         try {
+           const r = await fetch(d.url);
+           const html = await r.text();
+           if (r.status !== 200 || !html.includes('devtools.js')) throw new Error('no devtools page: HTTP ' + r.status);
+           if (!(r.headers.get('content-security-policy') ?? '').includes('frame-src http://127.0.0.1:9')) throw new Error('no CSP');
+           const js = await fetch(new URL('devtools.js', d.url));
+           if (js.status !== 200) throw new Error('no devtools.js');
+         } finally { await d.close(); }`,
+      ],
+      app,
+    );
+    if (devtools.status !== 0) bad(`superqi-bridge/devtools serving its page: ${devtools.stderr.trim()}`);
+    else ok('superqi-bridge/devtools serves its page (installed package)');
   }
 } finally {
   if (keep) process.stdout.write(`\nkept ${tmp}\n`);

@@ -14,12 +14,12 @@ import { createMerchantBackend } from '../examples/merchant-backend/server.mjs';
 /** Where `npm start` keeps the sandbox (credentials, `.env`, state) across restarts; gitignored. */
 export const SANDBOX_DIR = join(ROOT, '.superqi-sandbox');
 
-/** Bundles src/sandbox (types stripped, like the playground's quick build) and imports it. */
-async function importSandbox() {
-  const bundle = await rollup({ input: join(ROOT, 'src', 'sandbox', 'index.ts'), external: (id) => id.startsWith('node:'), plugins: [transpileOnly()] });
+/** Bundles a Node module of src/ (types stripped, like the playground's quick build) and imports it. */
+export async function importSource(entry) {
+  const bundle = await rollup({ input: join(ROOT, 'src', entry), external: (id) => id.startsWith('node:'), plugins: [transpileOnly()] });
   // Outside dist/ (the package's files): a temp file, removed once imported.
-  const dir = await mkdtemp(join(tmpdir(), 'superqi-playground-sandbox-'));
-  const file = join(dir, 'sandbox.mjs');
+  const dir = await mkdtemp(join(tmpdir(), 'superqi-playground-source-'));
+  const file = join(dir, 'module.mjs');
   try {
     await bundle.write({ file, format: 'es' });
   } finally {
@@ -38,7 +38,7 @@ async function importSandbox() {
  * `{ url, clientId, dir, backend: { handle, notifications }, close() }`.
  */
 export async function startPlaygroundSandbox({ dir = SANDBOX_DIR, publicUrl, log = console.log }) {
-  const { startSandbox } = await importSandbox();
+  const { startSandbox } = await importSource('sandbox/index.ts');
   const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0), dir, onWarning: (m) => log(`sandbox: ${m}`) });
   const backend = createMerchantBackend({ envPath: sandbox.envPath, publicUrl, corsOrigin: null, trace: true, refundPollMs: 1000, log: (m) => log(`demo backend: ${m}`) });
   return { url: sandbox.url, clientId: sandbox.clientId, dir: sandbox.dir, backend, close: () => sandbox.close() };

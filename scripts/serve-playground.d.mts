@@ -1,8 +1,12 @@
 /** Types of serve-playground.mjs, for the TypeScript tests that import it. */
 import type { Server } from 'node:http';
 export declare const CSP: string;
-/** The CSP with the sandbox wallet's origin added to connect-src. */
-export declare function cspFor(sandboxUrl?: string): string;
+/** The CSP with the sandbox wallet's origin added to connect-src; `ancestors` who may frame the page (default 'none'). */
+export declare function cspFor(sandboxUrl?: string, ancestors?: string): string;
+/** Where the devtools page is served (showing the demo miniapp). */
+export declare const DEVTOOLS_PATH: string;
+/** The demo miniapp (Qi Coffee), the one page the devtools may frame. */
+export declare const DEMO_PATH: string;
 export declare const SANDBOX_CONFIG_PATH: string;
 export interface ServerOptions {
   /** Default: PORT env, else 5173 (a busy port falls back to a free one); 0 = any free port. */

@@ -13,9 +13,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildPlayground, OUT_DIR, PLAYGROUND_DIR, ROOT } from './build-playground.mjs';
+import { buildPlayground, DEVTOOLS_OUT_DIR, OUT_DIR, PLAYGROUND_DIR, ROOT } from './build-playground.mjs';
 import { handleEcho } from './echo.mjs';
-import { SANDBOX_DIR, startPlaygroundSandbox } from './playground-sandbox.mjs';
+import { importSource, SANDBOX_DIR, startPlaygroundSandbox } from './playground-sandbox.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -33,7 +33,7 @@ const TYPES = {
  * code), blob:/data: for the images, videos and PDFs the emulator makes, and requests to this origin
  * (plus, with `sandbox`, the sandbox wallet's origin: the emulator plays the phone through it).
  */
-export const cspFor = (sandbox) =>
+export const cspFor = (sandbox, ancestors = "'none'") =>
   [
     "default-src 'self'",
     "script-src 'self'",
@@ -45,11 +45,16 @@ export const cspFor = (sandbox) =>
     `connect-src 'self'${sandbox ? ` ${new URL(sandbox).origin}` : ''}`,
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${ancestors}`,
   ].join('; ');
 
 /** The policy without a sandbox. */
 export const CSP = cspFor();
+
+/** The devtools (the same page `superqi-devtools` serves) under this path, showing the demo miniapp. */
+export const DEVTOOLS_PATH = '/devtools/';
+/** The demo miniapp: the one page the devtools may frame. */
+export const DEMO_PATH = '/demo.html';
 
 /** What the flows page reads to link its emulator to the sandbox (404 on the static build). */
 export const SANDBOX_CONFIG_PATH = '/__playground/sandbox.json';
@@ -86,12 +91,24 @@ export async function startServer({
   ]);
   const clients = new Set();
   const csp = cspFor(sandbox?.url);
+  const demoCsp = cspFor(sandbox?.url, "'self'");
+  // The devtools' own handler (src/devtools/server.ts), as superqi-devtools runs it.
+  const { handleDevtools } = await importSource('devtools/server.ts');
+  const devtoolsSite = { app: '', sandbox: sandbox?.url, root: DEVTOOLS_OUT_DIR };
 
   const server = createServer(async (req, res) => {
     try {
       if (handleEcho(req, res)) return;
       if (sandbox && (await sandbox.backend.handle(req, res))) return;
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      if (path.startsWith(DEVTOOLS_PATH)) {
+        handleDevtools({ ...devtoolsSite, app: url + DEMO_PATH.slice(1) }, req, res, path.slice(DEVTOOLS_PATH.length - 1));
+        return;
+      }
+      if (path === '/devtools') {
+        res.writeHead(301, { location: DEVTOOLS_PATH }).end();
+        return;
+      }
       if (path === SANDBOX_CONFIG_PATH && sandbox) {
         res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' }).end(JSON.stringify({ url: sandbox.url, clientId: sandbox.clientId }));
         return;
@@ -120,7 +137,7 @@ export async function startServer({
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
       if (extname(file) === '.html') {
-        headers['content-security-policy'] = csp;
+        headers['content-security-policy'] = path === DEMO_PATH ? demoCsp : csp;
         if (watching) {
           // The live-reload client is an external script too (the CSP allows no inline code).
           readFile(file, 'utf8').then(
@@ -215,7 +232,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   startServer().then(
     ({ url, sandbox }) => {
       console.log(
-        `\n  superqi-bridge playground: ${url}\n  flows:                     ${url}flows.html\n  echo endpoint:             ${url}echo\n` +
+        `\n  superqi-bridge devtools:   ${url}devtools/  (Qi Coffee, the demo miniapp, in a device)\n` +
+          `  superqi-bridge playground: ${url}\n  flows:                     ${url}flows.html\n  echo endpoint:             ${url}echo\n` +
           `  sandbox wallet:            ${sandbox.url}/  (state and .env in ${sandbox.dir})\n  demo merchant backend:     ${url}api/\n\n` +
           `  Rebuilds on changes to src/ and playground/ (types are checked by npm run typecheck). Ctrl+C stops.\n`,
       );

@@ -91,3 +91,18 @@ export function download(name: string, text: string, type = 'application/json'):
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** The page's `[data-tab]` buttons: a click shows its panel (the id in `data-tab`), hides the others', then `onSelect(id)`. */
+export function wireTabs(onSelect: (panel: string) => void): void {
+  const tabs = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-tab]'));
+  for (const t of tabs) {
+    t.addEventListener('click', () => {
+      for (const o of tabs) {
+        const on = o === t;
+        o.setAttribute('aria-selected', String(on));
+        byId(o.dataset['tab']!).hidden = !on;
+      }
+      onSelect(t.dataset['tab']!);
+    });
+  }
+}

@@ -3,7 +3,7 @@
  * files (saveFile), and the call log (every bridge call with params, answer and timing), exportable
  * as JSON. They read the emulator, not the page: what you see is what the host has.
  */
-import { filesOf, type CallRecord, type Emulator } from '../../src/emulator/index.js';
+import type { CallRecord, Emulator, FileStore } from '../../src/emulator/index.js';
 import { storagePrefix } from '../../src/emulator/handlers/storage.js';
 import { callOutcome } from './call-outcome.js';
 import { button, byId, download, h, pretty } from './dom.js';
@@ -36,14 +36,48 @@ export function exportCalls(calls: readonly CallRecord[]): string {
   );
 }
 
-export function createInspectors(emulator: Emulator): Inspectors {
+/** What the inspectors read: the emulator in this page, or (devtools) a mirror of the one in the device's app. */
+export type InspectedHost = Pick<Emulator, 'appId' | 'storage' | 'calls' | 'clearCalls'>;
+
+/** The saved files as the inspectors read them. */
+export type InspectedFiles = Pick<FileStore, 'savedFiles' | 'removeSaved'>;
+
+export function createInspectors(emulator: InspectedHost, store: InspectedFiles): Inspectors {
   const storageEl = byId('storage-view');
   const filesEl = byId('files-view');
   const callsEl = byId('calls-view');
-  const prefix = storagePrefix(emulator.appId);
 
   // ── storage ────────────────────────────────────────────────────────────────────────────────────
+  /** The row being edited: re-renders wait until it is saved or cancelled. */
+  let editing: HTMLElement | undefined;
+  /** Edits one item's data as JSON, written back in the emulator's envelope as setStorage writes it. */
+  const editItem = (row: HTMLElement, full: string, value: unknown) => {
+    const area = h('textarea', { class: 'editor', rows: 4, dir: 'ltr', spellcheck: 'false', 'aria-label': 'Data (JSON)' });
+    area.value = pretty(value);
+    const done = () => {
+      editing = undefined;
+      renderStorage();
+    };
+    const save = button('save', { class: 'small primary', 'data-action': 'save' }, () => {
+      let data: unknown;
+      try {
+        data = JSON.parse(area.value);
+      } catch {
+        area.setAttribute('aria-invalid', 'true');
+        return;
+      }
+      emulator.storage.setItem(full, JSON.stringify({ v: 1, type: typeof data === 'string' ? 'string' : 'json', data }));
+      done();
+    });
+    row.children[2]?.replaceChildren(area);
+    row.children[3]?.replaceChildren(save, ' ', button('cancel', { class: 'small', 'data-action': 'cancel' }, done));
+    editing = row;
+    area.focus();
+  };
   const renderStorage = () => {
+    if (editing?.isConnected) return;
+    // Read each time: the devtools learns the app's id once linked.
+    const prefix = storagePrefix(emulator.appId);
     const rows: HTMLElement[] = [];
     let total = 0;
     const s = emulator.storage;
@@ -68,10 +102,12 @@ export function createInspectors(emulator: Emulator): Inspectors {
           h(
             'td',
             {},
-            button('remove', { class: 'small' }, () => {
+            button('remove', { class: 'small', 'data-action': 'remove' }, () => {
               s.removeItem(full);
               renderStorage();
             }),
+            ' ',
+            button('edit', { class: 'small', 'data-action': 'edit' }, (e) => editItem((e.currentTarget as HTMLElement).closest('tr')!, full, value)),
           ),
         ),
       );
@@ -99,7 +135,6 @@ export function createInspectors(emulator: Emulator): Inspectors {
   let filesRun = 0;
   const renderFiles = async () => {
     const run = ++filesRun;
-    const store = filesOf(emulator);
     let files;
     try {
       files = await store.savedFiles();
@@ -142,6 +177,12 @@ export function createInspectors(emulator: Emulator): Inspectors {
             ),
           )
         : h('p', { class: 'empty' }, 'No saved file. Try chooseImage, then saveFile.'),
+      files.length
+        ? button('Remove every saved file', { class: 'danger small', id: 'files-clear' }, async () => {
+            for (const f of files) await store.removeSaved(f.path);
+            void renderFiles();
+          })
+        : '',
     );
   };
 
@@ -151,20 +192,42 @@ export function createInspectors(emulator: Emulator): Inspectors {
     const last = emulator.calls[emulator.calls.length - 1];
     return `${emulator.calls.length}:${last?.id ?? 0}:${last?.answeredAt ?? ''}`;
   };
+  // The log's filter: an API name (part of it) and the outcome; kept across renders.
+  const filterText = h('input', { id: 'calls-filter', type: 'search', placeholder: 'filter by API', 'aria-label': 'Filter by API' });
+  const filterOutcome = h(
+    'select',
+    { id: 'calls-outcome', 'aria-label': 'Filter by outcome' },
+    ...['all', 'success', 'fail', 'pending'].map((o) => h('option', { value: o }, o)),
+  );
+  const matches = (c: CallRecord) => {
+    const text = filterText.value.trim().toLowerCase();
+    const ok = callOutcome(c).ok;
+    const outcome = ok === undefined ? 'pending' : ok ? 'success' : 'fail';
+    return (!text || c.api.toLowerCase().includes(text) || c.name.toLowerCase().includes(text)) && (filterOutcome.value === 'all' || filterOutcome.value === outcome);
+  };
+  // The header row stays (the filter keeps its focus while typing); the list below is re-rendered.
+  const count = h('span', { class: 'muted', id: 'calls-count' });
+  const list = h('div', {});
+  callsEl.replaceChildren(
+    h(
+      'div',
+      { class: 'row' },
+      count,
+      filterText,
+      filterOutcome,
+      button('Export JSON', { id: 'calls-export', class: 'small' }, () => download(`superqi-calls-${Date.now()}.json`, exportCalls(emulator.calls))),
+      button('Clear', { id: 'calls-clear', class: 'small' }, () => {
+        emulator.clearCalls();
+        renderCalls();
+      }),
+    ),
+    list,
+  );
   const renderCalls = () => {
     shown = signature();
-    const calls = [...emulator.calls].reverse();
-    callsEl.replaceChildren(
-      h(
-        'div',
-        { class: 'row' },
-        h('span', { class: 'muted', id: 'calls-count' }, `${emulator.calls.length} call${emulator.calls.length === 1 ? '' : 's'}`),
-        button('Export JSON', { id: 'calls-export', class: 'small' }, () => download(`superqi-calls-${Date.now()}.json`, exportCalls(emulator.calls))),
-        button('Clear', { id: 'calls-clear', class: 'small' }, () => {
-          emulator.clearCalls();
-          renderCalls();
-        }),
-      ),
+    const calls = [...emulator.calls].reverse().filter(matches);
+    count.textContent = `${emulator.calls.length} call${emulator.calls.length === 1 ? '' : 's'}`;
+    list.replaceChildren(
       calls.length
         ? h(
             'table',
@@ -191,9 +254,11 @@ export function createInspectors(emulator: Emulator): Inspectors {
               }),
             ),
           )
-        : h('p', { class: 'empty' }, 'No call yet.'),
+        : h('p', { class: 'empty' }, emulator.calls.length ? 'No call matches the filter.' : 'No call yet.'),
     );
   };
+  filterText.addEventListener('input', () => renderCalls());
+  filterOutcome.addEventListener('change', () => renderCalls());
   const summary = (c: CallRecord) => {
     const text = c.answer ? JSON.stringify(c.answer) : '…';
     return text.length > 80 ? text.slice(0, 79) + '…' : text;

@@ -1,11 +1,12 @@
 /**
  * Per-API outcome overrides for the scenario panel: for one API, answer success at once, the user's
- * cancel, any documented error code, after a delay, or never (the call then times out). Each is an
- * `emulator.use()` handler; the list of outcomes comes from the API's row.
+ * cancel, any documented error code, after a delay, or never (the call then times out). Each becomes
+ * data (`OutcomeData`) the emulator turns into an `emulator.use()` handler — in this page, or in an
+ * app in the devtools' device; the list of outcomes comes from the API's row.
  */
-import { CANCEL_ANSWERS, type Emulator, type HandlerContext, type LooseAnswer } from '../../src/emulator/index.js';
-import { createAutoUi } from '../../src/emulator/ui/auto-ui.js';
-import { DEFAULT_HANDLERS } from '../../src/emulator/handlers/index.js';
+import { CANCEL_ANSWERS, type Emulator, type LooseAnswer } from '../../src/emulator/index.js';
+import { outcomeHandler } from '../../src/emulator/devtools-link.js';
+import type { OutcomeData } from '../../src/emulator/devtools-protocol.js';
 import type { ApiName, ErrorCodeKey } from '../../src/index.js';
 import { errorCodes, meaningOf, rowOf } from './table-info.js';
 
@@ -46,8 +47,6 @@ function cancelAnswer(api: ApiName): LooseAnswer {
   return CANCEL_ANSWERS[api] ?? { error: 11, errorMessage: 'cancelled' };
 }
 
-const autoUi = createAutoUi();
-
 /** Every outcome `api` can be set to, with a label; `delay` carries a placeholder ms. */
 export function outcomesFor(api: ApiName): { value: string; label: string; outcome: Outcome }[] {
   const list: { value: string; label: string; outcome: Outcome }[] = [
@@ -78,31 +77,25 @@ export function describeOutcome(api: ApiName, o: Outcome): string {
   }
 }
 
-/** The handler for an outcome. */
-function handlerFor(api: ApiName, o: Outcome): (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer> {
+/** An outcome as data the emulator applies (also across the devtools link, where no function can go). */
+export function outcomeData(api: ApiName, o: Outcome): OutcomeData {
   switch (o.kind) {
-    case 'success': {
+    case 'success':
       // The API's default answer with every question answered at once (the auto UI's defaults).
-      const handler = (DEFAULT_HANDLERS as unknown as Record<string, (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>>)[api];
-      return (ctx) => (handler ? handler({ ...ctx, ui: autoUi } as HandlerContext) : ctx.next());
-    }
+      return { kind: 'auto' };
     case 'cancel':
-      return () => cancelAnswer(api);
+      return { kind: 'answer', answer: cancelAnswer(api) };
     case 'error':
-      return () => failureAnswer(api, o.code);
+      return { kind: 'answer', answer: failureAnswer(api, o.code) };
     case 'delay':
-      return async (ctx) => {
-        await ctx.delay(o.ms);
-        return ctx.next();
-      };
     case 'never':
-      return () => new Promise<LooseAnswer>(() => undefined);
+      return o;
   }
 }
 
 /** Installs the override; returns the function that removes it. `onUse` hears each call it answers. */
 export function applyOutcome(emulator: Emulator, api: ApiName, o: Outcome, once: boolean, onUse?: () => void): () => void {
-  const handler = handlerFor(api, o);
+  const handler = outcomeHandler(api, outcomeData(api, o));
   return emulator.use(
     api,
     (ctx) => {

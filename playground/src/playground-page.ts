@@ -4,11 +4,13 @@
  */
 import { on, type ApiName, type HostEventName } from '../../src/index.js';
 import { createApiPanel } from './api-panel.js';
-import { byId, pretty } from './dom.js';
+import { byId, pretty, wireTabs } from './dom.js';
 import { startHost, markReady, modeFromUrl } from './host.js';
 import { createInspectors } from './inspectors.js';
 import { createMenu } from './menu.js';
-import { createScenario, PANEL_EVENTS } from './scenario.js';
+import { createScenario, PANEL_EVENTS, type OutcomeApplier } from './scenario.js';
+import { applyOutcome } from './outcomes.js';
+import { filesOf } from '../../src/emulator/index.js';
 import { echoServed, serveEchoInPage } from './static-echo.js';
 import { h } from './dom.js';
 import { isApiName } from './table-info.js';
@@ -21,8 +23,9 @@ export function startPlayground(): void {
   byId('terminal-clear').addEventListener('click', () => terminal.clear());
 
   const received = new Map<HostEventName, unknown>();
-  const inspectors = createInspectors(emulator);
-  const scenario = createScenario(byId('scenario'), emulator, (name, data, allowed) => {
+  const inspectors = createInspectors(emulator, filesOf(emulator));
+  const apply: OutcomeApplier = (api, outcome, once, onUse) => applyOutcome(emulator, api, outcome, once, onUse);
+  const scenario = createScenario(byId('scenario'), emulator, apply, (name, data, allowed) => {
     const got = received.has(name);
     const seen = received.get(name);
     received.delete(name);
@@ -67,17 +70,7 @@ export function startPlayground(): void {
   fromHash();
 
   // Tabs of the host card (scenario / storage / files / calls).
-  const tabs = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-tab]'));
-  for (const t of tabs) {
-    t.addEventListener('click', () => {
-      for (const o of tabs) {
-        const on = o === t;
-        o.setAttribute('aria-selected', String(on));
-        byId(o.dataset['tab']!).hidden = !on;
-      }
-      inspectors.refresh();
-    });
-  }
+  wireTabs(() => inspectors.refresh());
   // The static copy has no echo server: answer the network examples in the page, and say so.
   const base = new URL('.', location.href).href;
   void echoServed(base).then((served) => {

@@ -7,7 +7,7 @@ import { PRESETS, type Emulator, type HostProfile, type PresetName } from '../..
 import type { ApiName, HostEventName } from '../../src/index.js';
 import { button, h } from './dom.js';
 import { createApiPicker } from './api-picker.js';
-import { applyOutcome, describeOutcome, outcomesFor, type Outcome } from './outcomes.js';
+import { describeOutcome, outcomesFor, type Outcome } from './outcomes.js';
 import { isApiName, SORTED_NAMES } from './table-info.js';
 
 /** The host events the panel can fire. */
@@ -21,6 +21,19 @@ interface Active {
   readonly remove: () => void;
 }
 
+/**
+ * The host the panel steers: the emulator in this page, or (devtools) the emulator in the device's
+ * app through the link. `emit` says whether the page let the event's default happen.
+ */
+export type ScenarioHost = Pick<Emulator, 'profile' | 'preset' | 'reset' | 'setLatency' | 'setProfile'> & {
+  readonly options: { readonly latency?: number };
+  readonly ui?: unknown;
+  emit(event: HostEventName, data?: unknown): boolean | Promise<boolean>;
+};
+
+/** Installs an outcome override for `api`; returns the function that removes it; `onUse` hears each call it answers. */
+export type OutcomeApplier = (api: ApiName, outcome: Outcome, once: boolean, onUse: () => void) => () => void;
+
 export interface Scenario {
   /** Points the override form at `api` (follows the menu). */
   focus(api: ApiName): void;
@@ -30,9 +43,15 @@ export interface Scenario {
 
 /** Whether the UI can switch language live (the DOM UI can; auto has no labels). */
 const withLanguage = (ui: unknown): ui is { setLanguage(l: 'en' | 'ar'): void } =>
-  typeof (ui as { setLanguage?: unknown }).setLanguage === 'function';
+  typeof (ui as { setLanguage?: unknown } | undefined)?.setLanguage === 'function';
 
-export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (name: HostEventName, data: unknown, allowed: boolean) => void): Scenario {
+export function createScenario(
+  root: HTMLElement,
+  emulator: ScenarioHost,
+  applyOutcome: OutcomeApplier,
+  onEvent: (name: HostEventName, data: unknown, allowed: boolean) => void,
+  { pageListeners = true }: { /** The page has its own listeners (the playground): offer "preventDefault() on back". */ pageListeners?: boolean } = {},
+): Scenario {
   let active: Active[] = [];
   let seq = 0;
   const presetsApplied: PresetName[] = [];
@@ -78,7 +97,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
       active = active.filter((x) => x.id !== id);
       renderActive();
     };
-    const remove = applyOutcome(emulator, api, outcome, isOnce, used);
+    const remove = applyOutcome(api, outcome, isOnce, used);
     active.unshift({ id, api, outcome, once: isOnce, remove });
     renderActive();
   });
@@ -149,7 +168,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
   const keepOnBack = h('input', { id: 'keep-on-back', type: 'checkbox' });
   const eventData = h('input', { id: 'event-data', type: 'text', placeholder: '{"from":"closed page"}', 'aria-label': 'Event data (JSON)' });
   const eventButtons = PANEL_EVENTS.map((name) =>
-    button(name, { class: 'chip', 'data-event': name }, () => {
+    button(name, { class: 'chip', 'data-event': name }, async () => {
       let data: unknown;
       const text = eventData.value.trim();
       if (text) {
@@ -161,7 +180,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
           return;
         }
       }
-      const allowed = emulator.emit(name, data);
+      const allowed = await emulator.emit(name, data);
       onEvent(name, data, allowed);
     }),
   );
@@ -188,7 +207,7 @@ export function createScenario(root: HTMLElement, emulator: Emulator, onEvent: (
     ),
     h('div', { class: 'scenario-row' }, unsupported.el, h('small', { class: 'muted', 'data-i18n': true }, 'this host answers error 1 for them')),
     h('div', { class: 'scenario-row' }, h('h3', { 'data-i18n': true }, 'Host events'), h('div', { class: 'chips' }, ...eventButtons),
-      h('label', { class: 'inline' }, keepOnBack, ' the page calls ', h('code', {}, 'preventDefault()'), ' on ', h('code', {}, 'back')),
+      pageListeners ? h('label', { class: 'inline' }, keepOnBack, ' the page calls ', h('code', {}, 'preventDefault()'), ' on ', h('code', {}, 'back')) : null,
       field('Event data (JSON)', eventData),
     ),
   );

@@ -9,6 +9,7 @@ import type { EmulatorUi } from './ui/contract.js';
 import { createDomUi } from './ui/dom-ui.js';
 import { DEFAULT_PROFILE } from './defaults.js';
 import { checkSandboxOptions } from './sandbox.js';
+import { inDevtools, linkDevtools } from './devtools-link.js';
 
 /**
  * The installed emulator lives on `window` under a registry symbol, so every copy of the emulator on
@@ -35,10 +36,13 @@ export function install(options: EmulatorOptions = {}): Emulator {
   slot()[SLOT]?.uninstall();
   const w = window as unknown as { AlipayJSBridge?: unknown };
   const mode = options.ui ?? (document.body ? 'dom' : 'auto');
+  // In the devtools' device the devtools draws the phone: dialogs cover the whole page.
+  const device = inDevtools();
   const ui: EmulatorUi =
     mode === 'dom'
       ? createDomUi({
-          container: options.container,
+          container: device ? undefined : options.container,
+          device,
           language: options.profile?.language ?? DEFAULT_PROFILE.language,
           appName: options.profile?.appName ?? DEFAULT_PROFILE.appName,
         })
@@ -46,10 +50,12 @@ export function install(options: EmulatorOptions = {}): Emulator {
   const emulator = createEmulator({ ...options, ui: mode }, ui, () => {
     if (slot()[SLOT] !== emulator) return;
     delete slot()[SLOT];
+    unlink?.();
     ui.destroy();
     releaseFilesOf(emulator);
     if (w.AlipayJSBridge === emulator.bridge) delete w.AlipayJSBridge;
   });
+  const unlink = window.parent !== window ? linkDevtools(emulator, options.devtools) : undefined;
   slot()[SLOT] = emulator;
   w.AlipayJSBridge = emulator.bridge;
   document.dispatchEvent(new Event(READY_EVENT));

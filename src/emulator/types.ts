@@ -126,6 +126,12 @@ export interface EmulatorOptions {
   sandbox?: string;
   /** The sandbox user to play (a `userId` of its session's `users`). @default the sandbox's default user */
   sandboxUser?: string;
+  /**
+   * Which devtools pages (`superqi-devtools`) may steer the emulator when the page is framed: their
+   * exact origins, or `false` for none. Messages from any other window or origin are ignored, and
+   * answers go to the asking origin only. @default loopback origins (localhost, 127.x.x.x, [::1]), any port
+   */
+  devtools?: string | readonly string[] | false;
 }
 
 /** The part of the Web Storage API the emulator's storage uses. */

@@ -474,6 +474,10 @@ describe('npm start (scripts/serve-playground.mjs)', () => {
       expect(await (await fetch(wallet)).text()).toContain('<html');
       const page = await fetch(url);
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // The devtools with the demo miniapp: the one page it may frame.
+      expect((await waitFor(/devtools: +(http:\/\/127\.0\.0\.1:\d+\/devtools\/)/, 1000))[1]).toBe(`${url}devtools/`);
+      expect(await (await fetch(`${url}devtools/config.json`)).json()).toEqual({ app: `${url}demo.html`, sandbox: wallet });
+      expect((await fetch(`${url}demo.html`)).headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
       expect(await page.text()).toContain('<script src="playground.js" defer></script>');
       const echo = await fetch(`${url}echo/slow?ms=20&q=1`, { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(echo.headers.get('access-control-allow-origin')).toBe('*');

@@ -24,6 +24,8 @@ export interface DomUiOptions {
   language: 'en' | 'ar';
   /** The miniapp's name (status strip, initial title, cashier). */
   appName: string;
+  /** In the devtools' device: no frame of its own, dialogs over the whole page. */
+  device?: boolean;
 }
 
 /** The DOM UI: an `EmulatorUi` plus live language switching and access to its shadow root. */
@@ -35,7 +37,7 @@ export type DomUi = EmulatorUi & {
 
 export function createDomUi(options: DomUiOptions): DomUi {
   const appName = typeof options.appName === 'string' ? options.appName : '';
-  const f = createFrame(options.container, appName);
+  const f = createFrame(options.container, appName, options.device);
   let strings = stringsFor(options.language);
   const loc = (node: ParentNode) => localize(node, strings);
   const layer = createLayer(f.root, f.screen, (el) => {

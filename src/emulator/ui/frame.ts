@@ -19,7 +19,7 @@ export interface Frame {
 }
 
 /** Whether a colour is dark enough to want white text (hex and rgb() only). */
-function isDark(c: string): boolean {
+export function isDark(c: string): boolean {
   let n: number[] = [];
   const hex = /^#([\da-f]{3,8})$/i.exec(c)?.[1];
   if (hex) {
@@ -35,7 +35,7 @@ function isDark(c: string): boolean {
  * `document.body` (fixed at the top right of the window) — once there is a body: a script in
  * `<head>` gets its frame when the body is parsed, and calls meanwhile wait in its dialogs.
  */
-export function createFrame(container: HTMLElement | undefined, appName: string): Frame {
+export function createFrame(container: HTMLElement | undefined, appName: string, device?: boolean): Frame {
   const host = document.createElement('superqi-emulator');
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root);
@@ -55,6 +55,9 @@ export function createFrame(container: HTMLElement | undefined, appName: string)
   const frame = h('div', 'frame', status, bar, screen);
   frame.dataset.emulator = '';
   if (container) frame.classList.add('inline');
+  // The devtools' device is phone-wide: the small-screen rules already lay the frame over the whole
+  // page; the devtools draws the host's status bar and title bar.
+  if (device) status.hidden = bar.hidden = true;
   root.append(frame);
   const place = () => (container ?? document.body).append(host);
   const waiting = !container && !document.body;

@@ -1,0 +1,80 @@
+/**
+ * superqi-bridge/devtools (Node): serves the devtools page for a miniapp — the app in a device with the
+ * host's title bar and status bar, beside panels that steer the emulator the app loads (scenario,
+ * storage, saved files, call log, sandbox wallet). The app keeps loading the emulator it already loads
+ * (dev only); the emulator finds the devtools around it and answers it over `postMessage` (loopback
+ * origins by default: see the emulator's `devtools` install option).
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkUrl, handleDevtools } from './server.js';
+
+/** Options of `startDevtools`. */
+export interface DevtoolsOptions {
+  /** The miniapp's URL, e.g. a Vite dev server's `http://localhost:5173/`. */
+  app: string;
+  /** TCP port (0: any free port). @default 0 */
+  port?: number;
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** The URL of a sandbox wallet the app's emulator is linked to: its panel shows users, payments, notifications. */
+  sandbox?: string;
+  /** The built page's directory. @default the package's dist/devtools */
+  root?: string;
+}
+
+/** A running devtools server. */
+export interface RunningDevtools {
+  /** The devtools page's URL. */
+  readonly url: string;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+/** The package's built page, beside this module in dist/. */
+const defaultRoot = (): string => join(dirname(fileURLToPath(import.meta.url)), 'devtools');
+
+/**
+ * Starts the devtools server; resolves its URL once listening. Bad options reject with a TypeError
+ * naming the option; a missing build (no dist/devtools) says how to make it.
+ */
+export async function startDevtools(options: DevtoolsOptions): Promise<RunningDevtools> {
+  const app = checkUrl('app', options?.app);
+  const sandbox = options.sandbox === undefined ? undefined : checkUrl('sandbox', options.sandbox).replace(/\/$/, '');
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`startDevtools: \`port\` must be 0–65535, got ${String(options.port)}`);
+  const root = options.root ?? defaultRoot();
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`startDevtools: the devtools page is not built in ${root} (npm run build)`);
+  const site = { app, sandbox, root };
+  const server = createServer((req, res) => {
+    try {
+      handleDevtools(site, req, res, decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname));
+    } catch (e) {
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(String((e as Error).message));
+    }
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${shown}:${actual}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export { devtoolsCsp } from './server.js';

@@ -1,0 +1,110 @@
+/**
+ * The emulator's side of the devtools: when the miniapp is framed, it answers the devtools page
+ * around it — only the parent window, only from an allowed origin, replying to that exact origin —
+ * with a fixed list of commands (the protocol in devtools-protocol.ts). Kept small: the devtools page
+ * does the work (outcome answers, rendering); this side only applies data and reports state.
+ */
+import { DEFAULT_HANDLERS } from './handlers/index.js';
+import { storagePrefix } from './handlers/storage.js';
+import { filesOf } from './files.js';
+import { DEVTOOLS_FRAME_NAME, DEVTOOLS_METHODS, DEVTOOLS_TAG, type DevtoolsCommands, type DevtoolsRequest, type OutcomeData } from './devtools-protocol.js';
+import type { Emulator, EmulatorOptions, Handler, HandlerContext, LooseAnswer } from './types.js';
+import type { TitleBarState } from './ui/contract.js';
+import { createAutoUi } from './ui/auto-ui.js';
+
+/** How long calls may wait for the devtools' hello. */
+const HOLD_MS = 500;
+
+/** Loopback pages (`npx superqi-devtools` serves on 127.0.0.1), any port. */
+const LOOPBACK = /^https?:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?$/;
+
+/** Whether `origin` may steer the emulator under the `devtools` install option. */
+export const devtoolsAllowed = (origin: string, allow: EmulatorOptions['devtools']): boolean =>
+  allow === undefined ? LOOPBACK.test(origin) : allow !== false && ([] as string[]).concat(allow).includes(origin);
+
+/** Whether this page is the devtools' device screen (its iframe carries the devtools' name). */
+export const inDevtools = (): boolean => parent !== window && window.name === DEVTOOLS_FRAME_NAME;
+
+/** The handler an outcome's data stands for. */
+export const outcomeHandler = (api: string, o: OutcomeData): Handler =>
+  ((ctx: HandlerContext) =>
+    o.kind === 'answer'
+      ? o.answer
+      : o.kind === 'delay'
+        ? ctx.delay(o.ms).then(ctx.next)
+        : o.kind === 'auto'
+          ? ((DEFAULT_HANDLERS as unknown as Record<string, Handler>)[api] ?? ctx.next)({ ...ctx, ui: createAutoUi() })
+          : new Promise<LooseAnswer>(() => {})) as Handler;
+
+type Own = { [C in Exclude<keyof DevtoolsCommands, (typeof DEVTOOLS_METHODS)[number]>]: (arg: DevtoolsCommands[C][0]) => DevtoolsCommands[C][1] | Promise<DevtoolsCommands[C][1]> };
+
+/** Answers the devtools around a framed page; returns the function that stops. */
+export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtools']): () => void {
+  const ui = emulator.ui;
+  const setTitleBar = ui.setTitleBar;
+  let bar: TitleBarState | undefined;
+  ui.setTitleBar = (state) => {
+    setTitleBar.call(ui, state);
+    bar = state === 'reset' ? bar && { title: bar.title } : state;
+  };
+  const overrides = new Map<number, () => void>();
+  // In the device, calls made before the devtools' hello wait HOLD_MS (the latency until then): the
+  // scenario it replays on hello reaches the calls a freshly (re)loaded app makes at once.
+  let held = inDevtools();
+  if (held) emulator.setLatency(HOLD_MS);
+  const s = emulator.storage;
+  const prefix = storagePrefix(emulator.appId);
+  const files = filesOf(emulator);
+
+  const commands: Own = {
+    async get(q) {
+      const keys: string[] = [];
+      for (let i = 0; q.storage && i < s.length; i++) if (s.key(i)?.startsWith(prefix)) keys.push(s.key(i)!);
+      return {
+        appId: emulator.appId,
+        profile: emulator.profile,
+        bar,
+        calls: emulator.calls.filter((c) => c.id >= q.since),
+        active: [...overrides.keys()],
+        ...(q.storage && { storage: keys.map((k) => [k, s.getItem(k) ?? ''] as const) }),
+        ...(q.files && { files: await files.savedFiles() }),
+      };
+    },
+    use({ id, api, outcome, once }) {
+      const handler = outcomeHandler(api, outcome);
+      overrides.set(
+        id,
+        emulator.use(api, (ctx) => (once && overrides.delete(id), handler(ctx)), { once }),
+      );
+    },
+    unuse(id) {
+      overrides.get(id)?.();
+      overrides.delete(id);
+    },
+    storage({ key, value }) {
+      if (key.startsWith(prefix)) value === null ? s.removeItem(key) : s.setItem(key, value);
+    },
+    unsave: (path) => files.removeSaved(path),
+  };
+
+  const onMessage = async (e: MessageEvent) => {
+    const m = e.data as DevtoolsRequest | undefined;
+    if (e.source !== parent || !devtoolsAllowed(e.origin, allow) || m?.tag !== DEVTOOLS_TAG) return;
+    const method = (DEVTOOLS_METHODS as readonly string[]).includes(m.cmd);
+    if (!method && !{}.hasOwnProperty.call(commands, m.cmd)) return;
+    held &&= (emulator.setLatency(emulator.options.latency ?? 0), false);
+    let reply;
+    try {
+      reply = {
+        value: method
+          ? (emulator[m.cmd as 'emit'] as (...a: unknown[]) => unknown)(...(m.arg as unknown[]))
+          : await (commands[m.cmd as 'get'] as (arg: unknown) => unknown)(m.arg),
+      };
+    } catch (x) {
+      reply = { error: String(x) };
+    }
+    parent.postMessage({ tag: DEVTOOLS_TAG, re: m.id, ...reply }, e.origin);
+  };
+  addEventListener('message', onMessage);
+  return () => removeEventListener('message', onMessage);
+}

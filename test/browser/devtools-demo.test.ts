@@ -1,0 +1,65 @@
+// @vitest-environment node
+/**
+ * `npm start`'s devtools in Chromium: the demo miniapp (Qi Coffee) in the device, its emulator linked
+ * to the dev server's sandbox wallet: an order paid in the cashier inside the device, the payment in
+ * the sandbox wallet panel, a preset from the scenario panel declining the next one, and the back
+ * button held by the app while a payment is under way.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlayground } from '../../scripts/build-playground.mjs';
+import { startServer } from '../../scripts/serve-playground.mjs';
+import { launchChromium } from '../support/browser.js';
+
+/** Polls wait this long: the app's first calls wait for the devtools' hello (up to 0.5 s), and the machine is shared. */
+const SOON = { timeout: 5000 };
+
+describe('npm start: the devtools with the demo miniapp', () => {
+  let browser: Browser;
+  let dev: Awaited<ReturnType<typeof startServer>>;
+  const sandboxDir = mkdtempSync(join(tmpdir(), 'superqi-devtools-demo-'));
+
+  beforeAll(async () => {
+    await buildPlayground({ typecheck: false });
+    dev = await startServer({ port: 0, build: false, watch: false, sandboxDir, log: () => {} });
+    browser = await launchChromium();
+  }, 120000);
+  afterAll(async () => {
+    await browser?.close();
+    await dev?.close();
+    rmSync(sandboxDir, { recursive: true, force: true });
+  });
+
+  it('runs the demo in the device: pay in the cashier, see the payment in the wallet, decline one by preset', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${dev.url}devtools/`);
+    await page.locator('#device-note').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('#device-title').textContent(), SOON).toBe('Qi Coffee');
+    const app = page.frame({ name: 'superqi-devtools' }) as Frame;
+    expect(app.url()).toBe(`${dev.url}demo.html`);
+
+    await app.click('#order-latte');
+    const pay = app.locator('superqi-emulator [data-dialog="cashier"] [data-action="pay"]');
+    await pay.waitFor();
+    // While the payment is under way the app keeps the user on the page.
+    await page.click('#device-back');
+    await expect.poll(() => page.locator('#event-log li').first().textContent(), SOON).toContain('preventDefault');
+    await pay.click();
+    await expect.poll(() => app.locator('#status').textContent(), { timeout: 15000 }).toContain('(9000)');
+    await page.click('[data-tab=wallet-view]');
+    await expect.poll(() => page.locator('#wallet-view').textContent(), { timeout: 10000 }).toContain('Latte');
+    expect(await page.locator('#wallet-view').textContent()).toContain('SUCCESS');
+
+    await page.click('[data-tab=scenario]');
+    await page.click('[data-preset="payment-declined"]');
+    await app.click('#order-espresso');
+    await expect.poll(() => app.locator('#status').textContent(), { timeout: 15000 }).toContain('(4000)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

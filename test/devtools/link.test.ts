@@ -1,0 +1,45 @@
+/**
+ * The emulator's side of the devtools, in happy-dom: who may steer it (the `devtools` option), and
+ * the outcomes the devtools sends as data, applied as overrides.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { devtoolsAllowed, outcomeHandler } from '../../src/emulator/devtools-link.js';
+import { install, uninstall } from '../../src/emulator/index.js';
+import { alert, confirm, getDeviceInfo, tradePay } from '../../src/index.js';
+
+describe('devtoolsAllowed', () => {
+  it('allows loopback origins on any port by default, and nothing else', () => {
+    for (const o of ['http://127.0.0.1:5173', 'http://localhost:3000', 'http://localhost', 'https://127.0.0.2:1', 'http://[::1]:8080']) expect(devtoolsAllowed(o, undefined)).toBe(true);
+    for (const o of ['https://evil.example', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example:80', 'null', 'file://', 'http://10.0.0.1:5173']) {
+      expect(devtoolsAllowed(o, undefined)).toBe(false);
+    }
+  });
+
+  it('allows exactly the listed origins when given, none with false', () => {
+    expect(devtoolsAllowed('https://tools.example', 'https://tools.example')).toBe(true);
+    expect(devtoolsAllowed('https://tools.example:8443', ['https://a.example', 'https://tools.example:8443'])).toBe(true);
+    expect(devtoolsAllowed('http://127.0.0.1:5173', 'https://tools.example')).toBe(false);
+    expect(devtoolsAllowed('http://127.0.0.1:5173', false)).toBe(false);
+    expect(devtoolsAllowed('http://127.0.0.1:5173', [])).toBe(false);
+  });
+});
+
+describe('outcomes as data', () => {
+  afterEach(() => uninstall());
+
+  it('answers a fixed answer, the default with auto answers, or the default after a delay', async () => {
+    const emulator = install({ ui: 'auto' });
+    emulator.use('tradePay', outcomeHandler('tradePay', { kind: 'answer', answer: { resultCode: '4000' } }));
+    expect((await tradePay({ paymentUrl: 'https://cashier.example/pay?orderId=1' }).catch((e: { resultCode: string }) => e)).resultCode).toBe('4000');
+    emulator.use('confirm', outcomeHandler('confirm', { kind: 'auto' }));
+    expect((await confirm({ content: 'x' })).confirm).toBe(true);
+    emulator.use('getDeviceInfo', outcomeHandler('getDeviceInfo', { kind: 'delay', ms: 1 }));
+    expect((await getDeviceInfo()).currentRole).toBe('customer');
+  });
+
+  it('never answers with `never` (the call times out)', async () => {
+    const emulator = install({ ui: 'auto' });
+    emulator.use('alert', outcomeHandler('alert', { kind: 'never' }));
+    await expect(alert({ content: 'x' }, { timeout: 50 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+});
