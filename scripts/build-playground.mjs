@@ -112,13 +112,14 @@ const caches = new Map();
 
 /**
  * Bundles `input` to the IIFE `file` with types only stripped (the playground's type-checked build
- * and `tsc -p playground` check the same files): the devtools page and the demo miniapp.
+ * and `tsc -p playground` check the same files): the devtools page and the demo miniapp. One script
+ * each: the emulator's lazily loaded part (a dynamic import) goes inline.
  */
 async function bundleIife(input, file, warnings) {
   const bundle = await rollup({ input, cache: caches.get(input), onwarn: (w) => warnings.push(w.message), plugins: [transpileOnly()] });
   caches.set(input, bundle.cache);
   try {
-    await bundle.write({ file, format: 'iife', sourcemap: true });
+    await bundle.write({ file, format: 'iife', sourcemap: true, inlineDynamicImports: true });
   } finally {
     await bundle.close();
   }
