@@ -22,6 +22,13 @@ const LOOPBACK = /^https?:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?$/;
 export const devtoolsAllowed = (origin: string, allow: EmulatorOptions['devtools']): boolean =>
   allow === undefined ? LOOPBACK.test(origin) : allow !== false && ([] as string[]).concat(allow).includes(origin);
 
+/** Throws a TypeError naming the option unless `devtools` is absent, `false`, or one or more `scheme://host[:port]` origins. */
+export function checkDevtoolsOption({ devtools }: EmulatorOptions): void {
+  if (devtools !== undefined && devtools !== false && !([] as unknown[]).concat(devtools).every((o) => /^https?:\/\/[^/]+$/.test(String(o)))) {
+    throw new TypeError(`install: option \`devtools\` must be false or the devtools page's origin(s), like "http://127.0.0.1:4400", got ${JSON.stringify(devtools)}`);
+  }
+}
+
 /** Whether this page is the devtools' device screen (its iframe carries the devtools' name). */
 export const inDevtools = (): boolean => parent !== window && window.name === DEVTOOLS_FRAME_NAME;
 

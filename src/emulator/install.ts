@@ -9,7 +9,7 @@ import type { EmulatorUi } from './ui/contract.js';
 import { createDomUi } from './ui/dom-ui.js';
 import { DEFAULT_PROFILE } from './defaults.js';
 import { checkSandboxOptions } from './sandbox.js';
-import { inDevtools, linkDevtools } from './devtools-link.js';
+import { checkDevtoolsOption, inDevtools, linkDevtools } from './devtools-link.js';
 
 /**
  * The installed emulator lives on `window` under a registry symbol, so every copy of the emulator on
@@ -33,6 +33,7 @@ export function install(options: EmulatorOptions = {}): Emulator {
   const reason = force ? undefined : refusalReason(slot()[SLOT]?.bridge);
   if (reason) throw new EmulatorRefusedError(reason);
   checkSandboxOptions(options); // before any UI is made
+  checkDevtoolsOption(options);
   slot()[SLOT]?.uninstall();
   const w = window as unknown as { AlipayJSBridge?: unknown };
   const mode = options.ui ?? (document.body ? 'dom' : 'auto');

@@ -24,6 +24,23 @@ describe('devtoolsAllowed', () => {
   });
 });
 
+describe('the devtools install option', () => {
+  afterEach(() => uninstall());
+
+  it('a bad value is a TypeError naming the option, before anything is installed', () => {
+    for (const bad of ['', '127.0.0.1:4400', 'http://127.0.0.1:4400/', 'http://127.0.0.1:4400/devtools', ['http://a.example', 42], true, 4400, {}]) {
+      expect(() => install({ ui: 'auto', devtools: bad as string })).toThrow(/^install: option `devtools` must be false or the devtools page's origin\(s\)/);
+      expect((window as { AlipayJSBridge?: unknown }).AlipayJSBridge).toBeUndefined();
+    }
+  });
+
+  it('origins, a list of them, false and nothing are taken', () => {
+    for (const ok of [undefined, false, 'http://127.0.0.1:4400', 'https://tools.example', ['https://a.example', 'http://localhost:1'], []] as const) {
+      expect(() => install({ ui: 'auto', devtools: ok })).not.toThrow();
+    }
+  });
+});
+
 describe('outcomes as data', () => {
   afterEach(() => uninstall());
 
