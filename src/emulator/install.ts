@@ -36,7 +36,9 @@ export function install(options: EmulatorOptions = {}): Emulator {
   checkDevtoolsOption(options);
   slot()[SLOT]?.uninstall();
   const w = window as unknown as { AlipayJSBridge?: unknown };
-  const mode = options.ui ?? (document.body ? 'dom' : 'auto');
+  // A script in <head> has no body yet: the page will have one, so it gets the dialogs (the frame
+  // waits for <body>); only a document that has finished without a body answers on its own.
+  const mode = options.ui ?? (document.body || document.readyState === 'loading' ? 'dom' : 'auto');
   // In the devtools' device the devtools draws the phone: dialogs cover the whole page.
   const device = inDevtools();
   const ui: EmulatorUi =

@@ -92,7 +92,7 @@ export type UnknownApiPolicy =
 
 /** Options of `install()`. */
 export interface EmulatorOptions {
-  /** `'dom'`: a phone frame with real dialogs (default in a page); `'auto'`: no UI, documented defaults at once. */
+  /** `'dom'`: a phone frame with real dialogs (default in a page, also from a script in `<head>`); `'auto'`: no UI, documented defaults at once (default in a document without a body). */
   ui?: 'dom' | 'auto';
   /** The miniapp id: storage and saved files are namespaced by it. @default 'emulated-miniapp' */
   appId?: string;

@@ -29,6 +29,9 @@ const HEAD_PAGE = `<!doctype html><html><head><meta charset="utf-8">
 </script>
 </head><body><p>body</p></body></html>`;
 
+/** The migration guide's page: both script tags in <head>, no emulator config. */
+const HEAD_PAGE_PLAIN = HEAD_PAGE.replace(/<script>window\.SuperQiEmulatorConfig[^<]*<\/script>\n/, '');
+
 const TWICE_EMULATOR = `<!doctype html><html><head><meta charset="utf-8"></head><body>
 <script>window.SuperQiEmulatorConfig = { ui: 'dom', appId: 'twice' };</script>
 <script src="${EMULATOR}"></script>
@@ -77,6 +80,7 @@ describe('loading the script tags', { timeout: 30000 }, () => {
   beforeAll(async () => {
     server = await serve({
       '/head.html': html(HEAD_PAGE),
+      '/head-plain.html': html(HEAD_PAGE_PLAIN),
       '/twice-emulator.html': html(TWICE_EMULATOR),
       '/twice-shim.html': html(TWICE_SHIM),
       '/getter-my.html': html(GETTER_MY),
@@ -113,6 +117,18 @@ describe('loading the script tags', { timeout: 30000 }, () => {
     const dialog = page.locator('superqi-emulator [data-dialog=alert]');
     await dialog.waitFor({ timeout: 5000 });
     expect(await dialog.textContent()).toContain('from head');
+    await dialog.locator('button').first().click();
+    expect(await page.evaluate('window.alerted')).toBe('closed');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the emulator in <head> with no config still gets the dialogs (not auto answers): the alert waits for the user', async () => {
+    const { page, errors } = await open('/head-plain.html');
+    expect(await page.evaluate('SuperQiEmulator.installed().options.ui')).toBe('dom');
+    const dialog = page.locator('superqi-emulator [data-dialog=alert]');
+    await dialog.waitFor({ timeout: 5000 });
+    expect(await page.evaluate('Promise.race([window.alerted, new Promise((r) => setTimeout(() => r("waiting"), 200))])')).toBe('waiting');
     await dialog.locator('button').first().click();
     expect(await page.evaluate('window.alerted')).toBe('closed');
     expect(errors).toEqual([]);
