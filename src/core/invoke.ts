@@ -81,15 +81,21 @@ class Call implements Deadline, Waiter, EventListenerObject {
   declare waiting?: boolean;
   declare signal?: AbortSignal | undefined;
   declare timeout: number;
-  readonly promise: Promise<unknown>;
+  declare readonly spec: Spec;
+  declare readonly promise: Promise<unknown>;
   /** The caller's parameters without the callbacks (the host never gets the caller's object). */
-  params: Record<string, unknown> = {};
+  declare params: Record<string, unknown>;
   /** Deadline (epoch ms) while the shared timer watches this call, else 0. */
-  at = 0;
+  declare at: number;
   /** What the host returned for the call; its `abort()`, when it has one, is called on abort. */
   declare host?: unknown;
 
-  constructor(readonly spec: Spec) {
+  // Fields are `declare`d and set here: under the define semantics of class fields, initialised ones
+  // compile to a helper call each.
+  constructor(spec: Spec) {
+    this.spec = spec;
+    this.params = {};
+    this.at = 0;
     opening = this;
     this.promise = new Promise(capture);
   }
