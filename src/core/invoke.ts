@@ -104,6 +104,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
   settle(ok: boolean, value: unknown, viaFail = !ok): void {
     if (this.done) return;
     this.done = true;
+    if (ok) unsupportedByHost.delete(this.spec.api); // an answer: a "not found" is not for good
     this.viaFail = viaFail;
     this.at = 0; // the shared timer drops it (see deadline.ts)
     this.signal?.removeEventListener('abort', this);
@@ -126,11 +127,9 @@ class Call implements Deadline, Waiter, EventListenerObject {
     const spec = this.spec;
     const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed, spec) : undefined;
     if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
-    const value = failed ? undefined : success(spec, answer);
-    if (value) {
-      unsupportedByHost.delete(spec.api); // a "not found" is not for good
-      this.settle(true, value);
-    } else this.settle(false, failure(spec, answer));
+    const value = failed ? undefined : success(answer);
+    if (value) this.settle(true, value);
+    else this.settle(false, failure(spec, answer));
   }
 
   /** The host is there: sends the call. `waited` set: no host came (none can: 0; none within `waited` ms). */
