@@ -77,8 +77,6 @@ class Call implements Deadline, Waiter, EventListenerObject {
   declare done?: boolean;
   /** The settled value goes to `fail` (errors, and tradePay's failed/cancelled results). */
   declare viaFail?: boolean;
-  /** In the ready queue. */
-  declare waiting?: boolean;
   declare signal?: AbortSignal | undefined;
   declare timeout: number;
   declare readonly spec: Spec;
@@ -108,7 +106,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
     this.viaFail = viaFail;
     this.at = 0; // the shared timer drops it (see deadline.ts)
     this.signal?.removeEventListener('abort', this);
-    if (this.waiting) leave(this);
+    leave(this);
     (ok ? this.resolve : this.reject)(value);
     // Failed or given up (abort, timeout) before the answer: a host that can hear it stops its work (a
     // RequestTask's fetch; the emulator's fetch and the call's dialog). Real bridges return nothing.
@@ -134,7 +132,6 @@ class Call implements Deadline, Waiter, EventListenerObject {
 
   /** The host is there: sends the call. `waited` set: no host came (none can: 0; none within `waited` ms). */
   go(waited?: number): void {
-    this.waiting = false;
     const api = this.spec.api;
     if (waited !== undefined) return this.settle(false, new NotInHostError(api, waited));
     if (this.done) return;
@@ -243,6 +240,6 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     call.at = Date.now() + ms;
     track(call);
   }
-  call.waiting = whenHost(call);
+  whenHost(call);
   return promise;
 }
