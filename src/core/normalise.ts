@@ -48,7 +48,8 @@ export function failure(spec: Spec, answer: unknown): SuperQiError {
   // APIs outside the table (`call()`) have no documented meanings.
   const meaning = spec.params ? meaningOf?.(api, code) : undefined;
   const text = String(raw['errorMessage'] ?? raw['errMessage'] ?? raw['message'] ?? meaning ?? 'host failure');
-  const Kind = spec.cancel?.some((c) => String(c) === String(code))
+  // Loose equality: a cancel code matches as number or string (11 and '11', '6001' and 6001).
+  const Kind = spec.cancel?.some((c) => c == code)
     ? UserCancelledError
     : code === 1
       ? UnsupportedError
