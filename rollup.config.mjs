@@ -2,8 +2,8 @@
 //  - ESM + CJS for the three package entries (`superqi-bridge`, `/emulator`, `/testing`), sharing
 //    chunks so the emulator and test helpers talk to the same library instance as the page;
 //  - bundled .d.ts for each entry (ESM and CJS flavours);
-//  - the script-tag builds: `superqi-bridge.iife.js` (global `SuperQi`: the package but the table's
-//    data; installs `window.my`) and `superqi-emulator.iife.js` (global `SuperQiEmulator`, installs
+//  - the script-tag builds: `superqi-bridge.iife.js` (sets the global `SuperQi` itself: the package
+//    but the table's data; installs `window.my`) and `superqi-emulator.iife.js` (global `SuperQiEmulator`, installs
 //    itself outside a host).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -80,7 +80,7 @@ export default [
     plugins: [ts()],
   },
   // The script tag has every wrapper: canIUse reads the API names off them instead of a second copy.
-  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
+  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'none', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
   iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator'),
   {
     input: { sandbox: 'src/sandbox/index.ts', 'superqi-sandbox': 'src/sandbox/bin.ts' },

@@ -12,10 +12,11 @@ import * as wrappers from './wrappers.js';
 /** Marks the `SuperQi` this script defines, so a second copy of the script joins the first. */
 const LOADED = /* @__PURE__ */ Symbol.for('superqi-bridge.SuperQi');
 
-const earlier = (globalThis as { SuperQi?: Record<symbol, unknown> }).SuperQi;
-const first = earlier?.[LOADED] ? earlier : undefined;
-if (!first) installShim();
-
+const page = globalThis as { SuperQi?: Record<symbol, unknown> };
 // Built from the module namespaces, so the wrappers are listed once (the shim's `my` uses the same list).
 // Loaded twice, the page keeps one library: the first copy's `SuperQi`, whose `configure()` drives its `my`.
-export default first ?? Object.defineProperty({ ...wrappers, ...library }, LOADED, { value: true });
+// The script sets the global itself (no module exports): bundlers then add no export plumbing.
+if (!page.SuperQi?.[LOADED]) {
+  installShim();
+  page.SuperQi = Object.defineProperty({ ...wrappers, ...library }, LOADED, { value: true });
+}
