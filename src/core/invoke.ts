@@ -120,14 +120,22 @@ class Call implements Deadline, Waiter, EventListenerObject {
     }
   }
 
-  /** The host's (first) answer; `failed`: it came through a `fail` callback. */
+  /**
+   * The host's answer; `failed`: it came through a `fail` callback. Later answers are dropped; an answer
+   * that throws when read (a getter, a Proxy) fails the call rather than the host's callback.
+   */
   answer(answer: unknown, failed?: boolean): void {
-    const spec = this.spec;
-    const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed, spec) : undefined;
-    if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
-    const value = failed ? undefined : success(answer);
-    if (value) this.settle(true, value);
-    else this.settle(false, failure(spec, answer));
+    if (this.done) return;
+    try {
+      const spec = this.spec;
+      const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed, spec) : undefined;
+      if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
+      const value = failed ? undefined : success(answer);
+      if (value) this.settle(true, value);
+      else this.settle(false, failure(spec, answer));
+    } catch (e) {
+      this.fault(e);
+    }
   }
 
   /** The host is there: sends the call. `waited` set: no host came (none can: 0; none within `waited` ms). */
@@ -136,15 +144,8 @@ class Call implements Deadline, Waiter, EventListenerObject {
     if (waited !== undefined) return this.settle(false, new NotInHostError(api, waited));
     if (this.done) return;
     try {
-      // APIs outside the table (`call()`) have no row. The one closure a call needs: later answers are dropped.
-      // An answer that throws when read (a getter, a Proxy) fails the call rather than the host's callback.
-      this.host = transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => {
-        try {
-          if (!this.done) this.answer(answer, failed);
-        } catch (e) {
-          this.fault(e);
-        }
-      });
+      // APIs outside the table (`call()`) have no row. The one closure a call needs.
+      this.host = transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => this.answer(answer, failed));
     } catch (e) {
       this.fault(e);
     }
