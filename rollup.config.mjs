@@ -79,8 +79,12 @@ export default [
     ],
     plugins: [ts()],
   },
-  // The script tag has every wrapper: canIUse reads the API names off them instead of a second copy.
-  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'none', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
+  // The script tag has every wrapper: it makes them from the table's rows by name (each name written
+  // once), and canIUse reads the API names off them instead of a second copy.
+  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'none', [
+    ['src/table/names.ts', 'src/table/names-script-tag.ts'],
+    ['src/wrapper-set.ts', 'src/wrapper-set-script-tag.ts'],
+  ]),
   iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator'),
   {
     input: { sandbox: 'src/sandbox/index.ts', 'superqi-sandbox': 'src/sandbox/bin.ts' },
