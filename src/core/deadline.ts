@@ -50,8 +50,9 @@ function check(): void {
   for (const d of list) if (d.at < armedAt) arm(d.at);
 }
 
-/** Starts watching a deadline (`d.at` > 0). */
-export function track(d: Deadline): void {
+/** Starts watching a deadline `ms` (> 0) from now. */
+export function track(d: Deadline, ms: number): void {
+  d.at = Date.now() + ms;
   if (list.push(d) > sweepAt) sweep();
   if (d.at < armedAt) arm(d.at);
 }

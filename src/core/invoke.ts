@@ -125,7 +125,9 @@ class Call implements Deadline, Waiter, EventListenerObject {
    * that throws when read (a getter, a Proxy) fails the call rather than the host's callback.
    */
   answer(answer: unknown, failed?: boolean): void {
-    if (this.done) return;
+    // Settled already: dropped (settle() ignores it). Aborted before its answer, perhaps before the call
+    // listened for the abort (see `invoke`): an abort.
+    if (this.done || this.signal?.aborted) return this.handleEvent();
     try {
       const spec = this.spec;
       const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed, spec) : undefined;
@@ -164,8 +166,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
 
   /** The signal aborted (or RequestTask.abort()): settles, and tells the host when it can be told. */
   handleEvent(): void {
-    if (this.done) return;
-    this.settle(false, new AbortedError(this.spec.api, this.signal?.reason));
+    this.settle(false, new AbortedError(this.spec.api, this.signal?.reason)); // settle() ignores it once settled
   }
 }
 
@@ -173,7 +174,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
 Object.setPrototypeOf(Call.prototype, null);
 
 /** Calls the API of `spec` on the host; with `spec.task`, the Promise also has `abort()` (RequestTask). */
-export function invoke(spec: Spec, params?: object | null, options?: CallOptions): Promise<unknown> {
+export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOptions): Promise<unknown> {
   const call = new Call(spec);
   const promise = call.promise;
   const clean = call.params;
@@ -185,18 +186,17 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
   let signal: AbortSignal | undefined;
   let timeout: unknown;
   try {
-    const cb = params as Callbacks | null | undefined;
-    if (cb && (cb.success || cb.fail || cb.complete)) {
+    if (params && (params.success || params.fail || params.complete)) {
       // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
       // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
       // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
       // Non-function callbacks (the call is then refused as invalid) are skipped.
       const route = (v: unknown) => {
-        const main = call.viaFail ? cb.fail : cb.success;
+        const main = call.viaFail ? params!.fail : params!.success;
         try {
           if (typeof main === 'function') main(v);
         } finally {
-          if (typeof cb.complete === 'function') cb.complete(v);
+          if (typeof params!.complete === 'function') params!.complete(v);
         }
       };
       promise.then(route, route);
@@ -216,7 +216,7 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     problem ||=
       check(api, 'timeout', 'n', false, timeout) ||
       ((timeout as number) < 0
-        ? new InvalidParamsError(api, 'timeout', 'must be ≥ 0')
+        ? new InvalidParamsError(api, 'timeout', 'must be >= 0')
         : signal != null && typeof signal.addEventListener !== 'function'
           ? new InvalidParamsError(api, 'signal', 'must be an AbortSignal')
           : undefined);
@@ -234,13 +234,12 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     call.handleEvent();
     return promise;
   }
-  signal?.addEventListener('abort', call);
   const ms = (timeout as number | undefined) ?? defaultTimeout(spec, clean);
-  if (ms > 0) {
-    call.timeout = ms;
-    call.at = Date.now() + ms;
-    track(call);
-  }
+  if (ms > 0) track(call, (call.timeout = ms));
   whenHost(call);
+  // The abort listener goes on a microtask later, only if the call is still pending: a host that answers
+  // sooner (most do) costs no listener added and removed. An abort before that answer is seen by
+  // answer(); one before the microtask, here.
+  if (signal) queueMicrotask(() => (signal.aborted ? call.handleEvent() : call.done || signal.addEventListener('abort', call)));
   return promise;
 }

@@ -46,7 +46,7 @@ export function failure(spec: Spec, answer: unknown): SuperQiError {
   let code = (present(error) ? (typeof error === 'string' && /^\d+$/.test(error) ? +error : error) : raw['errorCode']) as ErrorCodeKey | undefined;
   if (code == null || code === '') code = 3;
   // APIs outside the table (`call()`) have no documented meanings.
-  const meaning = spec.params ? meaningOf?.(api, code) : undefined;
+  const meaning = spec.params && meaningOf?.(api, code);
   const text = String(raw['errorMessage'] ?? raw['errMessage'] ?? raw['message'] ?? meaning ?? 'host failure');
   // Loose equality: a cancel code matches as number or string (11 and '11', '6001' and 6001).
   const Kind = spec.cancel?.some((c) => c == code)
