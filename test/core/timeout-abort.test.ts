@@ -332,20 +332,11 @@ describe('abort', () => {
     expect(s.live()).toBe(0);
   });
 
-  it('aborted before a microtask-fast answer arrives: AbortedError, not the answer', async () => {
-    const fake = installFakeBridge({ handlers: { getStorage: { data: 1 } }, answer: 'microtask' });
-    const ac = new AbortController();
-    const s = spySignal(ac.signal);
-    const p = track(getStorage({ key: 'k' }, { signal: ac.signal }));
-    ac.abort('gone');
-    await vi.advanceTimersByTimeAsync(0);
-    expect(fake.calls).toHaveLength(1);
-    expect(p.error).toMatchObject({ name: 'AbortedError', reason: 'gone' });
-    expect(s.live()).toBe(0);
-  });
-
-  it('aborted before the call listens, with a slow host: AbortedError, and no listener is left', async () => {
-    const fake = silentHost();
+  it.each([
+    ['a host answering in a microtask (the answer comes first)', () => installFakeBridge({ handlers: { getStorage: { data: 1 } }, answer: 'microtask' })],
+    ['a silent host (the call meets the abort when it goes to listen)', silentHost],
+  ])('aborted right after the call, before it listens, with %s: AbortedError, no listener left', async (_, host) => {
+    const fake = host();
     const ac = new AbortController();
     const s = spySignal(ac.signal);
     const p = track(getStorage({ key: 'k' }, { signal: ac.signal }));
