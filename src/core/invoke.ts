@@ -130,7 +130,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
     if (this.done || this.signal?.aborted) return this.handleEvent();
     try {
       const spec = this.spec;
-      const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed, spec) : undefined;
+      const special = spec.finish && answer && typeof answer === 'object' && spec.finish(answer as Record<string, unknown>, failed, spec);
       if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
       const value = failed ? undefined : success(answer);
       if (value) this.settle(true, value);
