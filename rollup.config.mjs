@@ -2,8 +2,8 @@
 //  - ESM + CJS for the three package entries (`superqi-bridge`, `/emulator`, `/testing`), sharing
 //    chunks so the emulator and test helpers talk to the same library instance as the page;
 //  - bundled .d.ts for each entry (ESM and CJS flavours);
-//  - the script-tag builds: `superqi-bridge.iife.js` (global `SuperQi`: the package but the table's
-//    data; installs `window.my`) and `superqi-emulator.iife.js` (global `SuperQiEmulator`, installs
+//  - the script-tag builds: `superqi-bridge.iife.js` (sets the global `SuperQi` itself: the package
+//    but the table's data; installs `window.my`) and `superqi-emulator.iife.js` (global `SuperQiEmulator`, installs
 //    itself outside a host).
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -146,8 +146,12 @@ export default [
     ],
     plugins: [ts()],
   },
-  // The script tag has every wrapper: canIUse reads the API names off them instead of a second copy.
-  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'default', [['src/table/names.ts', 'src/table/names-script-tag.ts']]),
+  // The script tag has every wrapper: it makes them from the table's rows by name (each name written
+  // once), and canIUse reads the API names off them instead of a second copy.
+  iife('src/iife.ts', 'dist/superqi-bridge.iife.js', 'SuperQi', 'none', [
+    ['src/table/names.ts', 'src/table/names-script-tag.ts'],
+    ['src/wrapper-set.ts', 'src/wrapper-set-script-tag.ts'],
+  ]),
   iife('src/emulator-iife.ts', 'dist/superqi-emulator.iife.js', 'SuperQiEmulator', 'named', EXTRAS_SWAP, [recordModules()]),
   iife('src/emulator-extras-iife.ts', 'dist/superqi-emulator-extras.iife.js', undefined, 'none', [], [shareWithEmulator()]),
   // The sandbox wallet and the devtools server (`superqi-bridge/devtools` + `superqi-devtools`; the

@@ -8,6 +8,7 @@
  * (the package's `exports` and `sideEffects`, as a user's bundler sees them). Script-tag entries are
  * src/iife.ts and src/emulator-iife.ts built as an IIFE, with the module swaps rollup.config.mjs makes
  * (`swaps`: [[from, to]] under the repository); webpack reads TypeScript through bench/ts-loader.cjs.
+ * A script-tag entry that sets its global itself (src/iife.ts) is built without a global name.
  */
 import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,7 +93,7 @@ async function viaVite(entry, { iife, globalName, swaps = [], dir }) {
       emptyOutDir: false,
       modulePreload: false,
       ...(iife
-        ? { lib: { entry, formats: ['iife'], name: globalName, fileName: 'out' } }
+        ? { lib: { entry, formats: ['iife'], name: globalName ?? 'unused', fileName: 'out' } } // Vite requires a name; an entry without exports gets no global
         : { rollupOptions: { input: entry } }),
     },
   });
@@ -129,7 +130,7 @@ async function viaWebpack(entry, { iife, globalName, swaps = [] }) {
       devtool: false,
       entry,
       context: ROOT,
-      output: { path: out, filename: 'out.js', ...(iife ? { library: { name: globalName, type: 'var', export: 'default' } } : {}), iife: true },
+      output: { path: out, filename: 'out.js', ...(iife && globalName ? { library: { name: globalName, type: 'var', export: 'default' } } : {}), iife: true },
       resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
       module: { rules: [{ test: /\.ts$/, loader: join(ROOT, 'bench/ts-loader.cjs') }] },
       plugins: swaps.map(

@@ -54,8 +54,9 @@ const CONSUMER = {
   emulatorModule: ['emulator module: import { install }', `import { install } from 'superqi-bridge/emulator';\ninstall();\n`],
   everything: ['whole package: import *', `import * as all from 'superqi-bridge';\nconsole.log(all);\n`],
 };
+// The shim's entry sets `globalThis.SuperQi` itself (no exports), so it gets no global name.
 const SCRIPT_TAGS = {
-  shim: ['script-tag shim (superqi-bridge.iife.js)', 'src/iife.ts', 'SuperQi', [['src/table/names.ts', 'src/table/names-script-tag.ts']], 'dist/superqi-bridge.iife.js'],
+  shim: ['script-tag shim (superqi-bridge.iife.js)', 'src/iife.ts', undefined, [['src/table/names.ts', 'src/table/names-script-tag.ts'], ['src/wrapper-set.ts', 'src/wrapper-set-script-tag.ts']], 'dist/superqi-bridge.iife.js'],
   emulator: [
     'script-tag emulator (superqi-emulator.iife.js)',
     'src/emulator-iife.ts',

@@ -7,15 +7,16 @@
  */
 import * as library from './exports.js';
 import { installShim } from './shim.js';
-import * as wrappers from './wrappers.js';
+import { WRAPPERS as wrappers } from './wrapper-set.js';
 
 /** Marks the `SuperQi` this script defines, so a second copy of the script joins the first. */
 const LOADED = /* @__PURE__ */ Symbol.for('superqi-bridge.SuperQi');
 
-const earlier = (globalThis as { SuperQi?: Record<symbol, unknown> }).SuperQi;
-const first = earlier?.[LOADED] ? earlier : undefined;
-if (!first) installShim();
-
-// Built from the module namespaces, so the wrappers are listed once (the shim's `my` uses the same list).
+const page = globalThis as { SuperQi?: Record<symbol, unknown> };
+// Built from the wrapper set and the library's namespace, so the wrappers are listed once (the shim's `my` uses the same set).
 // Loaded twice, the page keeps one library: the first copy's `SuperQi`, whose `configure()` drives its `my`.
-export default first ?? Object.defineProperty({ ...wrappers, ...library }, LOADED, { value: true });
+// The script sets the global itself (no module exports): bundlers then add no export plumbing.
+if (!page.SuperQi?.[LOADED]) {
+  installShim();
+  page.SuperQi = Object.defineProperty({ ...wrappers, ...library }, LOADED, { value: true });
+}

@@ -8,9 +8,10 @@ import type { CallOptions } from './core/invoke.js';
 import { isFailure } from './core/normalise.js';
 import { hostWindow, READY_EVENT, SHIM_MARK, type Bridge } from './core/transport.js';
 import type { HostAck } from './types/common.js';
-import * as wrappers from './wrappers.js';
+import { WRAPPERS as wrappers } from './wrapper-set.js';
+import type * as wrapperModule from './wrappers.js';
 
-type Wrappers = typeof wrappers;
+type Wrappers = typeof wrapperModule;
 type WrapperName = Exclude<keyof Wrappers, 'RequestTask' | 'RequestFunction'>;
 
 /** `window.my` as this library defines it: every table API, plus `call` and `canIUse`. */
@@ -41,7 +42,7 @@ export function createMy(): MyShim {
         callback = params as (result: unknown) => void;
         params = undefined;
       }
-      // Own wrappers only (a module namespace has no prototype: 'toString' is not in it); a name that is
+      // Own wrappers only (the wrapper set has no prototype: 'toString' is not in it); a name that is
       // no string is never converted here (its toString may throw): call() refuses it.
       const wrapper = typeof name === 'string' && name in wrappers ? (wrappers as Record<string, unknown>)[name] : undefined;
       const p =

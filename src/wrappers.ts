@@ -8,6 +8,7 @@
 import { api, type ApiFunction } from './core/api.js';
 import type { CallOptions } from './core/invoke.js';
 import { needs } from './core/needs.js';
+import { renamed } from './core/renames.js';
 import { finishTradePay } from './core/trade-pay.js';
 import type { SuperQiError } from './errors/superqi-error.js';
 import type { JsonValue } from './types/common.js';
@@ -86,7 +87,7 @@ export const multiLevelSelect = /* @__PURE__ */ api('multiLevelSelect', ui.multi
 export const alert = /* @__PURE__ */ api('alert', ui.alert);
 
 /** `my.confirm`: a modal dialog with two buttons; resolves `{ confirm }` — true for confirm, false for cancel. */
-export const confirm = /* @__PURE__ */ api('confirm', ui.confirm);
+export const confirm = /* @__PURE__ */ api('confirm', ui.confirm, renamed);
 
 /** `my.prompt`: a dialog with a text input (`message` required); resolves `{ ok, inputValue }`. */
 export const prompt = /* @__PURE__ */ api('prompt', ui.prompt);

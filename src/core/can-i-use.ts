@@ -12,9 +12,6 @@ import { olderVersion } from './version.js';
 /** The host's synchronous answer: the transport's, else the page's foreign `my.canIUse`. */
 const hostAnswer = (name: string): boolean | undefined => (transport.canIUse ? transport.canIUse(name) : foreignCanIUse(name));
 
-/** The table's names, split on the first local answer (importing does no work). */
-let known: Set<string> | undefined;
-
 
 /**
  * Whether the host supports `name`, synchronously, like `my.canIUse`. The host's own answer when it
@@ -25,8 +22,8 @@ export function canIUse(name: ApiName | (string & {})): boolean {
   if (typeof name !== 'string') return false; // not an API name; an object whose key conversion throws must not throw here
   const host = hostAnswer(name);
   if (host !== undefined) return host;
-  // a Set of the names, so 'toString', 'constructor'… are not APIs
-  if (!(known ??= new Set(NAMES.split(/\s/))).has(name) || unsupportedByHost.has(name)) return false;
+  // whole names only: 'toString', 'constructor', 'alert confirm'… are not APIs
+  if (!NAMES.split(/\s/).includes(name) || unsupportedByHost.has(name)) return false;
   const since = SINCE[name as ApiName];
   const version = since && hostVersion();
   return !(since && version && olderVersion(version, since));

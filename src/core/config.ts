@@ -47,6 +47,33 @@ export const config: SuperQiConfig = {
 // A pure call, not a spread: bundlers drop it from bundles that never configure or reset.
 const DEFAULTS: SuperQiConfig = /* @__PURE__ */ Object.assign({}, config);
 
+/** Copies `params` with keys renamed (documented → native). */
+const rename = (params: Record<string, unknown>, names: Readonly<Record<string, string>>) => {
+  const out: Record<string, unknown> = {};
+  for (const k in params) out[{}.hasOwnProperty.call(names, k) ? names[k]! : k] = params[k];
+  return out;
+};
+
+/** Sends a bridge call under the `natives` setting's name and parameter renames for `api`, when it has them. */
+const viaNatives = (
+  bridge: { call(name: string, params: object, reply: (result: unknown) => void): unknown },
+  api: string,
+  name: string,
+  params: Record<string, unknown>,
+  reply: (result: unknown) => void,
+): unknown => {
+  const natives = config.natives;
+  // Most pages override nothing: one failed lookup, no hasOwnProperty call ('toString' is no override).
+  const alias = natives[api] && {}.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
+  return bridge.call(alias?.name ?? name, alias?.params ? rename(params, alias.params) : params, reply);
+};
+
+/**
+ * How the transport sends a bridge call once `configure()` has run: the `natives` setting only takes
+ * effect through `configure()`, so a bundle that never configures carries neither lookup nor renames.
+ */
+export let callNatives: typeof viaNatives | undefined;
+
 /** The longest delay a timer takes (longer ones fire at once). */
 const MAX_DELAY = 2147483647;
 
@@ -56,6 +83,7 @@ const MAX_DELAY = 2147483647;
  * the longest a timer waits.
  */
 export function configure(changes: Partial<SuperQiConfig>): Readonly<SuperQiConfig> {
+  callNatives = viaNatives;
   const next: Record<string, unknown> = {};
   // Own keys only (`__proto__` from JSON.parse, a polluted Object.prototype). `undefined` means
   // "leave as is" (spreading options objects must not switch a timeout off), except for

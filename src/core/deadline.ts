@@ -16,21 +16,22 @@ export interface Deadline {
 
 /** Deadlines in arrival order, settled ones (`at` 0) included until the list is next swept. */
 let list: Deadline[] = [];
-/** The length at which the list is swept: twice what was left at the last sweep (so sweeps stay rare). */
+/** The length at which the list is swept: what was left at the last sweep, twice, plus 32 (so sweeps stay rare). */
 let sweepAt = 32;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let armedAt = Infinity;
 
 const sweep = (): void => {
   list = list.filter((d) => d.at);
-  sweepAt = Math.max(32, 2 * list.length);
+  sweepAt = 2 * list.length + 32;
 };
 
 function arm(at: number): void {
   clearTimeout(timer);
   armedAt = at;
   // Timers take at most 2^31-1 ms (longer ones fire at once): a later deadline is re-armed on waking.
-  timer = setTimeout(check, Math.min(2147483647, Math.max(0, at - Date.now())));
+  // A deadline already past gives a negative delay, which fires at once.
+  timer = setTimeout(check, Math.min(2147483647, at - Date.now()));
 }
 
 function check(): void {
@@ -44,12 +45,14 @@ function check(): void {
     }
   }
   sweep();
-  const next = list.reduce((min, d) => Math.min(min, d.at || Infinity), Infinity);
-  if (next < armedAt) arm(next);
+  // Swept: every deadline left is pending. Re-arming on each sooner one ends armed for the earliest
+  // (checks are rare, and deadlines mostly arrive in order, so this seldom arms more than once).
+  for (const d of list) if (d.at < armedAt) arm(d.at);
 }
 
-/** Starts watching a deadline (`d.at` > 0). */
-export function track(d: Deadline): void {
+/** Starts watching a deadline `ms` (> 0) from now. */
+export function track(d: Deadline, ms: number): void {
+  d.at = Date.now() + ms;
   if (list.push(d) > sweepAt) sweep();
   if (d.at < armedAt) arm(d.at);
 }

@@ -77,19 +77,23 @@ class Call implements Deadline, Waiter, EventListenerObject {
   declare done?: boolean;
   /** The settled value goes to `fail` (errors, and tradePay's failed/cancelled results). */
   declare viaFail?: boolean;
-  /** In the ready queue. */
-  declare waiting?: boolean;
   declare signal?: AbortSignal | undefined;
   declare timeout: number;
-  readonly promise: Promise<unknown>;
+  declare readonly spec: Spec;
+  declare readonly promise: Promise<unknown>;
   /** The caller's parameters without the callbacks (the host never gets the caller's object). */
-  params: Record<string, unknown> = {};
+  declare params: Record<string, unknown>;
   /** Deadline (epoch ms) while the shared timer watches this call, else 0. */
-  at = 0;
+  declare at: number;
   /** What the host returned for the call; its `abort()`, when it has one, is called on abort. */
   declare host?: unknown;
 
-  constructor(readonly spec: Spec) {
+  // Fields are `declare`d and set here: under the define semantics of class fields, initialised ones
+  // compile to a helper call each.
+  constructor(spec: Spec) {
+    this.spec = spec;
+    this.params = {};
+    this.at = 0;
     opening = this;
     this.promise = new Promise(capture);
   }
@@ -98,10 +102,11 @@ class Call implements Deadline, Waiter, EventListenerObject {
   settle(ok: boolean, value: unknown, viaFail = !ok): void {
     if (this.done) return;
     this.done = true;
+    if (ok) unsupportedByHost.delete(this.spec.api); // an answer: a "not found" is not for good
     this.viaFail = viaFail;
     this.at = 0; // the shared timer drops it (see deadline.ts)
     this.signal?.removeEventListener('abort', this);
-    if (this.waiting) leave(this);
+    leave(this);
     (ok ? this.resolve : this.reject)(value);
     // Failed or given up (abort, timeout) before the answer: a host that can hear it stops its work (a
     // RequestTask's fetch; the emulator's fetch and the call's dialog). Real bridges return nothing.
@@ -115,34 +120,34 @@ class Call implements Deadline, Waiter, EventListenerObject {
     }
   }
 
-  /** The host's (first) answer; `failed`: it came through a `fail` callback. */
+  /**
+   * The host's answer; `failed`: it came through a `fail` callback. Later answers are dropped; an answer
+   * that throws when read (a getter, a Proxy) fails the call rather than the host's callback.
+   */
   answer(answer: unknown, failed?: boolean): void {
-    const spec = this.spec;
-    const special = spec.finish && answer && typeof answer === 'object' ? spec.finish(answer as Record<string, unknown>, failed, spec) : undefined;
-    if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
-    const value = failed ? undefined : success(spec, answer);
-    if (value) {
-      unsupportedByHost.delete(spec.api); // a "not found" is not for good
-      this.settle(true, value);
-    } else this.settle(false, failure(spec, answer));
+    // Settled already: dropped (settle() ignores it). Aborted before its answer, perhaps before the call
+    // listened for the abort (see `invoke`): an abort.
+    if (this.done || this.signal?.aborted) return this.handleEvent();
+    try {
+      const spec = this.spec;
+      const special = spec.finish && answer && typeof answer === 'object' && spec.finish(answer as Record<string, unknown>, failed, spec);
+      if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
+      const value = failed ? undefined : success(answer);
+      if (value) this.settle(true, value);
+      else this.settle(false, failure(spec, answer));
+    } catch (e) {
+      this.fault(e);
+    }
   }
 
   /** The host is there: sends the call. `waited` set: no host came (none can: 0; none within `waited` ms). */
   go(waited?: number): void {
-    this.waiting = false;
     const api = this.spec.api;
     if (waited !== undefined) return this.settle(false, new NotInHostError(api, waited));
     if (this.done) return;
     try {
-      // APIs outside the table (`call()`) have no row. The one closure a call needs: later answers are dropped.
-      // An answer that throws when read (a getter, a Proxy) fails the call rather than the host's callback.
-      this.host = transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => {
-        try {
-          if (!this.done) this.answer(answer, failed);
-        } catch (e) {
-          this.fault(e);
-        }
-      });
+      // APIs outside the table (`call()`) have no row. The one closure a call needs.
+      this.host = transport.send(api, this.spec.params && (this.spec as RuntimeRow), this.params, (answer, failed) => this.answer(answer, failed));
     } catch (e) {
       this.fault(e);
     }
@@ -161,8 +166,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
 
   /** The signal aborted (or RequestTask.abort()): settles, and tells the host when it can be told. */
   handleEvent(): void {
-    if (this.done) return;
-    this.settle(false, new AbortedError(this.spec.api, this.signal?.reason));
+    this.settle(false, new AbortedError(this.spec.api, this.signal?.reason)); // settle() ignores it once settled
   }
 }
 
@@ -170,7 +174,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
 Object.setPrototypeOf(Call.prototype, null);
 
 /** Calls the API of `spec` on the host; with `spec.task`, the Promise also has `abort()` (RequestTask). */
-export function invoke(spec: Spec, params?: object | null, options?: CallOptions): Promise<unknown> {
+export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOptions): Promise<unknown> {
   const call = new Call(spec);
   const promise = call.promise;
   const clean = call.params;
@@ -182,18 +186,17 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
   let signal: AbortSignal | undefined;
   let timeout: unknown;
   try {
-    const cb = params as Callbacks | null | undefined;
-    if (cb && (cb.success || cb.fail || cb.complete)) {
+    if (params && (params.success || params.fail || params.complete)) {
       // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
       // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
       // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
       // Non-function callbacks (the call is then refused as invalid) are skipped.
       const route = (v: unknown) => {
-        const main = call.viaFail ? cb.fail : cb.success;
+        const main = call.viaFail ? params!.fail : params!.success;
         try {
           if (typeof main === 'function') main(v);
         } finally {
-          if (typeof cb.complete === 'function') cb.complete(v);
+          if (typeof params!.complete === 'function') params!.complete(v);
         }
       };
       promise.then(route, route);
@@ -213,7 +216,7 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     problem ||=
       check(api, 'timeout', 'n', false, timeout) ||
       ((timeout as number) < 0
-        ? new InvalidParamsError(api, 'timeout', 'must be ≥ 0')
+        ? new InvalidParamsError(api, 'timeout', 'must be >= 0')
         : signal != null && typeof signal.addEventListener !== 'function'
           ? new InvalidParamsError(api, 'signal', 'must be an AbortSignal')
           : undefined);
@@ -231,13 +234,13 @@ export function invoke(spec: Spec, params?: object | null, options?: CallOptions
     call.handleEvent();
     return promise;
   }
-  signal?.addEventListener('abort', call);
   const ms = (timeout as number | undefined) ?? defaultTimeout(spec, clean);
-  if (ms > 0) {
-    call.timeout = ms;
-    call.at = Date.now() + ms;
-    track(call);
-  }
-  call.waiting = whenHost(call);
+  if (ms > 0) track(call, (call.timeout = ms));
+  whenHost(call);
+  // The abort listener goes on a microtask later, only if the call is still pending: a host that answers
+  // sooner (most do) costs no listener added and removed. An abort before that answer is seen by
+  // answer(); one before the microtask, here. A promise job, not queueMicrotask(), which costs
+  // microseconds in Chromium.
+  if (signal) Promise.resolve().then(() => (signal.aborted ? call.handleEvent() : call.done || signal.addEventListener('abort', call)));
   return promise;
 }

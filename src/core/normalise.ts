@@ -22,19 +22,12 @@ export const isFailure = (raw: Record<string, unknown>): boolean =>
   (raw['error'] == null && raw['errorCode'] == null && (raw['errorMessage'] ?? raw['errMessage']) != null);
 
 /**
- * The result of an answer that reports success — with the row's result renames applied (native field
- * → documented field, where the documented one is missing) — or undefined when it reports a failure
- * (the docs: "If the result contains error or errorMessage fields, the call failed") or is no object.
+ * The result of an answer that reports success, or undefined when it reports a failure (the docs: "If
+ * the result contains error or errorMessage fields, the call failed") or is no object.
  */
-export function success(spec: Spec, answer: unknown): object | undefined {
+export function success(answer: unknown): object | undefined {
   if (answer == null) return {};
-  if (typeof answer !== 'object' || Array.isArray(answer) || isFailure(answer as Record<string, unknown>)) return undefined;
-  const renames = spec.results;
-  if (!renames) return answer;
-  const raw = answer as Record<string, unknown>;
-  const out = { ...raw };
-  for (const from in renames) if (out[renames[from]!] === undefined && from in raw) out[renames[from]!] = raw[from];
-  return out;
+  return typeof answer !== 'object' || Array.isArray(answer) || isFailure(answer as Record<string, unknown>) ? undefined : answer;
 }
 
 /**
@@ -53,9 +46,10 @@ export function failure(spec: Spec, answer: unknown): SuperQiError {
   let code = (present(error) ? (typeof error === 'string' && /^\d+$/.test(error) ? +error : error) : raw['errorCode']) as ErrorCodeKey | undefined;
   if (code == null || code === '') code = 3;
   // APIs outside the table (`call()`) have no documented meanings.
-  const meaning = spec.params ? meaningOf?.(api, code) : undefined;
+  const meaning = spec.params && meaningOf?.(api, code);
   const text = String(raw['errorMessage'] ?? raw['errMessage'] ?? raw['message'] ?? meaning ?? 'host failure');
-  const Kind = spec.cancel?.some((c) => String(c) === String(code))
+  // Loose equality: a cancel code matches as number or string (11 and '11', '6001' and 6001).
+  const Kind = spec.cancel?.some((c) => c == code)
     ? UserCancelledError
     : code === 1
       ? UnsupportedError

@@ -25,14 +25,11 @@ function flush(waited?: number): void {
 
 /**
  * Runs `w.go()` now when the host is there, `w.go(0)` when it cannot come (no window), else queues
- * `w`. Returns true when queued (take it out with `leave`).
+ * `w` (take it out with `leave`).
  */
-export function whenHost(w: Waiter): boolean {
+export function whenHost(w: Waiter): void {
   const state = transport.ready();
-  if (state !== false) {
-    w.go(state ? undefined : 0);
-    return false;
-  }
+  if (state !== false) return w.go(state ? undefined : 0);
   if (queue.push(w) === 1) {
     const waited = config.readyTimeout;
     const off = transport.onReady(() => flush());
@@ -43,14 +40,18 @@ export function whenHost(w: Waiter): boolean {
       clearTimeout(timer);
     };
   }
-  return true;
 }
 
-/** Takes a waiter out of the queue (its call settled otherwise); the last one out stops the waiting. */
+/**
+ * Takes a waiter out of the queue if it is there (its call settled otherwise); the last one out stops
+ * the waiting. Cheap for a waiter that is not queued (an empty queue, mostly).
+ */
 export function leave(w: Waiter): void {
   const i = queue.indexOf(w);
-  if (i >= 0) queue.splice(i, 1);
-  if (!queue.length) flush();
+  if (i >= 0) {
+    queue.splice(i, 1);
+    if (!queue.length) flush();
+  }
 }
 
 /**

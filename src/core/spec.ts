@@ -13,8 +13,6 @@ export interface Spec extends Partial<RuntimeRow> {
   readonly api: string;
   /** The row's parameter checks. */
   readonly checks: readonly Check[];
-  /** The first required parameter: all a call without params needs checking. */
-  readonly required?: string | undefined;
   /** tradePay's post-processing. */
   readonly finish?: Finish | undefined;
   /** The returned Promise also has `abort()` (request's RequestTask). */
@@ -23,6 +21,5 @@ export interface Spec extends Partial<RuntimeRow> {
 
 /** The spec of a table API. */
 export function specOf(api: string, row: ApiRow, finish?: Finish, task?: boolean): Spec {
-  const checks = compile(row.params as Record<string, string>);
-  return { ...row, api, checks, required: checks.find((c) => c[2])?.[0], finish, task };
+  return { ...row, api, checks: compile(row.params as Record<string, string>), finish, task };
 }

@@ -3,7 +3,7 @@
  * Tests (and the emulator's test helpers) swap it with `setTransport()` and restore it with `resetTransport()`.
  */
 import type { RuntimeRow } from '../table/row.js';
-import { config } from './config.js';
+import { callNatives } from './config.js';
 import { unsupportedByHost } from './normalise.js';
 
 /** `AlipayJSBridge` as the host injects it into an H5 page. */
@@ -71,13 +71,6 @@ export const foreignMy = (w = hostWindow()): MyLike | undefined => {
 /** The host's bridge, when injected. */
 export const currentBridge = (): Bridge | undefined => hostWindow()?.AlipayJSBridge;
 
-/** Copies `params` with keys renamed (documented → native). */
-const rename = (params: Record<string, unknown>, names: Readonly<Record<string, string>>) => {
-  const out: Record<string, unknown> = {};
-  for (const k in params) out[{}.hasOwnProperty.call(names, k) ? names[k]! : k] = params[k];
-  return out;
-};
-
 /**
  * The real-host transport: a foreign `my` when the page has one, else `AlipayJSBridge.call`. Its
  * `canIUse` is `foreignCanIUse`, which `canIUse()` uses when a transport has none (so a bundle without
@@ -110,10 +103,8 @@ export const hostTransport: Transport = {
       unsupportedByHost.delete(api); // no host said so: canIUse() must not remember it
       return;
     }
-    const natives = config.natives;
-    // Most pages override nothing: one failed lookup, no hasOwnProperty call ('toString' is no override).
-    const alias = natives[api] && {}.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
-    return bridge.call(alias?.name ?? row?.native ?? api, alias?.params ? rename(params, alias.params) : params, reply);
+    const name = row?.native ?? api;
+    return callNatives ? callNatives(bridge, api, name, params, reply) : bridge.call(name, params, reply);
   },
 };
 

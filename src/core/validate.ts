@@ -31,13 +31,12 @@ export function check(api: string, key: string, code: string, required: boolean,
  */
 export function validate(spec: Spec, params: unknown): InvalidParamsError | undefined {
   const api = spec.api;
-  // Nothing passed: only a required parameter can be missing.
-  if (params == null) return spec.required ? check(api, spec.required, '', true, params) : undefined;
   let problem = check(api, 'params', 'o', false, params);
   const checks = spec.checks;
   for (let i = 0; !problem && i < checks.length; i++) {
     const c = checks[i]!; // indexed rather than destructured: this runs on every call
-    problem = check(api, c[0], c[1], c[2], (params as Record<string, unknown>)[c[0]]);
+    // Nothing passed reads as `{}`: only a required parameter can be missing.
+    problem = check(api, c[0], c[1], c[2], (params as Record<string, unknown> | null | undefined)?.[c[0]]);
   }
   return problem;
 }

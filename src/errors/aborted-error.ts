@@ -3,7 +3,7 @@ import { SuperQiError } from './superqi-error.js';
 /** The call's `signal` was aborted (or `RequestTask.abort()` was called). Code `'ABORTED'`. */
 export class AbortedError extends SuperQiError {
   /** The signal's reason, when it had one. */
-  readonly reason: unknown;
+  declare readonly reason: unknown;
   constructor(api: string, reason?: unknown) {
     super(api, 'ABORTED', 'aborted', 'AbortedError');
     this.reason = reason;

@@ -3,9 +3,9 @@ import { SuperQiError, type ErrorCode } from './superqi-error.js';
 /** The host answered with a failure: `error`/`errorCode` set in its result object. */
 export class HostError extends SuperQiError {
   /** The host's result object, as it came. */
-  readonly raw: Readonly<Record<string, unknown>>;
+  declare readonly raw: Readonly<Record<string, unknown>>;
   /** `getAuthCode` only: scopes that failed, with their codes. */
-  readonly authErrorScopes?: Readonly<Record<string, string>>;
+  declare readonly authErrorScopes?: Readonly<Record<string, string>>;
 
   constructor(api: string, code: ErrorCode, text: string, raw: Record<string, unknown>, name = 'HostError') {
     super(api, code, text, name);

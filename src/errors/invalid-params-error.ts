@@ -3,7 +3,7 @@ import { SuperQiError } from './superqi-error.js';
 /** A parameter is missing or has the wrong type; the host was not called. Code `2`, the docs' "invalid parameter". */
 export class InvalidParamsError extends SuperQiError {
   /** The parameter at fault. */
-  readonly param: string;
+  declare readonly param: string;
   constructor(api: string, param: string, problem: string) {
     super(api, 2, `\`${param}\` ${problem}`, 'InvalidParamsError');
     this.param = param;

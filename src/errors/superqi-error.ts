@@ -6,14 +6,16 @@ export type ErrorCode = number | string;
  * closed SDK's `fail` payload had (`error`, `errorMessage`), so page code written for it keeps working.
  */
 export class SuperQiError extends Error {
+  // Fields here and in the subclasses are `declare`d and assigned in the constructor: under the define
+  // semantics of class fields, declared ones would compile to a helper call per field in every bundle.
   /** The documented API name the call was for. */
-  readonly api: string;
+  declare readonly api: string;
   /** The documented code (`error`/`errorCode` of the host), or the library's own code. */
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   /** Same as `code`, under the name the host's `fail` payload uses. */
-  readonly error: ErrorCode;
+  declare readonly error: ErrorCode;
   /** The failure's text without the API prefix, as the host's `fail` payload names it. */
-  readonly errorMessage: string;
+  declare readonly errorMessage: string;
 
   constructor(api: string, code: ErrorCode, text: string, name = 'SuperQiError') {
     super(`${api}: ${text} (${code})`);

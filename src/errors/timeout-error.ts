@@ -3,7 +3,7 @@ import { SuperQiError } from './superqi-error.js';
 /** The host did not answer within the call's timeout. Code `'TIMEOUT'`. */
 export class TimeoutError extends SuperQiError {
   /** The timeout that expired, in ms. */
-  readonly timeout: number;
+  declare readonly timeout: number;
   constructor(api: string, timeout: number) {
     super(api, 'TIMEOUT', `no answer in ${timeout} ms`, 'TimeoutError');
     this.timeout = timeout;

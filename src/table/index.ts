@@ -36,7 +36,7 @@ type Rows = typeof essential &
  * Every runtime row, keyed by documented name, in the order of the doc pages (module namespaces would
  * list them alphabetically). `satisfies` makes a row missing here, or a name that is not a row, a type error.
  */
-const ROWS = {
+export const ROWS = {
   getAuthCode: essential.getAuthCode,
   qicardSignContract: essential.qicardSignContract,
   tradePay: essential.tradePay,

@@ -4,7 +4,7 @@
  * string (~230 B min+gz). rollup.config.mjs puts this module in place of `names.ts` for that build
  * only; test/browser/script-tags.test.ts checks the built `canIUse` knows exactly the table's names.
  */
-import * as wrappers from '../wrappers.js';
+import { WRAPPERS as wrappers } from '../wrapper-set.js';
 
 /** Every API name of the table, separated by spaces: the wrappers' names and `canIUse`, which has none. */
 export const NAMES: string = Object.keys(wrappers).join(' ') + ' canIUse';

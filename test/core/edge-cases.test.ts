@@ -1,6 +1,6 @@
 /** Edge cases decided after the first review: answers without codes, throwing callbacks, config, learned state. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { alert, canIUse, configure, getStorage, resetTransport, tradePay, call } from '../../src/index.js';
+import { alert, canIUse, configure, confirm, getStorage, resetTransport, tradePay, call } from '../../src/index.js';
 import { config } from '../../src/core/config.js';
 import { installFakeBridge, resetState, tick } from '../support/fake-bridge.js';
 
@@ -71,6 +71,20 @@ describe('configuration and learned state', () => {
     expect(canIUse('scan')).toBe(false);
     resetTransport();
     expect(canIUse('scan')).toBe(true);
+  });
+
+  it('a later answer clears a "not found", also for APIs whose answers are post-processed (tradePay, confirm)', async () => {
+    for (const [name, run, answer] of [
+      ['tradePay', () => tradePay({ paymentUrl: 'https://pay.example/x' }), { resultCode: '9000' }],
+      ['confirm', () => confirm({ content: 'x' }), { ok: true }],
+    ] as const) {
+      const fake = installFakeBridge({ handlers: { [name]: { error: 1, errorMessage: 'not found' } } });
+      await expect(run()).rejects.toMatchObject({ code: 1 });
+      expect(canIUse(name)).toBe(false);
+      fake.handle(name, answer);
+      await run();
+      expect(canIUse(name)).toBe(true);
+    }
   });
 });
 

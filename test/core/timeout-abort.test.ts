@@ -286,6 +286,8 @@ describe('abort', () => {
     const complete = vi.fn();
     const p = track(getStorage({ key: 'k', success, complete }, { signal: ac.signal }));
     expect(fake.calls).toHaveLength(1);
+    expect(s.live()).toBe(0); // listens only once a microtask has passed without an answer
+    await Promise.resolve();
     expect(s.live()).toBe(1);
     expect(deadlineStats().pending).toBe(1);
     const reason = new Error('navigated away');
@@ -309,6 +311,7 @@ describe('abort', () => {
     const ac = new AbortController();
     const s = spySignal(ac.signal);
     const p = track(getStorage({ key: 'k' }, { signal: ac.signal }));
+    await Promise.resolve(); // the host answers in a macrotask: the call listens meanwhile
     expect(s.live()).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(p).toMatchObject({ settled: true, ok });
@@ -317,6 +320,32 @@ describe('abort', () => {
     ac.abort();
     await vi.advanceTimersByTimeAsync(1);
     expect(p.ok).toBe(ok); // aborting afterwards changes nothing
+  });
+
+  it('a host answering within a microtask: the call adds no abort listener at all', async () => {
+    installFakeBridge({ handlers: { getStorage: { data: 1 } }, answer: 'microtask' });
+    const ac = new AbortController();
+    const s = spySignal(ac.signal);
+    for (let i = 0; i < 3; i++) await expect(getStorage({ key: 'k' }, { signal: ac.signal })).resolves.toEqual({ data: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.add.mock.calls.filter((c) => c[0] === 'abort')).toEqual([]);
+    expect(s.live()).toBe(0);
+  });
+
+  it.each([
+    ['a host answering in a microtask (the answer comes first)', () => installFakeBridge({ handlers: { getStorage: { data: 1 } }, answer: 'microtask' })],
+    ['a silent host (the call meets the abort when it goes to listen)', silentHost],
+  ])('aborted right after the call, before it listens, with %s: AbortedError, no listener left', async (_, host) => {
+    const fake = host();
+    const ac = new AbortController();
+    const s = spySignal(ac.signal);
+    const p = track(getStorage({ key: 'k' }, { signal: ac.signal }));
+    ac.abort('gone');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.calls).toHaveLength(1);
+    expect(p.error).toMatchObject({ name: 'AbortedError', reason: 'gone' });
+    expect(s.live()).toBe(0);
+    expect(deadlineStats().pending).toBe(0);
   });
 
   it('the abort listener is removed after a timeout', async () => {

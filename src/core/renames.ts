@@ -1,0 +1,15 @@
+/**
+ * A row's result renames (`results`: native field → documented field) as a `Finish`, so only the
+ * wrappers of rows that have renames (confirm: classic hosts answer `ok`) carry the code that applies them.
+ */
+import type { Finish } from './invoke.js';
+import { success } from './normalise.js';
+
+/** Adds each documented field a success answer lacks from its native field; failures take the default path. */
+export const renamed: Finish = (raw, failed, spec) => {
+  if (failed || !success(raw)) return undefined;
+  const renames = spec.results ?? {};
+  const out: Record<string, unknown> = { ...raw };
+  for (const from in renames) if (out[renames[from]!] === undefined && from in raw) out[renames[from]!] = raw[from];
+  return [true, out];
+};
