@@ -135,8 +135,11 @@ describe('what leaves the host', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('no network in this test');
     });
+    // tradePay with its required params only has no paymentUrl: the emulator says so on the console.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const em = setupAutoEmulator({ appId: 'tokens' });
     await Promise.all(CALLABLE.map((api) => wrapperOf(api)(requiredParams(api), { timeout: 8000 }).catch(() => undefined)));
+    expect(warn.mock.calls).toEqual([[expect.stringContaining('tradePay without a paymentUrl')]]);
     expect(em.calls.map((c) => c.api).sort()).toEqual([...CALLABLE].sort());
     expect(em.calls.every((c) => c.answer !== undefined)).toBe(true);
     expect(keysDeep(em.calls.map((c) => c.answer)).filter((k) => TOKENISH.test(k))).toEqual([]);
