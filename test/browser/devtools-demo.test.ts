@@ -61,5 +61,6 @@ describe('npm start: the devtools with the demo miniapp', () => {
     await expect.poll(() => app.locator('#status').textContent(), { timeout: 15000 }).toContain('(4000)');
     expect(errors).toEqual([]);
     await page.close();
-  });
+    // A whole sign-in and two orders through the demo backend and the sandbox: slow on a loaded CI machine.
+  }, 90000);
 });

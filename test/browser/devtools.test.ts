@@ -257,8 +257,9 @@ describe('devtools in Chromium', () => {
     await expect.poll(() => page.locator('#calls-view tr[data-call]').count(), SOON).toBe(1);
     expect(await page.locator('#calls-view tbody').textContent()).toContain('getStorage');
     // Cleared in the panel: cleared in the app.
+    // The clear travels by postMessage: it reaches the app soon, not at once.
     await page.click('#calls-clear');
-    expect(await frame.evaluate(() => (window as unknown as { SuperQiEmulator: { installed(): { calls: unknown[] } } }).SuperQiEmulator.installed().calls.length)).toBe(0);
+    await expect.poll(() => frame.evaluate(() => (window as unknown as { SuperQiEmulator: { installed(): { calls: unknown[] } } }).SuperQiEmulator.installed().calls.length), SOON).toBe(0);
     await page.close();
   });
 

@@ -29,10 +29,7 @@ async function start(): Promise<void> {
   const say = (text: string) => (status.textContent = text);
   let token: string | undefined;
   let paying = false;
-
-  await setNavigationBar({ title: 'Qi Coffee', backgroundColor: '#6f4e37' });
-  const last = await getStorage<{ item: string; at: string }>({ key: 'lastOrder' }).catch(() => ({ data: null }));
-  byId('last-order').textContent = last.data ? `${last.data.item} (${last.data.at})` : 'none';
+  let orderedHere = false;
 
   const signIn = async (scopes: string[]) => {
     const { authCode } = await getAuthCode({ scopes });
@@ -64,6 +61,7 @@ async function start(): Promise<void> {
         const at = new Date().toLocaleTimeString();
         await setStorage({ key: 'lastOrder', data: { item, at } });
         byId('last-order').textContent = `${item} (${at})`;
+        orderedHere = true;
       } catch (e) {
         const err = e as { resultCode?: string; status?: string; message?: string };
         say(err.resultCode ? `${item}: ${err.status ?? 'failed'} (${err.resultCode}).` : `${item}: ${err.message ?? String(e)}`);
@@ -89,6 +87,12 @@ async function start(): Promise<void> {
     byId('last-order').textContent = 'none';
     say('Your data is cleared.');
   });
+
+  // Buttons and host events are bound above, before the first await: a tap while these answer works.
+  await setNavigationBar({ title: 'Qi Coffee', backgroundColor: '#6f4e37' });
+  const last = await getStorage<{ item: string; at: string }>({ key: 'lastOrder' }).catch(() => ({ data: null }));
+  // An order paid meanwhile has already shown itself.
+  if (!orderedHere) byId('last-order').textContent = last.data ? `${last.data.item} (${last.data.at})` : 'none';
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start(), { once: true });
