@@ -15,7 +15,7 @@ import { startServer } from '../../scripts/serve-playground.mjs';
 import { launchChromium } from '../support/browser.js';
 
 /** Polls wait this long: the app's first calls wait for the devtools' hello (up to 0.5 s), and the machine is shared. */
-const SOON = { timeout: 5000 };
+const SOON = { timeout: 10000 };
 
 describe('npm start: the devtools with the demo miniapp', () => {
   let browser: Browser;

@@ -40,7 +40,7 @@ const ESM_APP = (devtoolsOrigin: string) => `<!doctype html><html><head><meta ch
 </script></body></html>`;
 
 /** Polls wait this long: the app's first calls wait for the devtools' hello (up to 0.5 s), and the machine is shared. */
-const SOON = { timeout: 5000 };
+const SOON = { timeout: 10000 };
 
 /** A page of another site that frames the app and tries to steer it and read its log. */
 const EVIL = (app: string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
