@@ -19,7 +19,7 @@
  *   node scripts/check-package.mjs [--keep] [--no-build]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
@@ -163,7 +163,12 @@ try {
 
   step('@arethetypeswrong/cli on the tarball');
   {
-    const r = run(bin('attw'), [tarball, '--format', 'json'], ROOT);
+    // attw exits before a pipe has taken all of its JSON (it came cut at 64 KB boundaries): into a file, whose writes are synchronous.
+    const out = join(dirname(tarball), 'attw.json');
+    const fd = openSync(out, 'w');
+    const a = spawnSync(bin('attw'), [tarball, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    const r = { status: a.status ?? 1, stdout: readFileSync(out, 'utf8'), stderr: a.stderr ?? '' };
     let report;
     try {
       report = JSON.parse(r.stdout);
