@@ -8,6 +8,7 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import { inlineRows } from './scripts/inline-rows.mjs';
 import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
@@ -144,7 +145,8 @@ export default [
         sourcemap: true,
       },
     ],
-    plugins: [ts()],
+    // inlineRows after ts(): it rewrites the compiled wrappers (each row's literal inside its api() call).
+    plugins: [ts(), inlineRows()],
   },
   // The script tag has every wrapper: it makes them from the table's rows by name (each name written
   // once), and canIUse reads the API names off them instead of a second copy.

@@ -1,0 +1,70 @@
+/**
+ * A rollup plugin for the package's ESM/CJS build: in the compiled src/wrappers.ts, each row reference
+ * (`ui.alert`, `network.request`…) becomes the row's own object literal.
+ *
+ * Why: a row that lives in its own module reaches the wrapper through a variable (`a={params:…}` then
+ * `api("alert",a)`), and no bundler folds a one-use object constant into its use. Written inside the
+ * `api(…)` call, 62 variables and their references go: ~250 B min+gz for a page importing every
+ * wrapper, with every bundler. The rows stay the one source of truth (src/table/*.ts): this plugin
+ * reads them (bundled with esbuild at build time) and prints them; test/core/inline-rows.test.ts
+ * checks the built wrappers behave as their rows say.
+ */
+import { build } from 'esbuild';
+import MagicString from 'magic-string';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const GROUPS = ['essential', 'ui', 'media', 'storage', 'file', 'location', 'network', 'device', 'undocumented'];
+
+/** Every runtime row, by group then name, as src/table/*.ts export them. */
+async function loadRows() {
+  const dir = mkdtempSync(join(tmpdir(), 'superqi-rows-'));
+  try {
+    const entry = GROUPS.map((g) => `export * as ${g} from ${JSON.stringify(resolve(`src/table/${g}.ts`))};`).join('\n');
+    const out = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent' });
+    const file = join(dir, 'rows.mjs');
+    writeFileSync(file, out.outputFiles[0].text);
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A row as a literal: plain data only (strings, numbers, booleans, arrays, plain objects). */
+function literal(value, where) {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v, i) => literal(v, `${where}[${i}]`)).join(',')}]`;
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return `{${Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}:${literal(v, `${where}.${k}`)}`).join(',')}}`;
+  }
+  throw new Error(`inline-rows: ${where} is not plain data (${typeof value})`);
+}
+
+export function inlineRows(wrappersFile = 'src/wrappers.ts') {
+  const target = resolve(wrappersFile);
+  let rows;
+  return {
+    name: 'inline-rows',
+    async buildStart() {
+      rows = await loadRows();
+    },
+    transform(code, id) {
+      if (id !== target) return null;
+      const out = new MagicString(code);
+      // Only a row passed to api(…) (comments mention `ui.ts` and the like).
+      const pattern = new RegExp(`(\\bapi\\(\\s*['"]\\w+['"],\\s*)(${GROUPS.join('|')})\\.(\\w+)\\b`, 'g');
+      let count = 0;
+      for (const m of code.matchAll(pattern)) {
+        const [whole, call, group, name] = m;
+        const row = rows[group][name];
+        if (row === undefined) this.error(`inline-rows: ${group}.${name} is not a row of src/table/${group}.ts`);
+        out.overwrite(m.index + call.length, m.index + whole.length, literal(row, `${group}.${name}`));
+        count++;
+      }
+      if (!count) this.error('inline-rows: no row reference found in src/wrappers.ts (was it renamed?)');
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
+    },
+  };
+}
