@@ -2,7 +2,8 @@
 import type { SuperQiError } from '../errors/superqi-error.js';
 import type { ApiRow } from '../table/row.js';
 import { invoke, type CallOptions, type Finish } from './invoke.js';
-import { specOf, type Spec } from './spec.js';
+import type { Spec } from './spec.js';
+import { compile } from './validate.js';
 
 /** The callbacks every JSAPI accepts in its options object, as the closed SDK did. */
 export interface ApiCallbacks<R, F = SuperQiError> {
@@ -33,6 +34,7 @@ export const api = <P extends object, R, F = SuperQiError>(
   task?: boolean,
 ): ApiFunction<P, R, F> => {
   let spec: Spec | undefined;
+  // The spec is written here, not in a helper: a bundler that does not inline one-use functions (esbuild) would keep one.
   return ((params?: object, options?: CallOptions) =>
-    invoke((spec ??= specOf(name, row as ApiRow, finish, task)), params, options)) as ApiFunction<P, R, F>;
+    invoke((spec ??= { ...(row as ApiRow), api: name, checks: compile(row.params as Record<string, string>), finish, task }), params, options)) as ApiFunction<P, R, F>;
 };

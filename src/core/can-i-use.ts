@@ -25,8 +25,8 @@ export function canIUse(name: ApiName | (string & {})): boolean {
   // whole names only: 'toString', 'constructor', 'alert confirm'… are not APIs
   if (!NAMES.split(/\s/).includes(name) || unsupportedByHost.has(name)) return false;
   const since = SINCE[name as ApiName];
-  const version = since && hostVersion();
-  return !(since && version && olderVersion(version, since));
+  let version;
+  return !(since && (version = hostVersion()) && olderVersion(version, since));
 }
 
 /**

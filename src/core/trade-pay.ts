@@ -3,18 +3,17 @@ import type { TradePayResult, TradePayStatus } from '../types/essential.js';
 import type { Finish } from './invoke.js';
 import { isFailure } from './normalise.js';
 
-// No prototype: codes such as 'toString' or 'constructor' must not find Object.prototype's members.
-const STATUS: Readonly<Record<string, TradePayStatus>> = /* @__PURE__ */ Object.assign(
-  Object.create(null) as Record<string, TradePayStatus>,
-  {
-    9000: 'success',
-    8000: 'processing',
-    4000: 'failed',
-    6001: 'cancelled',
-    6002: 'network-error',
-    6004: 'unknown',
-  } as const,
-);
+// No prototype (`__proto__: null` in a literal sets it): codes such as 'toString' or 'constructor' must
+// not find Object.prototype's members.
+const STATUS: Readonly<Record<string, TradePayStatus>> = {
+  __proto__: null,
+  9000: 'success',
+  8000: 'processing',
+  4000: 'failed',
+  6001: 'cancelled',
+  6002: 'network-error',
+  6004: 'unknown',
+} as object as Record<string, TradePayStatus>;
 
 /** The status a `tradePay` result code stands for; codes the docs do not list are `unknown`. */
 export const tradePayStatus = (resultCode: string | number): TradePayStatus => STATUS[resultCode] ?? 'unknown';

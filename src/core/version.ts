@@ -2,9 +2,7 @@
 export function olderVersion(a: string, b: string): boolean {
   const x = a.split('.');
   const y = b.split('.');
-  for (let i = 0; i < x.length || i < y.length; i++) {
-    const d = +(x[i] ?? 0) - +(y[i] ?? 0);
-    if (d) return d < 0;
-  }
-  return false;
+  let d = 0;
+  for (let i = 0; !d && (i < x.length || i < y.length); i++) d = +(x[i] ?? 0) - +(y[i] ?? 0);
+  return d < 0;
 }
