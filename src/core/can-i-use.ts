@@ -22,8 +22,8 @@ export function canIUse(name: ApiName | (string & {})): boolean {
   if (typeof name !== 'string') return false; // not an API name; an object whose key conversion throws must not throw here
   const host = hostAnswer(name);
   if (host !== undefined) return host;
-  // whole names only: 'toString', 'constructor', 'alert confirm'… are not APIs
-  if (!NAMES.split(/\s/).includes(name) || unsupportedByHost.has(name)) return false;
+  // listed names only: 'toString', 'constructor'… are not APIs
+  if (!NAMES.includes(name) || unsupportedByHost.has(name)) return false;
   const since = SINCE[name as ApiName];
   let version;
   return !(since && (version = hostVersion()) && olderVersion(version, since));
