@@ -88,11 +88,11 @@ class Call implements Deadline, Waiter, EventListenerObject {
   constructor(spec: Spec) {
     this.spec = spec;
     this.params = {};
-    this.at = this.timeout = 0;
-    // Every field set here, so none is read from Object.prototype (a page's `Object.prototype.done`
-    // must not decide a call's fate) and every call has one shape.
-    this.done = this.viaFail = false;
-    this.signal = this.listenedTo = this.host = undefined;
+    this.at = 0;
+    // Set here, as they are read before anything else sets them: none may come from Object.prototype
+    // (a page's `Object.prototype.done` must not decide a call's fate, nor its `host.abort` run).
+    this.done = false;
+    this.listenedTo = this.host = undefined;
     opening = this;
     this.promise = new Promise(capture);
   }

@@ -3,7 +3,7 @@
  * properties): `constructor`, `toString`, `__proto__` are no APIs, presets, settings or renames, and a
  * polluted `Object.prototype` (`done`, `signal`, `success`, `force`) does not change what a call does.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, canIUse, configure, getEnvironment, isSuperQi, isUnsupportedError, resetConfig, showToast } from '../../src/index.js';
 import { install, uninstall } from '../../src/emulator/index.js';
 import { installFakeBridge, rejection, resetState, setUserAgent, tick } from '../support/fake-bridge.js';
@@ -69,6 +69,18 @@ describe('a polluted Object.prototype', () => {
     pollute('signal', 1);
     await expect(showToast({ content: 'x' })).resolves.toEqual({});
     expect((await rejection(showToast({ content: 1 } as never))) as Error).toMatchObject({ name: 'InvalidParamsError' });
+  });
+
+  it("Object.prototype.host / listenedTo: a refused call neither aborts an inherited host nor unlistens an inherited signal", async () => {
+    installFakeBridge({ handlers: { showToast: {} } });
+    const abort = vi.fn();
+    const removeEventListener = vi.fn();
+    pollute('host', { abort });
+    pollute('listenedTo', { removeEventListener });
+    expect((await rejection(showToast({ content: 1 } as never))) as Error).toMatchObject({ name: 'InvalidParamsError' });
+    await expect(showToast({ content: 'x' })).resolves.toEqual({});
+    expect(abort).not.toHaveBeenCalled();
+    expect(removeEventListener).not.toHaveBeenCalled();
   });
 
   it('Object.prototype.force does not let the emulator install under a host user agent', () => {
