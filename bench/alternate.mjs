@@ -3,6 +3,9 @@
  * wrapped calls, alternating which goes first, over `rounds` rounds. Blocks grow from `block` until a
  * raw block takes `minMs` (less timer and scheduling noise per block). Returns the median per-round
  * ratio wrapped ÷ raw, the median ns per call of each, the range of the ratios and the block size.
+ * Both runs are warmed up before the blocks are sized: sized on cold code (first calls, JIT not done),
+ * a block came out 50–100× too small for the warm rounds (2,000 calls of ~150 ns: 0.3 ms blocks, ratios
+ * from 0.4× to 37× in one run).
  *
  * Self-contained (no imports, no outer names): overhead-chromium.mjs hands its source to the page.
  * `now()` is the clock in ms (`performance.now` in a page; Node passes process.hrtime).
@@ -13,6 +16,11 @@ export async function alternate(rawRun, wrapRun, { block, rounds, minMs, now }) 
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
+  // Warm-up: both runs, alternately, each for at least 3 × minMs and 20 blocks in all.
+  for (const run of [rawRun, wrapRun, rawRun, wrapRun]) {
+    const t = now();
+    for (let k = 0; k < 10 || now() - t < 1.5 * minMs; k++) await run(block);
+  }
   let n = block;
   for (;;) {
     const t = now();
@@ -20,7 +28,6 @@ export async function alternate(rawRun, wrapRun, { block, rounds, minMs, now }) 
     if (now() - t >= minMs || n >= 4_000_000) break;
     n *= 2;
   }
-  await wrapRun(n); // warm-up
   const time = async (run) => {
     const t = now();
     await run(n);

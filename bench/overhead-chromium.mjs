@@ -1,21 +1,23 @@
 /**
- * In Chromium (Debian's, via playwright-core; `CHROMIUM_PATH` overrides /usr/bin/chromium), with the
- * script-tag builds as a page loads them:
- *  - per-call overhead: `SuperQi.alert()` from dist/superqi-bridge.iife.js against a raw
- *    `AlipayJSBridge.call` on the same fake bridge (answers in a microtask, `queueMicrotask`),
- *    alternating blocks of sequential calls (sized so a raw block takes ≥ 20 ms: the page's clock is
- *    coarse) over several rounds; the figure is the median per-round ratio. For information, the same
- *    with a bridge answering through a promise job (a cheaper microtask in Blink);
+ * In Chromium (Debian's; `CHROMIUM_PATH` overrides /usr/bin/chromium), with the builds as a page loads them:
+ *  - per call, in a page no DevTools client is attached to (bench/plain-page.mjs: a DevTools session
+ *    inflates every queueMicrotask ~4× and the more so the deeper the stack): every kind of wrapper
+ *    (alert: UI; getNetworkType: deadline; request: RequestTask and host timeout; getAuthCode: result
+ *    check; tradePay: result codes) against a raw `AlipayJSBridge.call` on the same fake bridge
+ *    (answers in a microtask, `queueMicrotask`), through the script tag (dist/superqi-bridge.iife.js)
+ *    and through the ESM build bundled into a page with no shim (esbuild, from dist/index.mjs).
+ *    Alternating blocks of sequential calls (bench/alternate.mjs: warmed up, then sized so a raw block
+ *    takes ≥ 2 ms of the page's 100 µs clock), 151 rounds; each figure is the median per-round ratio,
+ *    and the budgeted one the worst wrapper, each way. `SuperQi.alert()` ÷ raw and getNetworkType are
+ *    also reported alone, and alert() against a bridge answering through a promise job (a cheaper
+ *    microtask in Blink), for information;
  *  - `{ signal }`: `alert({}, { signal })` against `alert({}, {})`, ns per call (the same signal on
- *    every call, as a page passes its own);
- *  - every kind of wrapper (alert: UI; getNetworkType: deadline; request: RequestTask and host
- *    timeout; getAuthCode: result check; tradePay: result codes) ÷ raw, through the script tag and
- *    through the ESM build bundled into a page that has no shim (esbuild, from dist/index.mjs); the
- *    figure is the worst of them, each way;
- *  - emulator: dist/superqi-emulator.iife.js loaded with `SuperQiEmulatorConfig = false`, then
- *    `performance.now()` around `SuperQiEmulator.install({ ui: 'dom' })` until `AlipayJSBridgeReady`
- *    has fired and `AlipayJSBridge` is there; median over fresh pages. Also for information: the
- *    time to the next frame after install, and the evaluation time of each script.
+ *    every call, as a page passes its own), script tag;
+ *  - emulator (through playwright): dist/superqi-emulator.iife.js loaded with
+ *    `SuperQiEmulatorConfig = false`, then `performance.now()` around
+ *    `SuperQiEmulator.install({ ui: 'dom' })` until `AlipayJSBridgeReady` has fired and
+ *    `AlipayJSBridge` is there; median over fresh pages. Also for information: the time to the next
+ *    frame after install, and the evaluation time of each script.
  *
  *   node bench/overhead-chromium.mjs
  */
@@ -25,14 +27,17 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from './ensure-build.mjs';
 import { alternate } from './alternate.mjs';
+import { runPlainPage } from './plain-page.mjs';
 import { emit, median } from './report.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 const CHROMIUM = CHROMIUM_PATH;
 const ARGS = CHROMIUM_ARGS;
 const N = Number(process.env.BENCH_BLOCK ?? 1000); // first guess; blocks grow until a raw block takes MIN_MS
-const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 20);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+// Short blocks (2 ms: 20 ticks of the page's 100 µs clock), many rounds: this machine's speed drifts
+// by several times within seconds, and short alternating blocks see the same drift on both sides.
+const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 151);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 9);
 const SHIM = join(ROOT, 'dist/superqi-bridge.iife.js');
 const EMULATOR = join(ROOT, 'dist/superqi-emulator.iife.js');
@@ -41,124 +46,100 @@ const PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>bench</tit
 if (!existsSync(CHROMIUM)) {
   throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
 }
+/**
+ * The per-call comparisons, run inside the page (self-contained: its source is put in the page).
+ * The fake bridge appears after the library loaded and without AlipayJSBridgeReady, so the shim does
+ * not patch it: the raw call is the bare fake bridge. It answers in a microtask (`queueMicrotask`);
+ * the script-tag page also compares alert() with a bridge answering through a promise job (cheaper
+ * than queueMicrotask in Blink: the stricter figure, for information).
+ */
+async function benchPage({ N, ROUNDS, MIN_MS, way, alternateSource }) {
+  const lib = way === 'esm' ? window.SuperQiESM : window.SuperQi;
+  if (!lib) throw new Error(`no library on the ${way} page`);
+  if (way === 'esm' && window.my) throw new Error('the ESM page must have no my shim');
+  const answers = { getAuthCode: { authCode: 'c' }, tradePay: { resultCode: '9000' }, request: { data: {}, status: 200, headers: {} } };
+  const bridge = {
+    call(name, params, callback) {
+      queueMicrotask(() => callback(answers[name] ?? {}));
+    },
+  };
+  const bare = bridge.call;
+  window.AlipayJSBridge = bridge;
+  let reached = 0;
+  bridge.call = function (...a) {
+    reached++;
+    return bare.apply(this, a);
+  };
+  await lib.alert();
+  bridge.call = bare;
+  if (reached !== 1) throw new Error('alert() did not reach the fake bridge');
+  const alternate = (0, eval)(`(${alternateSource})`);
+  // performance.now() is coarse (100 µs) here: blocks grow until a raw block takes ≥ MIN_MS.
+  const compare = (rawRun, wrapRun) => alternate(rawRun, wrapRun, { block: N, rounds: ROUNDS, minMs: MIN_MS, now: () => performance.now() });
+  const raw = (api, params) => async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, params, r));
+  };
+  const wrapped = (fn) => async (n) => {
+    for (let i = 0; i < n; i++) await fn();
+  };
+  const cases = {
+    alert: [{}, () => lib.alert()],
+    getNetworkType: [{}, () => lib.getNetworkType()],
+    request: [{ url: 'https://a.iq' }, () => lib.request({ url: 'https://a.iq' })],
+    getAuthCode: [{ scopes: ['auth_base'] }, () => lib.getAuthCode({ scopes: ['auth_base'] })],
+    tradePay: [{ paymentUrl: 'https://p.iq' }, () => lib.tradePay({ paymentUrl: 'https://p.iq' })],
+  };
+  const out = { cases: {} };
+  for (const [api, [params, fn]] of Object.entries(cases)) out.cases[api] = await compare(raw(api, params), wrapped(fn));
+  const signal = new AbortController().signal;
+  out.signal = await compare(wrapped(() => lib.alert({}, {})), wrapped(() => lib.alert({}, { signal })));
+  out.untouched = window.AlipayJSBridge === bridge && bridge.call === bare;
+  if (way === 'scriptTag') {
+    bridge.call = (name, params, callback) => void Promise.resolve().then(() => callback(answers[name] ?? {}));
+    out.promiseJob = await compare(raw('alert', {}), wrapped(() => lib.alert()));
+  }
+  return out;
+}
+
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const figures = [];
 const extra = { chromium: browser.version(), minBlockMs: MIN_MS, rounds: ROUNDS, samples: SAMPLES };
 try {
-  // ── per-call overhead ──────────────────────────────────────────────────────────────────────
-  {
-    const page = await browser.newPage();
-    await page.setContent(PAGE);
-    await page.addScriptTag({ path: SHIM });
-    const r = await page.evaluate(
-      async ({ N, ROUNDS, MIN_MS, alternateSource }) => {
-        // The bridge appears after the shim loaded and without AlipayJSBridgeReady, so the shim does
-        // not patch it: the raw call is the bare fake bridge.
-        const bridge = {
-          call(name, params, callback) {
-            queueMicrotask(() => callback({}));
-          },
-        };
-        const bare = bridge.call;
-        window.AlipayJSBridge = bridge;
-        const { alert, getNetworkType } = window.SuperQi;
-        const raw = (api) => async (n) => {
-          for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, {}, r));
-        };
-        const wrapped = (fn) => async (n) => {
-          for (let i = 0; i < n; i++) await fn();
-        };
-        let reached = 0;
-        bridge.call = function (...a) {
-          reached++;
-          return bare.apply(this, a);
-        };
-        await alert();
-        bridge.call = bare;
-        if (reached !== 1) throw new Error('SuperQi.alert() did not reach the fake bridge');
-        // The same comparison as the Node bench (bench/alternate.mjs), from its source.
-        const alternate = (0, eval)(`(${alternateSource})`);
-        // performance.now() is coarse (100 µs) here: blocks grow until a raw block takes ≥ MIN_MS.
-        const compare = (rawRun, wrapRun) => alternate(rawRun, wrapRun, { block: N, rounds: ROUNDS, minMs: MIN_MS, now: () => performance.now() });
-        const al = await compare(raw('alert'), wrapped(() => alert()));
-        const nt = await compare(raw('getNetworkType'), wrapped(() => getNetworkType()));
-        const untouched = window.AlipayJSBridge.call === bare;
-        // Blink's queueMicrotask costs ~1 µs a call, a promise job a fraction of that: the same
-        // comparison with a bridge answering through a promise job is the stricter figure.
-        bridge.call = (name, params, callback) => void Promise.resolve().then(() => callback({}));
-        const pj = await compare(raw('alert'), wrapped(() => alert()));
-        return { al, nt, pj, untouched };
-      },
-      { N, ROUNDS, MIN_MS, alternateSource: alternate.toString() },
-    );
-    if (!r.untouched) throw new Error('the fake bridge was patched during the measurement');
-    figures.push(
-      { id: 'chromium.overhead.ratio', label: 'Chromium: SuperQi.alert() ÷ raw bridge.call', value: r.al.ratio, unit: 'x' },
-      { id: 'chromium.overhead.rawNs', label: 'Chromium: raw call, per call', value: r.al.raw, unit: 'ns' },
-      { id: 'chromium.overhead.wrappedNs', label: 'Chromium: SuperQi.alert(), per call', value: r.al.wrapped, unit: 'ns' },
-      { id: 'chromium.overhead.timedRatio', label: 'Chromium: getNetworkType() ÷ raw (deadline path)', value: r.nt.ratio, unit: 'x' },
-      { id: 'chromium.overhead.promiseJobRatio', label: 'Chromium: alert() ÷ raw, bridge answers via a promise job', value: r.pj.ratio, unit: 'x' },
-      { id: 'chromium.overhead.promiseJobRawNs', label: 'Chromium: raw call via a promise job, per call', value: r.pj.raw, unit: 'ns' },
-    );
-    extra.ratioRange = { alert: r.al.range, getNetworkType: r.nt.range, promiseJob: r.pj.range };
-    extra.blocks = { alert: r.al.block, getNetworkType: r.nt.block, promiseJob: r.pj.block };
-    await page.close();
-  }
-
-  // ── every kind of wrapper, script tag and ESM (no shim); { signal } ─────────────────────────
+  // ── per-call overhead: every kind of wrapper, script tag and ESM (no shim); { signal } ─────────
+  // In a page with no DevTools client (bench/plain-page.mjs says why), one page per way.
   {
     const esm = (await build({ stdin: { contents: `import * as L from './dist/index.mjs'; window.SuperQiESM = L;`, resolveDir: ROOT }, bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent' })).outputFiles[0].text;
     const perWay = {};
-    for (const [way, add] of [
-      ['scriptTag', (page) => page.addScriptTag({ path: SHIM })],
-      ['esm', (page) => page.addScriptTag({ content: esm })],
+    for (const [way, lib] of [
+      ['scriptTag', readFileSync(SHIM, 'utf8')],
+      ['esm', esm],
     ]) {
-      const page = await browser.newPage();
-      await page.setContent(PAGE);
-      await add(page);
-      perWay[way] = await page.evaluate(
-        async ({ N, ROUNDS, MIN_MS, alternateSource, way }) => {
-          const lib = way === 'esm' ? window.SuperQiESM : window.SuperQi;
-          if (way === 'esm' && window.my) throw new Error('the ESM page must have no my shim');
-          const answers = { getAuthCode: { authCode: 'c' }, tradePay: { resultCode: '9000' }, request: { data: {}, status: 200, headers: {} } };
-          const bridge = {
-            call(name, params, callback) {
-              queueMicrotask(() => callback(answers[name] ?? {}));
-            },
-          };
-          window.AlipayJSBridge = bridge;
-          const alternate = (0, eval)(`(${alternateSource})`);
-          const compare = (rawRun, wrapRun) => alternate(rawRun, wrapRun, { block: N, rounds: ROUNDS, minMs: MIN_MS, now: () => performance.now() });
-          const raw = (api, params) => async (n) => {
-            for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, params, r));
-          };
-          const wrapped = (fn) => async (n) => {
-            for (let i = 0; i < n; i++) await fn();
-          };
-          const cases = {
-            alert: [{}, () => lib.alert()],
-            getNetworkType: [{}, () => lib.getNetworkType()],
-            request: [{ url: 'https://a.iq' }, () => lib.request({ url: 'https://a.iq' })],
-            getAuthCode: [{ scopes: ['auth_base'] }, () => lib.getAuthCode({ scopes: ['auth_base'] })],
-            tradePay: [{ paymentUrl: 'https://p.iq' }, () => lib.tradePay({ paymentUrl: 'https://p.iq' })],
-          };
-          const ratios = {};
-          for (const [api, [params, fn]] of Object.entries(cases)) ratios[api] = (await compare(raw(api, params), wrapped(fn))).ratio;
-          const signal = new AbortController().signal;
-          const sig = await compare(wrapped(() => lib.alert({}, {})), wrapped(() => lib.alert({}, { signal })));
-          return { ratios, signalNs: sig.wrapped - sig.raw };
-        },
-        { N, ROUNDS, MIN_MS, alternateSource: alternate.toString(), way },
-      );
-      await page.close();
+      const args = { N, ROUNDS, MIN_MS, way, alternateSource: alternate.toString() };
+      const main = `addEventListener('load', () => setTimeout(() => (${benchPage})(${JSON.stringify(args)}).then(
+        (r) => fetch('/result', { method: 'POST', body: JSON.stringify(r) }),
+        (e) => fetch('/result', { method: 'POST', body: JSON.stringify({ error: String((e && e.stack) || e) }) }),
+      ), 50));`;
+      perWay[way] = await runPlainPage({
+        '/': ['text/html; charset=utf-8', `<!doctype html><html><head><meta charset="utf-8"><title>bench</title><script src="/lib.js"></script></head><body><script>${main}</script></body></html>`],
+        '/lib.js': ['text/javascript; charset=utf-8', lib],
+      });
     }
+    const tag = perWay.scriptTag;
+    if (!tag.untouched) throw new Error('the fake bridge was patched during the measurement');
+    figures.push(
+      { id: 'chromium.overhead.ratio', label: 'Chromium: SuperQi.alert() ÷ raw bridge.call', value: tag.cases.alert.ratio, unit: 'x' },
+      { id: 'chromium.overhead.rawNs', label: 'Chromium: raw call, per call', value: tag.cases.alert.raw, unit: 'ns' },
+      { id: 'chromium.overhead.wrappedNs', label: 'Chromium: SuperQi.alert(), per call', value: tag.cases.alert.wrapped, unit: 'ns' },
+      { id: 'chromium.overhead.timedRatio', label: 'Chromium: getNetworkType() ÷ raw (deadline path)', value: tag.cases.getNetworkType.ratio, unit: 'x' },
+      { id: 'chromium.overhead.promiseJobRatio', label: 'Chromium: alert() ÷ raw, bridge answers via a promise job', value: tag.promiseJob.ratio, unit: 'x' },
+      { id: 'chromium.overhead.promiseJobRawNs', label: 'Chromium: raw call via a promise job, per call', value: tag.promiseJob.raw, unit: 'ns' },
+    );
     for (const [way, label] of [['scriptTag', 'script tag'], ['esm', 'ESM, no shim']]) {
-      const { ratios } = perWay[way];
-      const [api, worst] = Object.entries(ratios).sort((a, b) => b[1] - a[1])[0];
-      figures.push({ id: `chromium.overhead.${way}.worstRatio`, label: `Chromium, ${label}: worst wrapper ÷ raw`, value: worst, unit: 'x', note: api });
+      const [api, worst] = Object.entries(perWay[way].cases).sort((a, b) => b[1].ratio - a[1].ratio)[0];
+      figures.push({ id: `chromium.overhead.${way}.worstRatio`, label: `Chromium, ${label}: worst wrapper ÷ raw`, value: worst.ratio, unit: 'x', note: api });
     }
-    figures.push({ id: 'chromium.overhead.signalNs', label: 'Chromium: { signal } added per call (script tag)', value: Math.max(0, perWay.scriptTag.signalNs), unit: 'ns' });
-    extra.wrapperRatios = { scriptTag: perWay.scriptTag.ratios, esm: perWay.esm.ratios, esmSignalNs: perWay.esm.signalNs };
+    figures.push({ id: 'chromium.overhead.signalNs', label: 'Chromium: { signal } added per call (script tag)', value: Math.max(0, tag.signal.wrapped - tag.signal.raw), unit: 'ns' });
+    extra.perCall = perWay;
   }
 
   // ── emulator: install → ready ──────────────────────────────────────────────────────────────
