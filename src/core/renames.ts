@@ -9,8 +9,7 @@ import { success } from './normalise.js';
 export const renamed: Finish = (raw, failed, spec) => {
   if (failed || !success(raw)) return undefined;
   const renames = spec.results ?? {};
-  // Object.assign, not `{ ...raw }`: V8 (Node 20) makes adding a property to a spread copy ~0.7 µs.
-  const out: Record<string, unknown> = Object.assign({}, raw);
+  const out: Record<string, unknown> = { ...raw };
   for (const from in renames) if (out[renames[from]!] === undefined && from in raw) out[renames[from]!] = raw[from];
   return [true, out];
 };
