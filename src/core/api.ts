@@ -36,5 +36,5 @@ export const api = <P extends object, R, F = SuperQiError>(
   let spec: Spec | undefined;
   // The spec is written here, not in a helper: a bundler that does not inline one-use functions (esbuild) would keep one.
   return ((params?: object, options?: CallOptions) =>
-    invoke((spec ??= { ...(row as ApiRow), api: name, checks: compile(row.params as Record<string, string>), finish, task }), params, options)) as ApiFunction<P, R, F>;
+    invoke((spec ??= { ...(row as ApiRow), ...compile(row.params as Record<string, string>), api: name, finish, task }), params, options)) as ApiFunction<P, R, F>;
 };

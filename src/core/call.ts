@@ -19,5 +19,5 @@ export function call<Result = HostAck>(
     return Promise.reject(new InvalidParamsError('call', 'name', 'must be a non-empty string'));
   }
   // No row: only the callbacks are checked.
-  return invoke({ api: name, checks: [] }, params, options) as Promise<Result>;
+  return invoke({ api: name }, params, options) as Promise<Result>;
 }

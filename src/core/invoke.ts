@@ -16,7 +16,7 @@ import { failure, success, unsupportedByHost } from './normalise.js';
 import { leave, whenHost, type Waiter } from './ready.js';
 import type { Spec } from './spec.js';
 import { transport } from './transport.js';
-import { check, validate } from './validate.js';
+import { check } from './validate.js';
 
 /** Per-call options, the second argument of every wrapper. */
 export interface CallOptions {
@@ -199,14 +199,19 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
       };
       promise.then(route, route);
     }
-    problem = validate(spec, params);
-    // Copies all but the callbacks, which must be functions when present.
-    if (!problem)
+    // `params` must be an object (or nothing). One pass over what the caller passed: callbacks must be
+    // functions and stay here; the rest is copied for the host, documented parameters checked against
+    // their type (each read once: a getter runs once). Then the required ones must not be missing.
+    // Walking the caller's keys, not the row's, reads only what is there (a row has up to 31).
+    problem = check(api, 'params', 'o', false, params);
+    if (!problem) {
       for (const k in params) {
         const v = (params as Record<string, unknown>)[k];
-        if (k !== 'success' && k !== 'fail' && k !== 'complete') clean[k] = v;
-        else if ((problem = check(api, k, 'f', false, v))) break;
+        const code = k === 'success' || k === 'fail' || k === 'complete' ? 'f' : ((clean[k] = v), spec.codes?.[k]);
+        if (code && (problem = check(api, k, code, false, v))) break;
       }
+      for (const k of spec.required ?? []) problem ||= check(api, k, 'x', true, clean[k]);
+    }
     where = 'options';
     signal = options?.signal;
     timeout = options?.timeout;

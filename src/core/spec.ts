@@ -5,14 +5,15 @@
  */
 import type { RuntimeRow } from '../table/row.js';
 import type { Finish } from './invoke.js';
-import type { Check } from './validate.js';
+import type { Checks } from './validate.js';
 
-/** One API as calls see it: its name and its row's runtime fields (none for `call()` outside the table). */
-export interface Spec extends Partial<RuntimeRow> {
+/**
+ * One API as calls see it: its name, its row's runtime fields and parameter checks (none for `call()`
+ * outside the table).
+ */
+export interface Spec extends Partial<RuntimeRow>, Partial<Checks> {
   /** The documented name (errors carry it; the transport sends it unless renamed). */
   readonly api: string;
-  /** The row's parameter checks. */
-  readonly checks: readonly Check[];
   /** tradePay's post-processing. */
   readonly finish?: Finish | undefined;
   /** The returned Promise also has `abort()` (request's RequestTask). */

@@ -107,6 +107,35 @@ describe('wrong types', () => {
     await showToast({ content: 'x', extra: 1 } as never);
     expect(fake.calls[0]!.params).toEqual({ content: 'x', extra: 1 });
   });
+
+  it('each parameter is read once: the host gets the value that was checked', async () => {
+    const fake = installFakeBridge();
+    let reads = 0;
+    const params = {
+      get content() {
+        reads++;
+        return reads === 1 ? 'checked' : 42; // a getter that changes its answer after the check
+      },
+    };
+    await showToast(params as never);
+    expect(reads).toBe(1);
+    expect(fake.calls[0]!.params).toEqual({ content: 'checked' });
+  });
+
+  it('a required parameter that only an inherited getter has is missing (it would not reach the host)', async () => {
+    const fake = installFakeBridge();
+    class Params {
+      get key() {
+        return 'k';
+      }
+    }
+    const e = await request(new Params() as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InvalidParamsError);
+    expect(e).toMatchObject({ param: 'url' });
+    const f = await getStorage(new Params() as never).catch((x: unknown) => x);
+    expect(f).toMatchObject({ name: 'InvalidParamsError', param: 'key' });
+    expect(fake.calls).toHaveLength(0);
+  });
 });
 
 describe('params that are not an object', () => {
