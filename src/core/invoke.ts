@@ -246,12 +246,17 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
       : spec.hostTimeout
         ? ((clean['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
         : config.timeout);
-  if (ms > 0) track(call, (call.timeout = ms));
   whenHost(call);
-  // The abort listener goes on a microtask later, only if the call is still pending: a host that answers
-  // sooner (most do) costs no listener added and removed. An abort before that answer is seen by
-  // answer(); one before the microtask, here. A promise job, not queueMicrotask(), which costs
-  // microseconds in Chromium.
-  if (signal) Promise.resolve().then(() => call.done || (signal.aborted ? call.handleEvent() : (call.listenedTo = signal).addEventListener('abort', call)));
+  // What a call still pending a promise job later needs: its deadline and its abort listener. A host
+  // that answers sooner (most do) costs no clock read (Date.now() is ~0.1 µs in Chromium), no deadline
+  // entry and no listener added and removed. Never early: the deadline counts from the job, a
+  // microtask after the call. An abort before the answer is seen by answer(); one before the job,
+  // here. A promise job, not queueMicrotask(), which costs microseconds in Chromium.
+  if (ms > 0 || signal)
+    Promise.resolve().then(() => {
+      if (call.done) return;
+      if (ms > 0) track(call, (call.timeout = ms));
+      if (signal) signal.aborted ? call.handleEvent() : (call.listenedTo = signal).addEventListener('abort', call);
+    });
   return promise;
 }
