@@ -7,7 +7,7 @@
  *    (answers in a microtask, `queueMicrotask`), through the script tag (dist/superqi-bridge.iife.js)
  *    and through the ESM build bundled into a page with no shim (esbuild, from dist/index.mjs).
  *    Alternating blocks of sequential calls (bench/alternate.mjs: warmed up, then sized so a raw block
- *    takes ≥ 2 ms of the page's 100 µs clock), 151 rounds; each figure is the median per-round ratio,
+ *    takes ≥ 5 ms of the page's 100 µs clock), 101 rounds; each figure is the median per-round ratio,
  *    and the budgeted one the worst wrapper, each way. `SuperQi.alert()` ÷ raw and getNetworkType are
  *    also reported alone, and alert() against a bridge answering through a promise job (a cheaper
  *    microtask in Blink), for information;
@@ -34,10 +34,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 const CHROMIUM = CHROMIUM_PATH;
 const ARGS = CHROMIUM_ARGS;
 const N = Number(process.env.BENCH_BLOCK ?? 1000); // first guess; blocks grow until a raw block takes MIN_MS
-// Short blocks (2 ms: 20 ticks of the page's 100 µs clock), many rounds: this machine's speed drifts
-// by several times within seconds, and short alternating blocks see the same drift on both sides.
-const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 2);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 151);
+// Short blocks (5 ms: 50 ticks of the page's 100 µs clock, so a block's time is known to 2%), many
+// rounds: this machine's speed drifts by several times within seconds, and short alternating blocks
+// see the same drift on both sides.
+const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 101);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 9);
 const SHIM = join(ROOT, 'dist/superqi-bridge.iife.js');
 const EMULATOR = join(ROOT, 'dist/superqi-emulator.iife.js');
