@@ -31,7 +31,7 @@ function arm(at: number): void {
   armedAt = at;
   // Timers take at most 2^31-1 ms (longer ones fire at once): a later deadline is re-armed on waking.
   // A deadline already past gives a negative delay, which fires at once.
-  timer = setTimeout(check, Math.min(2147483647, at - Date.now()));
+  timer = setTimeout(check, Math.min(2 ** 31 - 1, at - Date.now()));
 }
 
 function check(): void {
