@@ -1,6 +1,5 @@
 /** Checks a call's parameters against its row before anything reaches the host. */
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
-import type { Spec } from './spec.js';
 
 /** A row's parameters as calls check them: made once per API, so a call allocates nothing to check. */
 export interface Checks {

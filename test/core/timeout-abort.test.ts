@@ -325,14 +325,20 @@ describe('abort', () => {
     expect(p.ok).toBe(ok); // aborting afterwards changes nothing
   });
 
-  it('a host answering within a microtask: the call adds no abort listener at all', async () => {
+  it('a host answering within a microtask: the call adds no abort listener, removes none, and sets no deadline', async () => {
     installFakeBridge({ handlers: { getStorage: { data: 1 } }, answer: 'microtask' });
     const ac = new AbortController();
     const s = spySignal(ac.signal);
+    const now = vi.spyOn(Date, 'now');
     for (let i = 0; i < 3; i++) await expect(getStorage({ key: 'k' }, { signal: ac.signal })).resolves.toEqual({ data: 1 });
     await vi.advanceTimersByTimeAsync(0);
     expect(s.add.mock.calls.filter((c) => c[0] === 'abort')).toEqual([]);
+    // removeEventListener with nothing to remove still costs ~0.4 µs in Chromium
+    expect(s.remove.mock.calls).toEqual([]);
     expect(s.live()).toBe(0);
+    // getStorage has a default timeout, but a call answered before its promise job reads no clock and arms no timer
+    expect(now).not.toHaveBeenCalled();
+    expect(deadlineStats()).toEqual({ pending: 0, timerArmed: false });
   });
 
   it.each([
