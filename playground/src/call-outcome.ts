@@ -6,6 +6,7 @@
  */
 import type { CallRecord } from '../../src/emulator/index.js';
 import { finishTradePay } from '../../src/core/trade-pay.js';
+import type { Settler } from '../../src/core/invoke.js';
 import type { Spec } from '../../src/core/spec.js';
 import type { TradePayResult } from '../../src/types/essential.js';
 
@@ -16,17 +17,20 @@ export interface CallOutcome {
   readonly detail?: string;
 }
 
-/** Finishers read only the API's name off the spec. */
-const TRADE_PAY = { api: 'tradePay' } as Spec;
+/** What a finisher settled with. */
+type Settled = { ok: boolean; value: unknown; viaFail?: boolean | undefined };
 
 /** The outcome of one logged call, classified as the wrappers classify it. */
 export function callOutcome(call: Pick<CallRecord, 'api' | 'ok' | 'answer'>): CallOutcome {
   if (call.ok === undefined || !call.answer) return { ok: undefined, label: 'pending' };
   if (call.api === 'tradePay') {
-    const routed = finishTradePay(call.answer, !call.ok, TRADE_PAY);
-    if (routed?.[0]) {
-      const ok = !routed[2];
-      const { status, resultCode } = routed[1] as TradePayResult;
+    let routed: Settled | undefined;
+    // A stand-in for the call: finishers read only the API's name off the spec, and settle it.
+    const settler: Settler = { spec: { api: 'tradePay' } as Spec, settle: (ok, value, viaFail) => void (routed = { ok, value, viaFail }) };
+    finishTradePay(call.answer, !call.ok, settler);
+    if (routed?.ok) {
+      const ok = !routed.viaFail;
+      const { status, resultCode } = routed.value as TradePayResult;
       return { ok, label: ok ? 'success' : 'fail', detail: `${status} (${resultCode})` };
     }
   }

@@ -7,7 +7,6 @@ import { AbortedError } from '../errors/aborted-error.js';
 import { HostError } from '../errors/host-error.js';
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
 import { NotInHostError } from '../errors/not-in-host-error.js';
-import type { SuperQiError } from '../errors/superqi-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
@@ -30,11 +29,19 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** A host answer, once classified: `[true, value]` or `[false, error]`; `viaFail` routes a value to `fail`. */
-export type Outcome = readonly [ok: true, value: unknown, viaFail?: boolean] | readonly [ok: false, error: SuperQiError];
+/** What a `Finish` gets to settle the call with. */
+export interface Settler {
+  /** The API's spec (name, row fields). */
+  readonly spec: Spec;
+  /** Settles the call: resolves with `value` (`ok`) or rejects with it; `viaFail` routes a value to `fail`. */
+  settle(ok: boolean, value: unknown, viaFail?: boolean): void;
+}
 
-/** Post-processing for one API: returns the outcome to use, or undefined for the default. */
-export type Finish = (raw: Record<string, unknown>, failed: boolean | undefined, spec: Spec) => Outcome | undefined;
+/**
+ * Post-processing for one API's answer object: settles `call` itself and returns true, or returns a
+ * falsy value for the default path. It settles rather than returning an outcome: no array per answer.
+ */
+export type Finish = (raw: Record<string, unknown>, failed: boolean | undefined, call: Settler) => unknown;
 
 type Callbacks = {
   success?: (value: unknown) => void;
@@ -64,7 +71,7 @@ const capture = (resolve: (value: unknown) => void, reject: (error: unknown) => 
  * own abort listener (`handleEvent`), so a call allocates this object, its Promise, its parameters and
  * the one callback the host needs — nothing per concern.
  */
-class Call implements Deadline, Waiter, EventListenerObject {
+class Call implements Deadline, Waiter, EventListenerObject, Settler {
   declare resolve: (value: unknown) => void;
   declare reject: (error: unknown) => void;
   declare done?: boolean;
@@ -130,8 +137,7 @@ class Call implements Deadline, Waiter, EventListenerObject {
     if (this.done || this.signal?.aborted) return this.handleEvent();
     try {
       const spec = this.spec;
-      const special = spec.finish && answer && typeof answer === 'object' && spec.finish(answer as Record<string, unknown>, failed, spec);
-      if (special) return this.settle(...(special as [boolean, unknown, boolean?]));
+      if (spec.finish && answer && typeof answer === 'object' && spec.finish(answer as Record<string, unknown>, failed, this)) return;
       const value = failed ? undefined : success(answer);
       if (value) this.settle(true, value);
       else this.settle(false, failure(spec, answer));

@@ -9,11 +9,13 @@ import { isFailure } from './normalise.js';
 
 /**
  * A `Finish` that rejects a success answer lacking `field` with a `HostError` (code 3, unknown error),
- * keeping the answer as `raw` (and so getAuthCode's `authErrorScopes`). Other answers take the default path.
+ * keeping the answer as `raw` (and so getAuthCode's `authErrorScopes`). Other answers take the default
+ * path. The field is looked at first: an answer that has it (most) is classified once, by the default path.
  */
 export const needs =
   (field: string): Finish =>
-  (raw, failed, spec) =>
-    failed || isFailure(raw) || (raw[field] != null && raw[field] !== '')
-      ? undefined
-      : [false, new HostError(spec.api, 3, `answered without ${field}`, raw)];
+  (raw, failed, call) =>
+    !(raw[field] != null && raw[field] !== '') &&
+    !failed &&
+    !isFailure(raw) &&
+    (call.settle(false, new HostError(call.spec.api, 3, `answered without ${field}`, raw)), true);

@@ -6,10 +6,11 @@ import type { Finish } from './invoke.js';
 import { success } from './normalise.js';
 
 /** Adds each documented field a success answer lacks from its native field; failures take the default path. */
-export const renamed: Finish = (raw, failed, spec) => {
-  if (failed || !success(raw)) return undefined;
-  const renames = spec.results ?? {};
+export const renamed: Finish = (raw, failed, call) => {
+  if (failed || !success(raw)) return false;
+  const renames = call.spec.results ?? {};
   const out: Record<string, unknown> = { ...raw };
   for (const from in renames) if (out[renames[from]!] === undefined && from in raw) out[renames[from]!] = raw[from];
-  return [true, out];
+  call.settle(true, out);
+  return true;
 };

@@ -23,15 +23,16 @@ export const tradePayStatus = (resultCode: string | number): TradePayStatus => S
  * hosts put it in `error`/`errorCode`. Any of these resolves `{ resultCode, status }`; the callbacks
  * keep the routing pages expect: `fail` for failed, cancelled and network-error.
  */
-export const finishTradePay: Finish = (raw) => {
+export const finishTradePay: Finish = (raw, _failed, call) => {
   const code = raw['resultCode'] ?? [raw['error'], raw['errorCode']].find((c) => c != null && String(c) in STATUS);
   // No code at all: a failure stays one; a success has an unknown outcome (query the payment, as for 6004).
-  if ((code == null || code === '') && isFailure(raw)) return undefined;
+  if ((code == null || code === '') && isFailure(raw)) return false;
   const status = tradePayStatus((code ?? '') as string);
   // A spread: ~35 ns in today's Chromium (Object.assign ~90). V8 11 (Node 20) takes ~0.7 µs for a spread
   // followed by new keys; a key-by-key copy is fast in both but ~20 B more in every bundle with tradePay.
   const result: TradePayResult = { ...raw, resultCode: String(code ?? ''), status };
-  return [true, result, status === 'failed' || status === 'cancelled' || status === 'network-error'];
+  call.settle(true, result, status === 'failed' || status === 'cancelled' || status === 'network-error');
+  return true;
 };
 
 /** An amount as the Open APIs take it: the smallest unit (fils) as a string. */
