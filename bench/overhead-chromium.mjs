@@ -7,8 +7,10 @@
  *    (answers in a microtask, `queueMicrotask`), through the script tag (dist/superqi-bridge.iife.js)
  *    and through the ESM build bundled into a page with no shim (esbuild, from dist/index.mjs).
  *    Alternating blocks of sequential calls (bench/alternate.mjs: warmed up, then sized so a raw block
- *    takes ≥ 5 ms of the page's 100 µs clock), 101 rounds; each figure is the median per-round ratio,
- *    and the budgeted one the worst wrapper, each way. `SuperQi.alert()` ÷ raw and getNetworkType are
+ *    takes ≥ 5 ms of the page's 100 µs clock), 101 rounds; a page's figure is the median per-round
+ *    ratio. Each way runs in 3 fresh pages (BENCH_PAGES), each starting half a second after load and
+ *    with a different wrapper first; each figure is the median over the pages, and the budgeted one the
+ *    worst wrapper, each way. Raw and wrapped calls each write their parameters object per call. `SuperQi.alert()` ÷ raw and getNetworkType are
  *    also reported alone, and alert() against a bridge answering through a promise job (a cheaper
  *    microtask in Blink), for information;
  *  - `{ signal }`: `alert({}, { signal })` against `alert({}, {})`, ns per call (the same signal on
@@ -40,6 +42,28 @@ const N = Number(process.env.BENCH_BLOCK ?? 1000); // first guess; blocks grow u
 const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 101);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 9);
+// Fresh pages per way: one page's medians still move ±0.05 between runs on this 2-core machine, and the
+// budgeted figure is the worst of five, so one noisy page decided it.
+const PAGES = Number(process.env.BENCH_PAGES ?? 3);
+// Time between the page's load and its first block: Chromium is still starting its other processes.
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 500);
+/** The wrappers compared, one of each kind (see the header). */
+const CASES = ['alert', 'getNetworkType', 'request', 'getAuthCode', 'tradePay'];
+
+/** One way's figures over its pages: per comparison, the median of the pages' medians (and every page's ratio). */
+function acrossPages(pages) {
+  const merge = (list) => ({
+    ratio: median(list.map((c) => c.ratio)),
+    raw: median(list.map((c) => c.raw)),
+    wrapped: median(list.map((c) => c.wrapped)),
+    pages: list.map((c) => c.ratio),
+  });
+  const out = { cases: {}, untouched: pages.every((p) => p.untouched) };
+  for (const api of CASES) out.cases[api] = merge(pages.map((p) => p.cases[api]));
+  out.signal = merge(pages.map((p) => p.signal));
+  if (pages[0].promiseJob) out.promiseJob = merge(pages.map((p) => p.promiseJob));
+  return out;
+}
 const SHIM = join(ROOT, 'dist/superqi-bridge.iife.js');
 const EMULATOR = join(ROOT, 'dist/superqi-emulator.iife.js');
 const PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body></body></html>';
@@ -54,7 +78,7 @@ if (!existsSync(CHROMIUM)) {
  * the script-tag page also compares alert() with a bridge answering through a promise job (cheaper
  * than queueMicrotask in Blink: the stricter figure, for information).
  */
-async function benchPage({ N, ROUNDS, MIN_MS, way, alternateSource }) {
+async function benchPage({ N, ROUNDS, MIN_MS, way, order, alternateSource }) {
   const lib = way === 'esm' ? window.SuperQiESM : window.SuperQi;
   if (!lib) throw new Error(`no library on the ${way} page`);
   if (way === 'esm' && window.my) throw new Error('the ESM page must have no my shim');
@@ -77,27 +101,28 @@ async function benchPage({ N, ROUNDS, MIN_MS, way, alternateSource }) {
   const alternate = (0, eval)(`(${alternateSource})`);
   // performance.now() is coarse (100 µs) here: blocks grow until a raw block takes ≥ MIN_MS.
   const compare = (rawRun, wrapRun) => alternate(rawRun, wrapRun, { block: N, rounds: ROUNDS, minMs: MIN_MS, now: () => performance.now() });
+  // Each raw call writes its own parameters object, as a page does (and as each wrapped call below does).
   const raw = (api, params) => async (n) => {
-    for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, params, r));
+    for (let i = 0; i < n; i++) await new Promise((r) => bridge.call(api, params(), r));
   };
   const wrapped = (fn) => async (n) => {
     for (let i = 0; i < n; i++) await fn();
   };
   const cases = {
-    alert: [{}, () => lib.alert()],
-    getNetworkType: [{}, () => lib.getNetworkType()],
-    request: [{ url: 'https://a.iq' }, () => lib.request({ url: 'https://a.iq' })],
-    getAuthCode: [{ scopes: ['auth_base'] }, () => lib.getAuthCode({ scopes: ['auth_base'] })],
-    tradePay: [{ paymentUrl: 'https://p.iq' }, () => lib.tradePay({ paymentUrl: 'https://p.iq' })],
+    alert: [() => ({}), () => lib.alert()],
+    getNetworkType: [() => ({}), () => lib.getNetworkType()],
+    request: [() => ({ url: 'https://a.iq' }), () => lib.request({ url: 'https://a.iq' })],
+    getAuthCode: [() => ({ scopes: ['auth_base'] }), () => lib.getAuthCode({ scopes: ['auth_base'] })],
+    tradePay: [() => ({ paymentUrl: 'https://p.iq' }), () => lib.tradePay({ paymentUrl: 'https://p.iq' })],
   };
   const out = { cases: {} };
-  for (const [api, [params, fn]] of Object.entries(cases)) out.cases[api] = await compare(raw(api, params), wrapped(fn));
+  for (const api of order) out.cases[api] = await compare(raw(api, cases[api][0]), wrapped(cases[api][1]));
   const signal = new AbortController().signal;
   out.signal = await compare(wrapped(() => lib.alert({}, {})), wrapped(() => lib.alert({}, { signal })));
   out.untouched = window.AlipayJSBridge === bridge && bridge.call === bare;
   if (way === 'scriptTag') {
     bridge.call = (name, params, callback) => void Promise.resolve().then(() => callback(answers[name] ?? {}));
-    out.promiseJob = await compare(raw('alert', {}), wrapped(() => lib.alert()));
+    out.promiseJob = await compare(raw('alert', () => ({})), wrapped(() => lib.alert()));
   }
   return out;
 }
@@ -110,20 +135,29 @@ try {
   // In a page with no DevTools client (bench/plain-page.mjs says why), one page per way.
   {
     const esm = (await build({ stdin: { contents: `import * as L from './dist/index.mjs'; window.SuperQiESM = L;`, resolveDir: ROOT }, bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent' })).outputFiles[0].text;
+    // Several fresh pages per way, each starting with a different API (the first blocks of a fresh
+    // page run slower, while Chromium finishes starting up); a figure is the median over the pages.
     const perWay = {};
     for (const [way, lib] of [
       ['scriptTag', readFileSync(SHIM, 'utf8')],
       ['esm', esm],
     ]) {
-      const args = { N, ROUNDS, MIN_MS, way, alternateSource: alternate.toString() };
-      const main = `addEventListener('load', () => setTimeout(() => (${benchPage})(${JSON.stringify(args)}).then(
-        (r) => fetch('/result', { method: 'POST', body: JSON.stringify(r) }),
-        (e) => fetch('/result', { method: 'POST', body: JSON.stringify({ error: String((e && e.stack) || e) }) }),
-      ), 50));`;
-      perWay[way] = await runPlainPage({
-        '/': ['text/html; charset=utf-8', `<!doctype html><html><head><meta charset="utf-8"><title>bench</title><script src="/lib.js"></script></head><body><script>${main}</script></body></html>`],
-        '/lib.js': ['text/javascript; charset=utf-8', lib],
-      });
+      const pages = [];
+      for (let p = 0; p < PAGES; p++) {
+        const order = [...CASES.slice(p % CASES.length), ...CASES.slice(0, p % CASES.length)];
+        const args = { N, ROUNDS, MIN_MS, way, order, alternateSource: alternate.toString() };
+        const main = `addEventListener('load', () => setTimeout(() => (${benchPage})(${JSON.stringify(args)}).then(
+          (r) => fetch('/result', { method: 'POST', body: JSON.stringify(r) }),
+          (e) => fetch('/result', { method: 'POST', body: JSON.stringify({ error: String((e && e.stack) || e) }) }),
+        ), SETTLE_MS));`.replace('SETTLE_MS', String(SETTLE_MS));
+        pages.push(
+          await runPlainPage({
+            '/': ['text/html; charset=utf-8', `<!doctype html><html><head><meta charset="utf-8"><title>bench</title><script src="/lib.js"></script></head><body><script>${main}</script></body></html>`],
+            '/lib.js': ['text/javascript; charset=utf-8', lib],
+          }),
+        );
+      }
+      perWay[way] = acrossPages(pages);
     }
     const tag = perWay.scriptTag;
     if (!tag.untouched) throw new Error('the fake bridge was patched during the measurement');
