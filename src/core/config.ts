@@ -92,7 +92,7 @@ export function configure(changes: Partial<SuperQiConfig>): Readonly<SuperQiConf
     const v = changes[k as keyof SuperQiConfig];
     if (k === '__proto__' || (v === undefined && k !== 'environment')) continue;
     if (typeof DEFAULTS[k as keyof SuperQiConfig] === 'number') {
-      const problem = check('configure', k, 'n', false, v) ?? ((v as number) < 0 ? new InvalidParamsError('configure', k, 'must be ≥ 0') : undefined);
+      const problem = check('configure', k, 'number', false, v) ?? ((v as number) < 0 ? new InvalidParamsError('configure', k, 'must be ≥ 0') : undefined);
       if (problem) throw problem;
       next[k] = Math.min(v as number, MAX_DELAY);
     } else next[k] = v;

@@ -209,21 +209,21 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
     // functions and stay here; the rest is copied for the host, documented parameters checked against
     // their type (each read once: a getter runs once). Then the required ones must not be missing.
     // Walking the caller's keys, not the row's, reads only what is there (a row has up to 31).
-    problem = check(api, 'params', 'o', false, params);
+    problem = check(api, 'params', 'object', false, params);
     if (!problem) {
       for (const k in params) {
         const v = (params as Record<string, unknown>)[k];
-        const code = k === 'success' || k === 'fail' || k === 'complete' ? 'f' : ((clean[k] = v), spec.codes?.[k]);
+        const code = k === 'success' || k === 'fail' || k === 'complete' ? 'function' : ((clean[k] = v), spec.codes?.[k]);
         if (code && (problem = check(api, k, code, false, v))) break;
       }
-      for (const k of spec.required ?? []) problem ||= check(api, k, 'x', true, clean[k]);
+      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, clean[k]);
     }
     where = 'options';
     signal = options?.signal;
     timeout = options?.timeout;
     // A number of ms ≥ 0 (0: none); a signal must be one (an AbortController is not).
     problem ||=
-      check(api, 'timeout', 'n', false, timeout) ||
+      check(api, 'timeout', 'number', false, timeout) ||
       ((timeout as number) < 0
         ? new InvalidParamsError(api, 'timeout', 'must be >= 0')
         : signal != null && typeof signal.addEventListener !== 'function'
