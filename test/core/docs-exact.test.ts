@@ -32,6 +32,14 @@ describe('getAuthCode without authCode', () => {
     installFakeBridge({ handlers: { getAuthCode: { authCode: 'abc', authSuccessScopes: ['auth_base'] } } });
     await expect(getAuthCode({ scopes: ['auth_base'] })).resolves.toEqual({ authCode: 'abc', authSuccessScopes: ['auth_base'] });
   });
+
+  // needs() looks at authCode first and leaves such answers to the default path: it must still fail them.
+  it('an answer with an authCode and an error is still a failure', async () => {
+    installFakeBridge({ handlers: { getAuthCode: { authCode: 'abc', error: 1001 } } });
+    expect(await rejection(getAuthCode({ scopes: ['auth_user'] }))).toMatchObject({ name: 'UserCancelledError', code: 1001 });
+    installFakeBridge({ handlers: { getAuthCode: { authCode: 'abc', errorMessage: 'denied' } } });
+    expect(await rejection(getAuthCode({ scopes: ['auth_user'] }))).toMatchObject({ name: 'HostError', code: 3, errorMessage: 'denied' });
+  });
 });
 
 describe('qicardSignContract without authCode', () => {
