@@ -1,14 +1,17 @@
 /**
- * One timer for every call's timeout. Calls register a deadline; the timer is armed for the earliest
- * one and re-armed only when a sooner deadline arrives, so a steady stream of calls with the same
- * timeout arms no timer per call. A settled call is only marked (`at = 0`) and dropped from the list
- * later, in bulk — cheaper than a Set's add and delete per call. At most one timer is left, and it
- * stops by itself at the latest deadline it was armed for.
+ * One timer for every call's timeout. A call registers itself with its timeout, unstamped (`at` < 0):
+ * the timer's next run stamps it, so its deadline counts from then (never before the call, at most a
+ * task late) and a call reads no clock. A steady stream of calls answered within a task costs one
+ * array entry each and one timer run per task, where a clock read or a promise job per call cost ~5%
+ * of a call in Chromium. The timer is armed for the earliest deadline and re-armed only when a sooner
+ * one arrives. A settled call is only marked (`at = 0`) and dropped from the list later, in bulk —
+ * cheaper than a Set's add and delete per call. At most one timer is left, and it stops by itself at
+ * the latest deadline it was armed for.
  */
 
 /** A call waiting for its answer. */
 export interface Deadline {
-  /** Epoch ms after which the call times out; 0 once it no longer waits. */
+  /** Epoch ms after which the call times out; minus its timeout until the timer stamps it; 0 once it no longer waits. */
   at: number;
   /** Called once when `at` has passed. */
   expire(): void;
@@ -19,7 +22,13 @@ let list: Deadline[] = [];
 /** The length at which the list is swept: what was left at the last sweep, twice, plus 32 (so sweeps stay rare). */
 let sweepAt = 32;
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The deadline the timer is armed for: 0, a run as soon as possible (to stamp); Infinity, none. */
 let armedAt = Infinity;
+/**
+ * The `setTimeout` that armed the timer. Fake timers swapped in or out (a test suite's
+ * `useFakeTimers()`) can drop a timer without running it: a call then re-arms rather than wait for it.
+ */
+let armedWith: unknown;
 
 const sweep = (): void => {
   list = list.filter((d) => d.at);
@@ -29,9 +38,10 @@ const sweep = (): void => {
 function arm(at: number): void {
   clearTimeout(timer);
   armedAt = at;
+  armedWith = setTimeout;
   // Timers take at most 2^31-1 ms (longer ones fire at once): a later deadline is re-armed on waking.
-  // A deadline already past gives a negative delay, which fires at once.
-  timer = setTimeout(check, Math.min(2 ** 31 - 1, at - Date.now()));
+  // A deadline already past (and 0) gives a negative delay, which fires at once.
+  timer = setTimeout(check, at && Math.min(2 ** 31 - 1, at - Date.now()));
 }
 
 function check(): void {
@@ -39,7 +49,8 @@ function check(): void {
   armedAt = Infinity;
   const now = Date.now();
   for (const d of list) {
-    if (d.at && d.at <= now) {
+    if (d.at < 0) d.at = now - d.at;
+    else if (d.at && d.at <= now) {
       d.at = 0;
       d.expire();
     }
@@ -50,11 +61,11 @@ function check(): void {
   for (const d of list) if (d.at < armedAt) arm(d.at);
 }
 
-/** Starts watching a deadline `ms` (> 0) from now. */
+/** Starts watching a deadline `ms` (> 0) from the timer's next run (at most a task from now). */
 export function track(d: Deadline, ms: number): void {
-  d.at = Date.now() + ms;
+  d.at = -ms;
   if (list.push(d) > sweepAt) sweep();
-  if (d.at < armedAt) arm(d.at);
+  if (armedAt || armedWith !== setTimeout) arm(0);
 }
 
 /** Calls currently waiting for an answer with a timeout, and whether a timer is armed (leak checks). */

@@ -44,10 +44,8 @@ describe('timeouts', () => {
     silentHost();
     const fail = vi.fn();
     const p = track(getSystemInfo({ fail }));
-    // The deadline is registered a promise job after the call: a host answering sooner costs none.
-    expect(deadlineStats().pending).toBe(0);
-    await Promise.resolve();
-    expect(deadlineStats().pending).toBe(1);
+    // Registered at the call, unstamped: the shared timer's next run starts its 20 s.
+    expect(deadlineStats()).toEqual({ pending: 1, timerArmed: true });
     expect(await after(19999, p)).toBe(false);
     expect(await after(1, p)).toBe(true);
     expect(p.error).toBeInstanceOf(TimeoutError);
@@ -148,6 +146,41 @@ describe('timeouts', () => {
     expect(deadlineStats().pending).toBe(0);
     expect(deadlineStats().timerArmed).toBe(true);
     await vi.advanceTimersByTimeAsync(20000);
+    expect(deadlineStats()).toEqual({ pending: 0, timerArmed: false });
+  });
+
+  it('the deadline counts from the call, or later, never earlier: a long task delays it', async () => {
+    silentHost();
+    const p = track(getStorage({ key: 'k' }, { timeout: 100 }));
+    vi.setSystemTime(Date.now() + 5000); // the page's code keeps the thread 5 s after the call
+    expect(await after(99, p)).toBe(false);
+    expect(await after(1, p)).toBe(true);
+    expect(p.error).toMatchObject({ name: 'TimeoutError', timeout: 100 });
+  });
+
+  // A test suite that swaps fake timers in or out drops the shared timer without running it: later
+  // calls must not wait for it (each of these fails when the library believes the dropped timer will run).
+  it('fake timers swapped out with the timer pending: later calls still time out (real timers)', async () => {
+    silentHost();
+    const early = track(getStorage({ key: 'a' }, { timeout: 40 })); // its timer is a fake one, never run
+    vi.useRealTimers();
+    const late = track(getStorage({ key: 'b' }, { timeout: 20 }));
+    await tick(120);
+    expect(late.error).toMatchObject({ name: 'TimeoutError', timeout: 20 });
+    expect(early.error).toMatchObject({ name: 'TimeoutError', timeout: 40 });
+  });
+
+  it('fake timers swapped in with a real timer pending: later calls time out on fake time', async () => {
+    vi.useRealTimers();
+    silentHost();
+    const early = track(getStorage({ key: 'a' }, { timeout: 30 })); // its timer is a real one
+    vi.useFakeTimers();
+    const late = track(getStorage({ key: 'b' }, { timeout: 100 }));
+    expect(await after(100, late)).toBe(true);
+    expect(late.error).toMatchObject({ name: 'TimeoutError', timeout: 100 });
+    expect(early.error).toMatchObject({ name: 'TimeoutError', timeout: 30 });
+    vi.useRealTimers();
+    await tick(60); // the real timer runs too, and finds nothing left to do
     expect(deadlineStats()).toEqual({ pending: 0, timerArmed: false });
   });
 
@@ -325,19 +358,23 @@ describe('abort', () => {
     expect(p.ok).toBe(ok); // aborting afterwards changes nothing
   });
 
-  it('a host answering within a microtask: the call adds no abort listener, removes none, and sets no deadline', async () => {
+  it('a host answering within a microtask: the call adds no abort listener, removes none, and reads no clock (one timer run per task)', async () => {
     installFakeBridge({ handlers: { getStorage: { data: 1 } }, answer: 'microtask' });
     const ac = new AbortController();
     const s = spySignal(ac.signal);
     const now = vi.spyOn(Date, 'now');
     for (let i = 0; i < 3; i++) await expect(getStorage({ key: 'k' }, { signal: ac.signal })).resolves.toEqual({ data: 1 });
+    // getStorage has a default timeout: its deadlines wait, unstamped, for the shared timer's next run,
+    // armed once for the three calls; no clock read yet.
+    expect(vi.getTimerCount()).toBe(1);
+    expect(now).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(0);
     expect(s.add.mock.calls.filter((c) => c[0] === 'abort')).toEqual([]);
     // removeEventListener with nothing to remove still costs ~0.4 µs in Chromium
     expect(s.remove.mock.calls).toEqual([]);
     expect(s.live()).toBe(0);
-    // getStorage has a default timeout, but a call answered before its promise job reads no clock and arms no timer
-    expect(now).not.toHaveBeenCalled();
+    // That run read the clock once, found them all settled and left no timer.
+    expect(now).toHaveBeenCalledTimes(1);
     expect(deadlineStats()).toEqual({ pending: 0, timerArmed: false });
   });
 
