@@ -3,20 +3,14 @@ import type { TradePayResult, TradePayStatus } from '../types/essential.js';
 import type { Finish } from './invoke.js';
 import { isFailure } from './normalise.js';
 
-// No prototype (`__proto__: null` in a literal sets it): codes such as 'toString' or 'constructor' must
-// not find Object.prototype's members.
-const STATUS: Readonly<Record<string, TradePayStatus>> = {
-  __proto__: null,
-  9000: 'success',
-  8000: 'processing',
-  4000: 'failed',
-  6001: 'cancelled',
-  6002: 'network-error',
-  6004: 'unknown',
-} as object as Record<string, TradePayStatus>;
+// The documented result codes and what each stands for, index by index. Arrays, not an object keyed
+// by code: a code such as 'toString' finds nothing, and the lookup measured ~2% of a tradePay call
+// cheaper in Chromium than reading an object with number-like keys (bench/ab-chromium.mjs).
+const CODES = ['9000', '8000', '4000', '6001', '6002', '6004'];
+const STATUSES: readonly TradePayStatus[] = ['success', 'processing', 'failed', 'cancelled', 'network-error', 'unknown'];
 
 /** The status a `tradePay` result code stands for; codes the docs do not list are `unknown`. */
-export const tradePayStatus = (resultCode: string | number): TradePayStatus => STATUS[resultCode] ?? 'unknown';
+export const tradePayStatus = (resultCode: string | number): TradePayStatus => STATUSES[CODES.indexOf(String(resultCode))] ?? 'unknown';
 
 /**
  * Real pages see `resultCode` in `success` (9000/8000/6004) and in `fail` (4000/6001/6002), and some
@@ -24,7 +18,7 @@ export const tradePayStatus = (resultCode: string | number): TradePayStatus => S
  * keep the routing pages expect: `fail` for failed, cancelled and network-error.
  */
 export const finishTradePay: Finish = (raw, _failed, call) => {
-  const code = raw['resultCode'] ?? [raw['error'], raw['errorCode']].find((c) => c != null && String(c) in STATUS);
+  const code = raw['resultCode'] ?? [raw['error'], raw['errorCode']].find((c) => c != null && CODES.includes(String(c)));
   // No code at all: a failure stays one; a success has an unknown outcome (query the payment, as for 6004).
   if ((code == null || code === '') && isFailure(raw)) return false;
   const status = tradePayStatus((code ?? '') as string);

@@ -149,7 +149,7 @@ describe('tradePayStatus', () => {
     expect(tradePayStatus('6004')).toBe('unknown');
   });
   it('anything else is unknown', () => {
-    for (const c of ['', '0', '1', 'abc', 7000, 'toString', 'constructor', '__proto__']) expect(tradePayStatus(c)).toBe('unknown');
+    for (const c of ['', '0', '1', 'abc', 7000, 'toString', 'constructor', '__proto__', 'length', -1, '09000', ' 9000']) expect(tradePayStatus(c)).toBe('unknown');
   });
 });
 
