@@ -3,7 +3,7 @@
  * both builds' ESM output (`<dir>/index.mjs`, e.g. a copy of dist/ from before a change, and dist/) are
  * bundled into one page with no DevTools client (bench/plain-page.mjs), and each wrapper of
  * overhead-chromium.mjs is compared, A's calls against B's, on the same fake bridge (answers in a
- * microtask), in alternating blocks (bench/alternate.mjs, 101 rounds). Several fresh pages, each starting
+ * microtask, a fresh answer object each time), in alternating blocks (bench/alternate.mjs, 101 rounds). Several fresh pages, each starting
  * with a different wrapper; a figure is the median over the pages of B ÷ A.
  *
  * What to expect of it on a 2-core machine shared with others: A against itself reads 0.98–1.03, and
@@ -42,8 +42,10 @@ const bundle = async (dir, global) =>
 
 /** Runs in the page: B's wrapper ÷ A's, per API in `order`. */
 async function page({ order, alternateSource }) {
-  const answers = { getAuthCode: { authCode: 'c' }, tradePay: { resultCode: '9000' }, request: { data: {}, status: 200, headers: {} } };
-  window.AlipayJSBridge = { call: (name, params, callback) => queueMicrotask(() => callback(answers[name] ?? {})) };
+  // A fresh answer object per call, as a real bridge makes one from the native side's answer.
+  const answers = { getAuthCode: () => ({ authCode: 'c' }), tradePay: () => ({ resultCode: '9000' }), request: () => ({ data: {}, status: 200, headers: {} }) };
+  const answer = (name) => (answers[name] ? answers[name]() : {});
+  window.AlipayJSBridge = { call: (name, params, callback) => queueMicrotask(() => callback(answer(name))) };
   const params = { alert: () => ({}), getNetworkType: () => ({}), request: () => ({ url: 'https://a.iq' }), getAuthCode: () => ({ scopes: ['auth_base'] }), tradePay: () => ({ paymentUrl: 'https://p.iq' }) };
   const alternate = (0, eval)(`(${alternateSource})`);
   const run = (fn, make) => async (n) => {
