@@ -68,9 +68,13 @@ export function track(d: Deadline, ms: number): void {
   if (armedAt || armedWith !== setTimeout) arm(0);
 }
 
-/** Calls currently waiting for an answer with a timeout, and whether a timer is armed (leak checks). */
+/**
+ * Calls currently waiting for an answer with a timeout, and whether a timer is armed (leak checks). A
+ * timed call counts as pending from the call itself, and the timer stays armed until its next run even
+ * when every call was answered sooner: advance (fake) timers by 0 ms before expecting it unarmed.
+ */
 export const deadlineStats = (): {
-  /** Deadlines still watched. */
+  /** Deadlines still watched (stamped or waiting for the timer's next run). */
   pending: number;
   /** Whether the shared timer is set. */
   timerArmed: boolean;
