@@ -250,6 +250,20 @@ export const TABLE_NAMES: ReadonlyArray<keyof Tables> = [
   'refundsByRequest', 'contracts', 'agreements', 'consents', 'messages', 'deliveries', 'idempotency', 'confirms', 'forced',
 ];
 
+/**
+ * A table: an object without a prototype, so an id from outside (`constructor`, `toString`,
+ * `__proto__`) is only ever an own key — never a method of `Object.prototype`, never the prototype.
+ */
+export function newTable<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  for (const [id, value] of entries) table[id] = value;
+  return table;
+}
+
+/** The record under `id` when `table` has it as an own key (any table or lookup object), else undefined. */
+export const own = <T>(table: Readonly<Record<string, T>>, id: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
+
 const IQD = 1000;
 
 function user(
@@ -297,23 +311,23 @@ export function initialState(clientId: string, merchantName = 'Sandbox Merchant'
   const state: State = {
     version: 1,
     totalFils: 0,
-    users: Object.fromEntries(users.map((u) => [u.userId, u])),
-    merchants: { [clientId]: { clientId, merchantName, merchantNameArabic: 'تاجر التجربة', status: 'NORMAL', balance: merchantBalance } },
-    authCodes: {},
-    tokens: {},
-    refreshTokens: {},
-    payments: {},
-    paymentsByRequest: {},
-    refunds: {},
-    refundsByRequest: {},
-    contracts: {},
-    agreements: {},
-    consents: {},
-    messages: {},
-    deliveries: {},
-    idempotency: {},
-    confirms: {},
-    forced: {},
+    users: newTable(users.map((u) => [u.userId, u] as const)),
+    merchants: newTable([[clientId, { clientId, merchantName, merchantNameArabic: 'تاجر التجربة', status: 'NORMAL', balance: merchantBalance }]]),
+    authCodes: newTable(),
+    tokens: newTable(),
+    refreshTokens: newTable(),
+    payments: newTable(),
+    paymentsByRequest: newTable(),
+    refunds: newTable(),
+    refundsByRequest: newTable(),
+    contracts: newTable(),
+    agreements: newTable(),
+    consents: newTable(),
+    messages: newTable(),
+    deliveries: newTable(),
+    idempotency: newTable(),
+    confirms: newTable(),
+    forced: newTable(),
   };
   state.totalFils = sumFils(state);
   return state;

@@ -10,7 +10,8 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILES } from './credentials.js';
-import { brokenInvariant, initialState, TABLE_NAMES, type State, type Tables } from './state.js';
+import { readState } from './state-check.js';
+import { brokenInvariant, initialState, own, type State, type Tables } from './state.js';
 
 type Row<T extends keyof Tables> = Tables[T][string];
 
@@ -23,7 +24,7 @@ export class Tx {
   get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
     const pending = this.journal.get(table);
     if (pending?.has(id)) return pending.get(id) as Row<T> | undefined;
-    return Object.prototype.hasOwnProperty.call(this.state[table], id) ? (this.state[table][id] as Row<T>) : undefined;
+    return own(this.state[table] as Record<string, Row<T>>, id);
   }
 
   /** Puts a record (`undefined` deletes it). Records are replaced whole, never edited in place. */
@@ -81,12 +82,6 @@ export interface StoreOptions {
   onWarning?: (message: string) => void;
 }
 
-function looksLikeState(value: unknown): value is State {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Record<string, unknown>;
-  return v['version'] === 1 && typeof v['totalFils'] === 'number' && TABLE_NAMES.every((t) => v[t] && typeof v[t] === 'object' && !Array.isArray(v[t]));
-}
-
 export class Store {
   readonly state: State;
   readonly path: string;
@@ -102,15 +97,14 @@ export class Store {
     let loaded: State | null = null;
     if (existsSync(this.path)) {
       const text = readFileSync(this.path, 'utf8');
-      let parsed: unknown;
-      let reason = '';
+      let parsed: State | string;
       try {
-        parsed = JSON.parse(text);
+        parsed = readState(JSON.parse(text));
       } catch (e) {
-        reason = `not JSON (${(e as Error).message})`;
+        parsed = `not JSON (${(e as Error).message})`;
       }
-      if (!reason && !looksLikeState(parsed)) reason = 'not a sandbox state (version 1)';
-      if (!reason && brokenInvariant(parsed as State)) reason = `an invariant is broken: ${brokenInvariant(parsed as State)}`;
+      const broken = typeof parsed === 'string' ? null : brokenInvariant(parsed);
+      const reason = typeof parsed === 'string' ? parsed : broken ? `a state whose invariant is broken: ${broken}` : '';
       if (reason) {
         const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
         renameSync(this.path, aside);
@@ -120,7 +114,7 @@ export class Store {
     }
     this.state = loaded ?? initialState(options.clientId, options.merchantName);
     // a merchant for this client id must exist (the directory's client.json is the truth)
-    if (!this.state.merchants[options.clientId]) {
+    if (!own(this.state.merchants, options.clientId)) {
       this.state.merchants[options.clientId] = { clientId: options.clientId, merchantName: options.merchantName ?? 'Sandbox Merchant', merchantNameArabic: 'تاجر التجربة', status: 'NORMAL', balance: 0 };
     }
     if (!loaded) this.markDirty();
