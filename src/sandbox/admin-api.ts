@@ -17,7 +17,7 @@ import {
 } from './protocol.js';
 import { setFailNext, type Runtime } from './runtime.js';
 import { OPEN_APIS } from './table/index.js';
-import type { DeliveryRecord, State } from './state.js';
+import { own, type DeliveryRecord, type State } from './state.js';
 import { usersInOrder, walletUser } from './wallet-api.js';
 
 const OUTCOMES: readonly ForcedOutcome[] = ['decline', 'pending', 'expire', 'network-error', 'slow'];
@@ -74,7 +74,7 @@ export function stateView(rt: Runtime): SandboxStateView {
       agreementId: a.agreementId,
       userId: a.userId,
       clientId: a.clientId,
-      ...(s.contracts[a.contractId]?.contractDesc !== undefined ? { contractDesc: s.contracts[a.contractId]!.contractDesc! } : {}),
+      ...(own(s.contracts, a.contractId)?.contractDesc !== undefined ? { contractDesc: own(s.contracts, a.contractId)!.contractDesc! } : {}),
       createdAt: iso(a.createdAt),
     })),
     deliveries: newestFirst(Object.values(s.deliveries), (d) => d.createdAt).map(deliveryView),
@@ -141,5 +141,5 @@ export async function handleAdminApi(rt: Runtime, req: IncomingMessage, res: Ser
   const id = body['deliveryId'];
   if (typeof id !== 'string' || !rt.notifier.resend(id)) return fail(404, 'DELIVERY_NOT_FOUND', `no delivery ${String(id)}`);
   await rt.store.flush();
-  return sendJson(res, 200, { delivery: deliveryView(rt.store.state.deliveries[id]!) } satisfies ResendResponse);
+  return sendJson(res, 200, { delivery: deliveryView(own(rt.store.state.deliveries, id)!) } satisfies ResendResponse);
 }

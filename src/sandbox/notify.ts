@@ -9,7 +9,7 @@ import type { KeyObject } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { formatTime, signedHeaders } from './signing.js';
-import type { DeliveryAttempt, DeliveryRecord } from './state.js';
+import { own, type DeliveryAttempt, type DeliveryRecord } from './state.js';
 import type { Store } from './store.js';
 
 /**
@@ -81,7 +81,7 @@ export class Notifier {
 
   /** Queues `deliveryId` again now (its attempts are kept). False when there is no such delivery. */
   resend(deliveryId: string): boolean {
-    const d = this.options.store.state.deliveries[deliveryId];
+    const d = own(this.options.store.state.deliveries, deliveryId);
     if (!d) return false;
     this.options.store.transact((tx) => tx.put('deliveries', deliveryId, { ...d, status: 'PENDING', tries: 0, nextAt: this.options.clock() }));
     this.kick();

@@ -11,6 +11,7 @@ import { HANDLERS } from './handlers/index.js';
 import { isJsonType, parseObject, readBody, sendJson } from './http.js';
 import { maybeSlow, run, type Runtime } from './runtime.js';
 import { formatTime, isDoubleHashed, parseSignatureHeader, parseTime, signContent, signedHeaders, verify } from './signing.js';
+import { own } from './state.js';
 import { InvariantError } from './store.js';
 import { resultOf } from './table/codes.js';
 import { BY_PATH, fieldOf, isAbsent, OPEN_APIS, validate, type OpenApiName } from './table/index.js';
@@ -56,7 +57,7 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
 
   // ── who is calling, and did they sign it ───────────────────────────────────────────────────────
   if (!clientId) return fail('CLIENT_INVALID', 'The Client-Id header is missing.');
-  if (!rt.store.state.merchants[clientId]) return fail('CLIENT_INVALID', `No merchant has Client-Id ${clientId} (this sandbox's is ${rt.credentials.clientId}; see its .env)`);
+  if (!own(rt.store.state.merchants, clientId)) return fail('CLIENT_INVALID', `No merchant has Client-Id ${clientId} (this sandbox's is ${rt.credentials.clientId}; see its .env)`);
   const requestTime = String(req.headers['request-time'] ?? '');
   if (!requestTime) return fail('INVALID_SIGNATURE', 'The Request-Time header is missing.');
   if (Number.isNaN(parseTime(requestTime))) return fail('INVALID_SIGNATURE', `Request-Time ${JSON.stringify(requestTime)} is not an ISO 8601 date-time with a zone`);

@@ -21,7 +21,7 @@ import {
   type WalletUser,
 } from './protocol.js';
 import { maybeSlow, run, type Runtime } from './runtime.js';
-import type { ContractRecord, PaymentRecord, State, UserRecord } from './state.js';
+import { own, type ContractRecord, type PaymentRecord, type State, type UserRecord } from './state.js';
 import { formatTime } from './signing.js';
 
 const CORS = {
@@ -66,7 +66,7 @@ function cashierView(state: State, p: PaymentRecord): CashierPayment {
   return {
     paymentId: p.paymentId,
     paymentRequestId: p.paymentRequestId,
-    merchantName: state.merchants[p.clientId]?.merchantName ?? p.clientId,
+    merchantName: own(state.merchants, p.clientId)?.merchantName ?? p.clientId,
     ...(p.orderDescription ? { orderDescription: p.orderDescription } : {}),
     paymentAmount: { currency: p.currency, value: String(p.amount) },
     ...(p.referenceBuyerId ? { referenceBuyerId: p.referenceBuyerId } : {}),
@@ -78,7 +78,7 @@ function cashierView(state: State, p: PaymentRecord): CashierPayment {
 function contractView(state: State, c: ContractRecord): SigningContract {
   return {
     authId: c.authId,
-    merchantName: state.merchants[c.clientId]?.merchantName ?? c.clientId,
+    merchantName: own(state.merchants, c.clientId)?.merchantName ?? c.clientId,
     ...(c.contractDesc !== undefined ? { contractDesc: c.contractDesc } : {}),
     ...(c.language !== undefined ? { language: c.language } : {}),
     status: c.status,
@@ -145,7 +145,7 @@ async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unkno
   if (path === WALLET_API.contracts && get) {
     const id = url.searchParams.get('authId') ?? idFromLink(url.searchParams.get('authUrl'), 'authId');
     if (!id) refuse(400, 'INVALID_REQUEST', 'give ?authUrl=<the authUrl prepare answered> or ?authId=');
-    const c = state.contracts[id!] ?? refuse(404, 'CONTRACT_NOT_FOUND', `no sandbox contract ${id}`);
+    const c = own(state.contracts, id!) ?? refuse(404, 'CONTRACT_NOT_FOUND', `no sandbox contract ${id}`);
     return contractView(state, c);
   }
   if (!post) return refuse(get && Object.values(WALLET_API).includes(path as never) ? 405 : 404, 'INVALID_REQUEST', `${req.method} ${path} is not part of the wallet API`);

@@ -1,6 +1,6 @@
 /** pay and inquiryPayment (`06-pay`, `04-inquiryPayment`): cashier, agreement and escrow payments. */
 import { formatTime, parseTime } from '../signing.js';
-import type { PaymentKind, PaymentRecord } from '../state.js';
+import { own, type PaymentKind, type PaymentRecord } from '../state.js';
 import { amount, amountOf, lookupToken, newId, takeForced, text, type Ctx, type Handler } from './context.js';
 import { completePayment, endPayment, payerProblem } from './lifecycle.js';
 
@@ -32,7 +32,7 @@ export function findPayment(ctx: Ctx, body: Record<string, unknown>): PaymentRec
 
 export const pay: Handler<'pay'> = (ctx, body, r) => {
   const productCode = text(body, 'productCode')!;
-  const kind = PRODUCT_CODES[productCode];
+  const kind = own(PRODUCT_CODES, productCode);
   if (!kind) return r.fail('PARAM_ILLEGAL', `pay: productCode ${JSON.stringify(productCode)} is none of ${Object.keys(PRODUCT_CODES).join(', ')}`);
   const { fils, currency } = amountOf(body, 'paymentAmount')!;
   if (currency !== 'IQD') return r.fail('CURRENCY_NOT_SUPPORT', `pay: currency ${JSON.stringify(currency)} is not supported (IQD only)`);

@@ -90,6 +90,6 @@ export const CODE_INFO: Readonly<Record<string, readonly [ResultStatus, string]>
 
 /** The `result` object of a code; `message` replaces the documented message (to say which field, say). */
 export function resultOf(code: string, message?: string): OpenApiResult {
-  const [status, text] = CODE_INFO[code] ?? ['F', code];
+  const [status, text] = (Object.prototype.hasOwnProperty.call(CODE_INFO, code) ? CODE_INFO[code] : undefined) ?? ['F', code];
   return { resultCode: code, resultStatus: status, resultMessage: message ?? text };
 }
