@@ -5,7 +5,7 @@
  * files, plus `<dir>/.env` with the variable names of `01-guide/09-Testing-Locally`.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomInt, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** File names inside the sandbox directory. */
@@ -32,10 +32,23 @@ export interface Credentials {
   envPath: string;
 }
 
+/** Writes a whole file or none: a temp file, then a rename (a reader never sees half a key). */
 function writeAtomic(path: string, text: string, mode = 0o600): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text, { mode });
   renameSync(tmp, path);
+}
+
+/**
+ * Removes the temp files a killed sandbox left (`state.json.<pid>.tmp`, a key's or `.env`'s). Call it
+ * holding the directory's lock: then no other sandbox is writing them.
+ */
+export function removeLeftoverTemps(dir: string): void {
+  const names: readonly string[] = Object.values(FILES);
+  for (const name of readdirSync(dir)) {
+    const base = /^(.+)\.\d+\.tmp$/.exec(name)?.[1];
+    if (base && names.includes(base)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** A 16-digit client id like onboarding gives (`2021001234567890`-shaped). */
@@ -50,7 +63,10 @@ function ensureKeyPair(dir: string, privateName: string, publicName: string): vo
   writeAtomic(publicPath, publicKey.export({ type: 'spki', format: 'pem' }) as string, 0o644);
 }
 
-/** Loads the credentials in `dir`, creating whatever is missing (the directory too). */
+/**
+ * Loads the credentials in `dir`, creating whatever is missing (the directory too). Call it holding
+ * the directory's lock (lock.ts): two first starts must not both make keys.
+ */
 export function ensureCredentials(dirInput: string): Credentials {
   const dir = resolve(dirInput);
   mkdirSync(dir, { recursive: true });

@@ -10,10 +10,11 @@
  * await sandbox.close();
  * ```
  */
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { stateView } from './admin-api.js';
-import { ensureCredentials, writeEnv } from './credentials.js';
+import { ensureCredentials, removeLeftoverTemps, writeEnv } from './credentials.js';
 import { lockDir } from './lock.js';
 import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
 import { nextDue } from './handlers/lifecycle.js';
@@ -103,9 +104,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = resolve(options.dir);
   const warn = options.onWarning ?? ((m: string) => console.warn(m));
   const clock = options.clock ?? Date.now;
-  const credentials = ensureCredentials(dir);
+  // the lock first: keys, client id and state are made and read by the one start that holds it
+  mkdirSync(dir, { recursive: true });
   const unlock = lockDir(dir);
   try {
+    removeLeftoverTemps(dir);
+    const credentials = ensureCredentials(dir);
     return await start(options, { dir, warn, clock, credentials, port, host, unlock });
   } catch (e) {
     unlock();

@@ -1,8 +1,11 @@
 /**
  * One sandbox per directory: two gateways saving the same state.json would overwrite each other's
- * changes. A lock file holds the owner's pid; a lock whose process is gone is taken over.
+ * changes, and two first starts would each make keys. A lock file holds the owner's pid; it appears
+ * whole (written to a temp file, then linked into place), so another start never reads half of one.
+ * A lock that names no running process — gone, or no pid at all (empty, `0`, `-1`, garbage: a full
+ * disk or a kill leaves those) — is stale and taken over.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const held = new Set<string>();
@@ -16,23 +19,71 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** Takes `<dir>/sandbox.lock`; throws if a running sandbox (this process or another) holds it. Returns the release. */
+/** The pid a lock file names, or null when it names none (unreadable, empty, `0`, `-1`, not a number). */
+function ownerOf(path: string): number | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').trim();
+  } catch {
+    return null;
+  }
+  const pid = /^\d{1,10}$/.test(text) ? Number(text) : 0;
+  return pid > 0 ? pid : null;
+}
+
+/** Links a whole lock file holding this pid at `path`; false if one is there already. */
+function create(path: string): boolean {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, String(process.pid));
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Takes `<dir>/sandbox.lock` (the directory must exist); throws if a running sandbox (this process or another) holds it. Returns the release. */
 export function lockDir(dir: string): () => void {
   const path = join(dir, 'sandbox.lock');
   if (held.has(path)) throw new Error(`superqi-sandbox: a sandbox in this process already uses ${dir}; close it first`);
-  try {
-    writeFileSync(path, String(process.pid), { flag: 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    const owner = Number(readFileSync(path, 'utf8'));
-    if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) {
+  for (let tries = 0; !create(path); tries++) {
+    const owner = ownerOf(path);
+    if (owner !== null && owner !== process.pid && alive(owner)) {
       throw new Error(`superqi-sandbox: process ${owner} already runs a sandbox on ${dir} (${path}); stop it or use another --dir`);
     }
-    writeFileSync(path, String(process.pid));
+    if (tries >= 5) throw new Error(`superqi-sandbox: could not take the stale lock ${path}; delete it if no sandbox runs on ${dir}`);
+    // stale: move it aside (atomic), then make sure what was moved is the stale lock and not a fresh
+    // one another start linked in meanwhile (that one is put back, and its owner wins)
+    const aside = `${path}.${process.pid}.stale`;
+    try {
+      renameSync(path, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
+    }
+    const moved = ownerOf(aside);
+    if (moved !== owner && moved !== null && alive(moved)) {
+      try {
+        linkSync(aside, path);
+      } catch {
+        /* a third start took it: it is the owner now */
+      }
+    }
+    rmSync(aside, { force: true });
   }
   held.add(path);
+  // what a start killed mid-way left (its own temp or stale copy); a live start's are in use
+  for (const name of readdirSync(dir)) {
+    const pid = /^sandbox\.lock\.(\d+)\.(tmp|stale)$/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
   return () => {
     held.delete(path);
-    rmSync(path, { force: true });
+    // only our own lock: never one a later start took over
+    if (ownerOf(path) === process.pid) rmSync(path, { force: true });
   };
 }
