@@ -136,7 +136,9 @@ export class Notifier {
     }
     const { schedule } = this.options;
     this.options.store.transact((tx) => {
-      const current = tx.get('deliveries', d.deliveryId) ?? d;
+      // gone: its creation was undone (a failed save) while the attempt ran
+      const current = tx.get('deliveries', d.deliveryId);
+      if (!current) return;
       const tries = current.tries + 1;
       const exhausted = tries >= schedule.length;
       tx.put('deliveries', d.deliveryId, {

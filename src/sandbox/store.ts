@@ -4,10 +4,12 @@
  *
  * A transaction journals the records a handler puts; commit applies them at once and checks every
  * invariant (state.ts `brokenInvariant`), undoing the lot if one breaks. Handlers run synchronously
- * between two awaits, so concurrent requests cannot interleave half-applied changes.
+ * between two awaits, so concurrent requests cannot interleave half-applied changes. A change counts
+ * once it is on disk: when a save fails (a full disk), every change it would have saved is undone, so
+ * memory stays what the file holds and the requests waiting on that save get the error.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILES } from './credentials.js';
 import { readState } from './state-check.js';
@@ -82,18 +84,32 @@ export interface StoreOptions {
   onWarning?: (message: string) => void;
 }
 
+/** A committed change not yet on disk: how to undo it, and its waiters. */
+interface Unsaved {
+  undo: () => void;
+  saved: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 export class Store {
   readonly state: State;
   readonly path: string;
   /** Where a corrupt state file was moved, if one was. */
   readonly corruptFile?: string;
-  private writing: Promise<void> = Promise.resolve();
+  /** Each write resolves to its error, or null when it saved. */
+  private writing: Promise<unknown> = Promise.resolve(null);
   private dirty = false;
-  private pendingFlush: Promise<void> | null = null;
-  private writeError: unknown = null;
+  private pendingFlush: Promise<unknown> | null = null;
+  /** Changes committed since the last save, oldest first. */
+  private unsaved: Unsaved[] = [];
+  /** Whether state.json holds this state (false for a fresh one until its first save). */
+  private onDisk: boolean;
+  private readonly warn: (message: string) => void;
 
   constructor(options: StoreOptions) {
     this.path = join(options.dir, FILES.state);
+    this.warn = options.onWarning ?? (() => {});
     let loaded: State | null = null;
     if (existsSync(this.path)) {
       const text = readFileSync(this.path, 'utf8');
@@ -113,6 +129,7 @@ export class Store {
       } else loaded = parsed as State;
     }
     this.state = loaded ?? initialState(options.clientId, options.merchantName);
+    this.onDisk = loaded !== null;
     // a merchant for this client id must exist (the directory's client.json is the truth)
     if (!own(this.state.merchants, options.clientId)) {
       this.state.merchants[options.clientId] = { clientId: options.clientId, merchantName: options.merchantName ?? 'Sandbox Merchant', merchantNameArabic: 'تاجر التجربة', status: 'NORMAL', balance: 0 };
@@ -134,6 +151,15 @@ export class Store {
       undo();
       throw new InvariantError(broken);
     }
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const saved = new Promise<void>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    // nobody may wait on it (the notifier's own changes): a lost change is reported by the warning
+    saved.catch(() => {});
+    this.unsaved.push({ undo, saved, resolve, reject });
     this.markDirty();
     return result;
   }
@@ -143,26 +169,40 @@ export class Store {
     if (!this.pendingFlush) this.pendingFlush = this.writing = this.writing.then(() => this.writeOnce());
   }
 
-  private async writeOnce(): Promise<void> {
+  private async writeOnce(): Promise<unknown> {
     this.pendingFlush = null;
-    if (!this.dirty) return;
+    if (!this.dirty) return null;
     this.dirty = false;
+    const batch = this.unsaved.length;
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
       await writeFile(tmp, JSON.stringify(this.state));
       await rename(tmp, this.path);
-      this.writeError = null;
     } catch (e) {
-      this.writeError = e;
-      this.dirty = true;
+      // back to what the file holds: every change not on disk is undone (newest first), before any await
+      const lost = this.unsaved.splice(0);
+      for (let i = lost.length - 1; i >= 0; i--) lost[i]!.undo();
+      for (const change of lost) change.reject(e);
+      this.dirty = !this.onDisk;
+      this.warn(`superqi-sandbox: could not save ${this.path} (${(e as Error).message}); ${lost.length} change(s) undone, the state is as last saved`);
+      await rm(tmp, { force: true }).catch(() => {});
+      return e;
     }
+    this.onDisk = true;
+    for (const change of this.unsaved.splice(0, batch)) change.resolve();
+    return null;
   }
 
-  /** Resolves once every change made so far is on disk (rejects if the last write failed). */
+  /**
+   * Resolves once every change made so far is on disk. Rejects with the save's error if one of them
+   * was undone because its save failed (or a fresh state could not be written at all).
+   */
   async flush(): Promise<void> {
     if (this.dirty && !this.pendingFlush) this.markDirty();
+    const changes = this.unsaved.map((u) => u.saved);
     // the queued write (or, if none is queued, the one running) includes every change made so far
-    await (this.pendingFlush ?? this.writing);
-    if (this.writeError) throw this.writeError;
+    const error = await (this.pendingFlush ?? this.writing);
+    await Promise.all(changes);
+    if (error && !this.onDisk) throw error;
   }
 }
