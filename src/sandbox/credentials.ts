@@ -51,41 +51,64 @@ export function removeLeftoverTemps(dir: string): void {
   }
 }
 
+/** Reads and parses one of the directory's files; a failure names the file and what to do about it. */
+function readOwn<T>(path: string, what: string, remedy: string, parse: (text: string) => T): T {
+  try {
+    return parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`superqi-sandbox: ${path} is not ${what} (${(e as Error).message}); ${remedy}`);
+  }
+}
+
 /** A 16-digit client id like onboarding gives (`2021001234567890`-shaped). */
 const newClientId = (): string => `2026${String(randomInt(1e6)).padStart(6, '0')}${String(randomInt(1e6)).padStart(6, '0')}`;
 
-function ensureKeyPair(dir: string, privateName: string, publicName: string): void {
+/** Loads (making it first if either file is missing) a key pair, checked to be whole PEM and one pair. */
+function ensureKeyPair(dir: string, privateName: string, publicName: string): { privateKey: KeyObject; publicKey: KeyObject } {
   const privatePath = join(dir, privateName);
   const publicPath = join(dir, publicName);
-  if (existsSync(privatePath) && existsSync(publicPath)) return;
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  writeAtomic(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
-  writeAtomic(publicPath, publicKey.export({ type: 'spki', format: 'pem' }) as string, 0o644);
+  if (!existsSync(privatePath) || !existsSync(publicPath)) {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeAtomic(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+    writeAtomic(publicPath, publicKey.export({ type: 'spki', format: 'pem' }) as string, 0o644);
+  }
+  const remedy = `delete ${privateName} and ${publicName} in ${dir} and the next start makes a new pair (the .env paths stay the same)`;
+  const privateKey = readOwn(privatePath, 'an RSA private key in PEM', remedy, (text) => createPrivateKey(text));
+  const publicKey = readOwn(publicPath, 'an RSA public key in PEM', remedy, (text) => createPublicKey(text));
+  const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
+  if (!spki(createPublicKey(privateKey)).equals(spki(publicKey))) {
+    throw new Error(`superqi-sandbox: ${privatePath} and ${publicPath} are not one key pair (every signature would fail); ${remedy}`);
+  }
+  return { privateKey, publicKey };
 }
 
 /**
  * Loads the credentials in `dir`, creating whatever is missing (the directory too). Call it holding
- * the directory's lock (lock.ts): two first starts must not both make keys.
+ * the directory's lock (lock.ts): two first starts must not both make keys. A file that cannot be
+ * read as what it should be is an error naming it and what to do.
  */
 export function ensureCredentials(dirInput: string): Credentials {
   const dir = resolve(dirInput);
   mkdirSync(dir, { recursive: true });
   const clientPath = join(dir, FILES.client);
-  let clientId: string | undefined;
+  let clientId: string;
   if (existsSync(clientPath)) {
-    const saved = JSON.parse(readFileSync(clientPath, 'utf8')) as { clientId?: unknown };
-    if (typeof saved.clientId === 'string' && saved.clientId) clientId = saved.clientId;
-    else throw new Error(`superqi-sandbox: ${clientPath} has no clientId; fix or delete it`);
+    clientId = readOwn(clientPath, 'a client file ({"clientId": "…"})', 'fix it, or delete it and the next start makes a new client id (and writes it to .env)', (text) => {
+      const saved: unknown = JSON.parse(text);
+      const id = saved && typeof saved === 'object' ? (saved as { clientId?: unknown }).clientId : undefined;
+      if (typeof id !== 'string' || !id) throw new Error('it has no clientId string');
+      return id;
+    });
   } else {
     clientId = newClientId();
     writeAtomic(clientPath, `${JSON.stringify({ clientId }, null, 2)}\n`, 0o644);
   }
-  ensureKeyPair(dir, FILES.merchantPrivateKey, FILES.merchantPublicKey);
-  ensureKeyPair(dir, FILES.walletPrivateKey, FILES.walletPublicKey);
+  const merchant = ensureKeyPair(dir, FILES.merchantPrivateKey, FILES.merchantPublicKey);
+  const wallet = ensureKeyPair(dir, FILES.walletPrivateKey, FILES.walletPublicKey);
   return {
     clientId,
-    merchantPublicKey: createPublicKey(readFileSync(join(dir, FILES.merchantPublicKey))),
-    walletPrivateKey: createPrivateKey(readFileSync(join(dir, FILES.walletPrivateKey))),
+    merchantPublicKey: merchant.publicKey,
+    walletPrivateKey: wallet.privateKey,
     merchantPrivateKeyPath: join(dir, FILES.merchantPrivateKey),
     walletPublicKeyPath: join(dir, FILES.walletPublicKey),
     envPath: join(dir, FILES.env),
@@ -104,7 +127,10 @@ export function writeEnv(credentials: Credentials, gatewayUrl: string): void {
     ALIPAY_MERCHANT_PRIVATE_KEY_PATH: credentials.merchantPrivateKeyPath,
     ALIPAY_PUBLIC_KEY_PATH: credentials.walletPublicKeyPath,
   };
-  const existing = existsSync(credentials.envPath) ? readFileSync(credentials.envPath, 'utf8').split('\n') : ['# superqi-sandbox: a local Super Qi gateway (superqi-bridge)'];
+  const remedy = 'fix it, or delete it and the sandbox writes a new one';
+  const existing = existsSync(credentials.envPath)
+    ? readOwn(credentials.envPath, 'a readable .env file', remedy, (text) => text.split('\n'))
+    : ['# superqi-sandbox: a local Super Qi gateway (superqi-bridge)'];
   const seen = new Set<string>();
   const lines = existing.map((line) => {
     const name = /^\s*([A-Z_][A-Z0-9_]*)\s*=/.exec(line)?.[1];
@@ -116,5 +142,9 @@ export function writeEnv(credentials: Credentials, gatewayUrl: string): void {
   });
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   for (const [name, value] of Object.entries(values)) if (!seen.has(name)) lines.push(`${name}=${value}`);
-  writeAtomic(credentials.envPath, `${lines.join('\n')}\n`);
+  try {
+    writeAtomic(credentials.envPath, `${lines.join('\n')}\n`);
+  } catch (e) {
+    throw new Error(`superqi-sandbox: cannot write ${credentials.envPath} (${(e as Error).message}); ${remedy}`);
+  }
 }

@@ -160,7 +160,12 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
   const actualPort = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   rt.url = `http://${urlHost}:${actualPort}`;
-  if (options.writeEnv !== false) writeEnv(credentials, rt.url);
+  try {
+    if (options.writeEnv !== false) writeEnv(credentials, rt.url);
+  } catch (e) {
+    server.close();
+    throw e;
+  }
 
   // due work (expiry, settling) without a request to trigger it
   const tick = () => run(rt, credentials.clientId, () => undefined);

@@ -271,8 +271,25 @@ export const isAbsent = (value: unknown): boolean => value === undefined || valu
 const PLAIN = /[@#?]/;
 const FILS = /^(0|[1-9]\d*)$/;
 
+/** How deep a body may nest objects and arrays (the deepest documented field is 3 levels down). */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether a JSON value nests objects/arrays more than `max` deep; walked with a stack, so no depth overflows it. */
+export function nestsDeeper(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Checks a body against a row; a message naming the field, or null when it passes. */
 export function validate(row: OpenApiRow, body: Record<string, unknown>): string | null {
+  // first: the rest (and canonical JSON for idempotency) walks the body recursively
+  if (nestsDeeper(body, MAX_BODY_DEPTH)) return `${row.name}: the body nests objects or arrays more than ${MAX_BODY_DEPTH} deep`;
   for (const [path, rule] of Object.entries(row.fields)) {
     const value = fieldOf(body, path);
     if (isAbsent(value)) {
