@@ -206,9 +206,13 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
           server.close(() => ok());
           server.closeAllConnections();
         });
-        await notifier.close();
-        await store.flush();
-        unlock();
+        try {
+          await notifier.close();
+          await store.flush();
+        } finally {
+          // a save that fails here (a full disk) still lets the directory go
+          unlock();
+        }
       })()),
   };
 }

@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { SANDBOX_API, WALLET_API } from '../../src/sandbox/index.js';
+import { SANDBOX_API, startSandbox, WALLET_API } from '../../src/sandbox/index.js';
 import { cashierPay, code, rid, startFixture, type Fixture } from './fixture.js';
-import { AGREEMENT, ALI } from './merchant.js';
+import { AGREEMENT, ALI, tempDir } from './merchant.js';
 
 const disk = vi.hoisted(() => ({ full: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -98,4 +98,21 @@ it('a forced outcome the save of which fails is not forced', async () => {
   }
   expect(res.status).toBeGreaterThanOrEqual(500);
   expect(f.sandbox.state().forced).toBeNull();
+});
+
+it('a sandbox that cannot save at all (a full disk from the start): close() rejects with the error and still lets the directory go', async () => {
+  const tmp = tempDir();
+  const warnings: string[] = [];
+  disk.full = true;
+  try {
+    const sandbox = await startSandbox({ dir: tmp.dir, onWarning: (m) => warnings.push(m) });
+    await expect(sandbox.close()).rejects.toThrow(/ENOSPC/);
+  } finally {
+    disk.full = false;
+  }
+  expect(warnings.join('\n')).toMatch(/could not save/);
+  // not "a sandbox in this process already uses" the directory
+  const again = await startSandbox({ dir: tmp.dir, onWarning: () => {} });
+  await again.close();
+  tmp.remove();
 });
