@@ -31,6 +31,8 @@ function ownerOf(path: string): number | null {
   return pid > 0 ? pid : null;
 }
 
+const exists = (e: unknown): boolean => (e as NodeJS.ErrnoException).code === 'EEXIST';
+
 /** Links a whole lock file holding this pid at `path`; false if one is there already. */
 function create(path: string): boolean {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -39,10 +41,17 @@ function create(path: string): boolean {
     linkSync(tmp, path);
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return false;
+    if (exists(e)) return false;
   } finally {
     rmSync(tmp, { force: true });
+  }
+  // a file system without hard links (FAT): an exclusive create, whose content follows a moment later
+  try {
+    writeFileSync(path, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (e) {
+    if (exists(e)) return false;
+    throw e;
   }
 }
 
