@@ -440,6 +440,15 @@ describe('codes whose cause the sandbox does not model: scripted with failNext',
     const r = await f.merchant.call(P('inquiryMerchantInfo'), {});
     expect(r.json.result.resultCode).toBe('PARAM_ILLEGAL');
   });
+
+  it('takes every code of 99-common-error-codes for every API, the token and balance ones included', async () => {
+    for (const name of Object.keys(OPEN_APIS) as OpenApiName[]) {
+      for (const c of ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN', 'PARTNER_BALANCE_NOT_ENOUGH', 'KEY_NOT_FOUND', 'UNKNOWN_EXCEPTION']) {
+        f.sandbox.failNext(name, c);
+        expect((await f.merchant.call(P(name), {})).json.result.resultCode, `${name} ${c}`).toBe(c);
+      }
+    }
+  });
 });
 
 it('every documented code was reached above, tested in signing.test.ts, or is listed with a reason', () => {

@@ -10,16 +10,22 @@ export interface OpenApiResult {
   resultMessage: string;
 }
 
-/** Codes every endpoint may answer (`99-common-error-codes`), beside its own. */
+/**
+ * Codes every endpoint may answer (`99-common-error-codes`, all of its tables), beside its own; and
+ * PARAM_ILLEGAL, which the sandbox answers for a body its checks refuse.
+ */
 export const COMMON_CODES = [
   'KEY_NOT_FOUND',
   'CLIENT_INVALID',
   'INVALID_SIGNATURE',
+  'INVALID_ACCESS_TOKEN',
+  'EXPIRED_ACCESS_TOKEN',
   'METHOD_NOT_SUPPORTED',
   'MEDIA_TYPE_NOT_ACCEPTABLE',
   'REPEAT_REQ_INCONSISTENT',
   'PARTNER_NOT_EXIST',
   'PARTNER_STATUS_ABNORMAL',
+  'PARTNER_BALANCE_NOT_ENOUGH',
   'UNKNOWN_EXCEPTION',
   'PARAM_ILLEGAL',
 ] as const;
