@@ -13,7 +13,7 @@ import { maybeSlow, run, type Runtime } from './runtime.js';
 import { formatTime, isDoubleHashed, parseSignatureHeader, parseTime, signContent, signedHeaders, verify } from './signing.js';
 import { InvariantError } from './store.js';
 import { resultOf } from './table/codes.js';
-import { BY_PATH, fieldOf, isAbsent, OPEN_APIS, validate, type OpenApiName } from './table/index.js';
+import { BY_PATH, fieldOf, isAbsent, OPEN_APIS, resultFor, validate, type OpenApiName } from './table/index.js';
 
 /** JSON with sorted keys: the same request from Go (sorted, `\u0026`) and from JS (insertion order) compares equal. */
 function canonical(value: unknown): string {
@@ -83,7 +83,7 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   if (scripted) {
     // a scripted answer (admin API fail-next): once, before the body's checks, changing nothing
     rt.failNext.delete(name);
-    return answer(rt, res, signedAs, clientId, { result: resultOf(scripted) });
+    return answer(rt, res, signedAs, clientId, { result: resultFor(name, scripted) });
   }
   const row = OPEN_APIS[name];
   const invalid = validate(row, body);
@@ -102,14 +102,14 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
         if (seen && seen.hash !== hash) return { result: resultOf('REPEAT_REQ_INCONSISTENT', `${name}: ${keyField} ${String(keyValue)} was used with a different body`) };
         if (seen?.response) return seen.response as Answer;
       }
-      const out = (HANDLERS[name] as (c: typeof ctx, b: typeof body, r: ReturnType<typeof reply<OpenApiName>>) => Answer)(ctx, body, reply());
+      const out = (HANDLERS[name] as (c: typeof ctx, b: typeof body, r: ReturnType<typeof reply<OpenApiName>>) => Answer)(ctx, body, reply(name));
       // final answers (S, F, A) are kept and replayed; after U the next try runs again
       if (idemKey) ctx.tx.put('idempotency', idemKey, { hash, response: out.result.resultStatus === 'U' ? null : out });
       return out;
     });
   } catch (e) {
     rt.warn(`superqi-sandbox: ${name} ${e instanceof InvariantError ? 'would break an invariant, undone' : 'failed'}: ${(e as Error).stack ?? e}`);
-    result = { result: resultOf('UNKNOWN_EXCEPTION') };
+    result = { result: resultFor(name, 'UNKNOWN_EXCEPTION') };
   }
   return answer(rt, res, signedAs, clientId, result);
 }

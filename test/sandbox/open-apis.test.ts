@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPEN_APIS, type OpenApiName } from '../../src/sandbox/index.js';
-import { resultOf } from '../../src/sandbox/table/codes.js';
+import { resultFor } from '../../src/sandbox/table/index.js';
 import { AGREEMENT, ALI, CASHIER, ESCROW, NOOR_BUSINESS, OMAR_FROZEN, ZAINAB, type Reply } from './merchant.js';
 import { cashierPay, login, rid, startFixture, type Fixture } from './fixture.js';
 
@@ -422,7 +422,7 @@ describe('codes whose cause the sandbox does not model: scripted with failNext',
       for (const code of OPEN_APIS[name].codes.filter((c) => NOT_PRODUCED[`${name}:${c}`] || NOT_PRODUCED[`*:${c}`])) {
         f.sandbox.failNext(name, code);
         const r = await expectCode(name, {}, code);
-        expect(r.json.result).toEqual(resultOf(code));
+        expect(r.json.result).toEqual(resultFor(name, code));
         // once: the next call is checked as usual (an empty body is missing its required fields)
         const next = await f.merchant.call(P(name), {});
         expect(next.json.result.resultCode, `${name} after ${code}`).toBe('PARAM_ILLEGAL');
@@ -439,6 +439,27 @@ describe('codes whose cause the sandbox does not model: scripted with failNext',
     f.sandbox.failNext('inquiryMerchantInfo', null);
     const r = await f.merchant.call(P('inquiryMerchantInfo'), {});
     expect(r.json.result.resultCode).toBe('PARAM_ILLEGAL');
+  });
+
+  it('words resultMessage as each page does: "Success." / "Success" / "success", and the page\'s own wording of a code', async () => {
+    const success: Record<string, string> = {
+      applyToken: 'success', prepare: 'success', inquiryPayment: 'success', inquiryRefund: 'success', pay: 'Success.', refund: 'Success.',
+      merchantAccept: 'Success.', confirm: 'Success.', cancel: 'Success.', void: 'Success.', inquiryUserInfo: 'success',
+      inquiryUserCardList: 'Success', inquiryUserAccountList: 'Success', sendInbox: 'success', sendPush: 'success', inquiryMerchantInfo: 'Success',
+    };
+    for (const name of Object.keys(OPEN_APIS) as OpenApiName[]) expect(resultFor(name, 'SUCCESS'), name).toEqual({ resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: success[name] });
+    // through the gateway: a real success, a real failure, a scripted one
+    const token = await agreementToken();
+    expect((await expectCode('pay', agreementPay(token, 1000), 'SUCCESS')).json.result.resultMessage).toBe('Success.');
+    expect((await expectCode('inquiryUserInfo', { accessToken: 'nope' }, 'INVALID_ACCESS_TOKEN')).json.result.resultMessage).toBe('Access token invalid.');
+    const card = await login(f, ALI, ['CARD_LIST']);
+    expect((await expectCode('inquiryUserCardList', { accessToken: card.accessToken }, 'SUCCESS')).json.result.resultMessage).toBe('Success');
+    f.sandbox.failNext('refund', 'PARTNER_BALANCE_NOT_ENOUGH');
+    expect((await f.merchant.call(P('refund'), {})).json.result).toEqual({ resultCode: 'PARTNER_BALANCE_NOT_ENOUGH', resultStatus: 'F', resultMessage: 'Merchant balance insufficient.' });
+    f.sandbox.failNext('cancel', 'PARTNER_BALANCE_NOT_ENOUGH');
+    expect((await f.merchant.call(P('cancel'), {})).json.result.resultMessage).toBe('The partner balance is not enough.');
+    f.sandbox.failNext('void', 'UNKNOWN_EXCEPTION');
+    expect((await f.merchant.call(P('void'), {})).json.result).toEqual({ resultCode: 'UNKNOWN_EXCEPTION', resultStatus: 'U', resultMessage: 'An API calling is failed, which is caused by unknown reasons' });
   });
 
   it('takes every code of 99-common-error-codes for every API, the token and balance ones included', async () => {

@@ -4,7 +4,7 @@
  * only the row's `codes` (and the common ones), which the type of `fail` enforces; the sandbox page
  * and the README list derive from it.
  */
-import { COMMON_CODES } from './codes.js';
+import { COMMON_CODES, resultOf, type OpenApiResult } from './codes.js';
 
 /** How one request field is checked. Empty strings count as absent (the Go client sends `""` for unset fields). */
 export interface FieldRule {
@@ -35,6 +35,8 @@ export interface OpenApiRow {
   readonly idempotencyKey?: string;
   /** The page's own error codes. */
   readonly codes: readonly string[];
+  /** `resultMessage` as this page words it, where that differs from `CODE_INFO` (SUCCESS: `"Success."` on some pages). */
+  readonly messages?: Readonly<Record<string, string>>;
   /** Response fields beside `result`, as the page lists them. */
   readonly response: readonly string[];
 }
@@ -55,6 +57,7 @@ export const OPEN_APIS = {
       extendInfo: str(4096),
     },
     codes: ['AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE', 'INVALID_REFRESH_TOKEN', 'EXPIRED_REFRESH_TOKEN', 'USED_REFRESH_TOKEN', 'INVALID_CODE', 'USED_CODE', 'EXPIRED_CODE'],
+    messages: { AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE: 'Merchant client does not support this `grantType`.' },
     response: ['accessToken', 'accessTokenExpiryTime', 'refreshToken', 'refreshTokenExpiryTime', 'customerId', 'extendInfo'],
   },
   prepare: {
@@ -63,6 +66,7 @@ export const OPEN_APIS = {
     doc: '03-prepare.md',
     fields: { scopes: req(16), extendInfo: req(4096) },
     codes: ['INVALID_SCOPE', 'PARAM_ILLEGAL'],
+    messages: { PARAM_ILLEGAL: 'Request parameters are invalid (e.g., non-numeric fields, malformed JSON).' },
     response: ['authUrl'],
   },
   inquiryPayment: {
@@ -72,6 +76,7 @@ export const OPEN_APIS = {
     fields: { paymentId: str(64), paymentRequestId: str(64) },
     anyOf: ['paymentId', 'paymentRequestId'],
     codes: ['ORDER_NOT_EXIST'],
+    messages: { ORDER_NOT_EXIST: 'Order does not exist.' },
     response: ['paymentId', 'paymentRequestId', 'paymentAmount', 'paymentTime', 'paymentStatus', 'transactions', 'extendInfo'],
   },
   inquiryRefund: {
@@ -108,6 +113,13 @@ export const OPEN_APIS = {
       'USER_BALANCE_NOT_ENOUGH', 'PARTNER_NOT_EXIST', 'PARTNER_STATUS_ABNORMAL', 'RISK_REJECT', 'CURRENCY_NOT_SUPPORT',
       'ORDER_STATUS_INVALID', 'INVALID_ACCESS_TOKEN', 'USER_AMOUNT_EXCEED_LIMIT', 'AUTH_CODE_ALREADY_USED', 'INVALID_CODE',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      REPEAT_REQ_INCONSISTENT: 'Repeated submission, and requests are inconsistent.',
+      ORDER_STATUS_INVALID: 'Order is in invalid status such closed.',
+      INVALID_ACCESS_TOKEN: 'Invalid accesstoken.',
+      INVALID_CODE: 'Auth code illegal.',
+    },
     response: ['paymentId', 'paymentTime', 'redirectActionForm'],
   },
   refund: {
@@ -130,6 +142,16 @@ export const OPEN_APIS = {
       'ORDER_NOT_EXIST', 'ORDER_STATUS_INVALID', 'REFUND_WINDOW_EXCEED', 'REFUND_AMOUNT_EXCEED', 'PARTNER_BALANCE_NOT_ENOUGH',
       'CURRENCY_NOT_SUPPORT', 'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      REPEAT_REQ_INCONSISTENT: 'Data inconsistent with prior request.',
+      PARTNER_STATUS_ABNORMAL: 'Merchant status abnormal.',
+      ORDER_STATUS_INVALID: 'Order has invalid status (e.g., closed).',
+      PARTNER_BALANCE_NOT_ENOUGH: 'Merchant balance insufficient.',
+      CURRENCY_NOT_SUPPORT: 'Currency not supported.',
+      USER_NOT_EXIST: 'User identifier invalid.',
+      USER_STATUS_ABNORMAL: 'User account status abnormal.',
+    },
     response: ['refundId', 'refundTime'],
   },
   merchantAccept: {
@@ -141,6 +163,7 @@ export const OPEN_APIS = {
       'ORDER_UNSUPPORTED_OPERATION', 'ORDER_STATUS_INVALID', 'ORDER_NOT_EXIST', 'ORDER_IS_FROZEN', 'ORDER_IS_MERCHANT_ACCEPTED',
       'CURRENCY_NOT_SUPPORT', 'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL', 'PARTNER_NOT_EXIST', 'PARTNER_STATUS_ABNORMAL',
     ],
+    messages: { SUCCESS: 'Success.', CURRENCY_NOT_SUPPORT: "The currency of a user's payment is not supported by the merchant.", UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons' },
     response: [],
   },
   confirm: {
@@ -154,6 +177,13 @@ export const OPEN_APIS = {
       'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL', 'REPEAT_REQ_INCONSISTENT', 'MUTEX_OPERATION_IN_PROCESSING', 'PARTNER_NOT_EXIST',
       'PARTNER_STATUS_ABNORMAL',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      ORDER_UNSUPPORTED_OPERATION: 'The order is not support capture.',
+      CURRENCY_NOT_SUPPORT: "The currency of a user's payment is not supported by the merchant.",
+      REPEAT_REQ_INCONSISTENT: 'The submitted request is not consistent with the repeated one.',
+      UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons',
+    },
     response: ['confirmId', 'confirmTime'],
   },
   cancel: {
@@ -167,6 +197,7 @@ export const OPEN_APIS = {
       'CANCEL_WINDOW_EXCEED', 'ORDER_NOT_EXIST', 'KEY_NOT_FOUND', 'CLIENT_INVALID', 'INVALID_SIGNATURE', 'METHOD_NOT_SUPPORTED',
       'MEDIA_TYPE_NOT_ACCEPTABLE', 'PARTNER_STATUS_ABNORMAL', 'PARTNER_BALANCE_NOT_ENOUGH',
     ],
+    messages: { SUCCESS: 'Success.', ORDER_STATUS_INVALID: 'The order is in invalid status such as CLOSED.', UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons' },
     response: ['paymentId', 'paymentRequestId', 'cancelTime'],
   },
   void: {
@@ -180,6 +211,12 @@ export const OPEN_APIS = {
       'MUTEX_OPERATION_IN_PROCESSING', 'ORDER_UNSUPPORTED_OPERATION', 'REPEAT_REQ_INCONSISTENT', 'PARTNER_NOT_EXIST',
       'USER_NOT_EXISTS', 'USER_STATUS_ABNORMAL', 'PARTNER_STATUS_ABNORMAL',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      ORDER_UNSUPPORTED_OPERATION: 'The order is not support void.',
+      REPEAT_REQ_INCONSISTENT: 'Repeated submit, and requests are inconsistent.',
+      UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons',
+    },
     response: ['voidRequestId', 'voidId'],
   },
   inquiryUserInfo: {
@@ -188,6 +225,7 @@ export const OPEN_APIS = {
     doc: '12-inquiryUserInfo.md',
     fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
     codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
+    messages: { INVALID_ACCESS_TOKEN: 'Access token invalid.', EXPIRED_ACCESS_TOKEN: 'Access token expired.' },
     response: ['userInfo'],
   },
   inquiryUserCardList: {
@@ -196,6 +234,7 @@ export const OPEN_APIS = {
     doc: '13-inquiryUserCardList.md',
     fields: { accessToken: req(128, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_NOT_COVER_THE_SCOPE'],
+    messages: { SUCCESS: 'Success' },
     response: ['cardList'],
   },
   inquiryUserAccountList: {
@@ -204,6 +243,7 @@ export const OPEN_APIS = {
     doc: '14-inquiryUserAccountList.md',
     fields: { accessToken: req(128, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_NOT_COVER_THE_SCOPE'],
+    messages: { SUCCESS: 'Success' },
     response: ['accountList'],
   },
   sendInbox: {
@@ -218,6 +258,7 @@ export const OPEN_APIS = {
     },
     idempotencyKey: 'requestId',
     codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN'],
+    messages: { ACCESS_TOKEN_NOT_COVER_THE_SCOPE: 'Access token permission scope does not contain specified scope.', INVALID_ACCESS_TOKEN: 'Access token is invalid.' },
     response: ['messageId', 'extendInfo'],
   },
   sendPush: {
@@ -232,6 +273,7 @@ export const OPEN_APIS = {
     },
     idempotencyKey: 'requestId',
     codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN', 'PARAM_ILLEGAL', 'UNKNOWN_EXCEPTION'],
+    messages: { INVALID_ACCESS_TOKEN: 'The access token is invalid.', PARAM_ILLEGAL: 'Illegal parameters exist. For example, a non-numeric input, or an invalid date.' },
     response: ['messageId', 'extendInfo'],
   },
   inquiryMerchantInfo: {
@@ -240,6 +282,7 @@ export const OPEN_APIS = {
     doc: '17-inquiryMerchantInfo.md',
     fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
     codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
+    messages: { SUCCESS: 'Success' },
     response: ['merchantInfo'],
   },
 } as const satisfies Record<string, OpenApiRow>;
@@ -249,6 +292,12 @@ export type OpenApiName = keyof typeof OPEN_APIS;
 
 /** Codes an endpoint may answer: its page's, the common ones, SUCCESS / ACCEPT. */
 export type CodeOf<K extends OpenApiName> = (typeof OPEN_APIS)[K]['codes'][number] | (typeof COMMON_CODES)[number] | 'SUCCESS' | 'ACCEPT';
+
+/** The `result` of `code` as Open API `name` answers it: `message`, else its page's wording, else `CODE_INFO`'s. */
+export function resultFor(name: OpenApiName, code: string, message?: string): OpenApiResult {
+  const worded = (OPEN_APIS[name] as OpenApiRow).messages;
+  return resultOf(code, message ?? (worded && Object.prototype.hasOwnProperty.call(worded, code) ? worded[code] : undefined));
+}
 
 /** path → row. */
 export const BY_PATH: ReadonlyMap<string, OpenApiName> = new Map(
