@@ -163,6 +163,21 @@ describe('cashier payment', () => {
     await expectCode('pay', { ...base, paymentRequestId: rid(), paymentExpiryTime: 'tomorrow' }, 'PARAM_ILLEGAL');
   });
 
+  it('refuses past the lengths the pages state, and only those', async () => {
+    const base = { productCode: CASHIER, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'x', buyer: { referenceBuyerId: ALI } } };
+    // no max on orderDescription, referenceBuyerId (06-pay), grantType (02-applyToken), refund's payment ids (07-refund)
+    await expectCode('pay', { ...base, paymentRequestId: rid(), order: { orderDescription: 'd'.repeat(1000), buyer: { referenceBuyerId: ALI } } }, 'ACCEPT');
+    await expectCode('pay', { ...base, paymentRequestId: rid(), order: { orderDescription: 'x', buyer: { referenceBuyerId: '9'.repeat(100) } } }, 'USER_NOT_EXIST');
+    await expectCode('applyToken', { grantType: 'G'.repeat(100) }, 'AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE');
+    for (const id of ['paymentId', 'paymentRequestId', 'captureId']) {
+      await expectCode('refund', { refundRequestId: rid('R'), [id]: '7'.repeat(100), refundAmount: { currency: 'IQD', value: '1' } }, 'ORDER_NOT_EXIST');
+    }
+    // the stated ones still hold: paymentRequestId max 64, paymentRedirectUrl max 1024, refundReason max 256
+    await expectCode('pay', { ...base, paymentRequestId: 'p'.repeat(65) }, 'PARAM_ILLEGAL');
+    await expectCode('pay', { ...base, paymentRequestId: rid(), paymentRedirectUrl: `https://m.example/${'r'.repeat(1024)}` }, 'PARAM_ILLEGAL');
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId: 'x', refundAmount: { currency: 'IQD', value: '1' }, refundReason: 'r'.repeat(257) }, 'PARAM_ILLEGAL');
+  });
+
   it('cashier outcomes: cancel (6001), fail (4000), insufficient balance (4000), pending (8000)', async () => {
     const cancel = await cashierPay(f, 1000, { pay: false });
     expect((await f.app.post('/wallet-api/payments/decide', { paymentId: cancel.paymentId, userId: ALI, decision: 'cancel' })).json.resultCode).toBe('6001');

@@ -41,8 +41,9 @@ export interface OpenApiRow {
   readonly response: readonly string[];
 }
 
-const str = (max: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', max, ...extra });
-const req = (max: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', max, required: true, ...extra });
+/** A string field; `max` only where the page states one (no limit the docs do not state). */
+const str = (max?: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', ...(max === undefined ? {} : { max }), ...extra });
+const req = (max?: number, extra: Partial<FieldRule> = {}): FieldRule => ({ ...str(max, extra), required: true });
 
 /** Every Open API, in the docs' order. */
 export const OPEN_APIS = {
@@ -51,7 +52,7 @@ export const OPEN_APIS = {
     path: '/v1/authorizations/applyToken',
     doc: '02-applyToken.md',
     fields: {
-      grantType: req(64),
+      grantType: req(),
       authCode: str(64, { plain: true }),
       refreshToken: str(128, { plain: true }),
       extendInfo: str(4096),
@@ -98,10 +99,10 @@ export const OPEN_APIS = {
       paymentAuthCode: str(128),
       paymentAmount: { type: 'amount', required: true },
       order: { type: 'object', required: true },
-      'order.orderDescription': req(256),
+      'order.orderDescription': req(),
       'order.buyer': { type: 'object' },
-      'order.buyer.referenceBuyerId': str(64),
-      paymentExpiryTime: str(64),
+      'order.buyer.referenceBuyerId': str(),
+      paymentExpiryTime: str(),
       paymentRedirectUrl: str(1024),
       paymentNotifyUrl: str(1024),
       voidNotifyUrl: str(1024),
@@ -128,9 +129,9 @@ export const OPEN_APIS = {
     doc: '07-refund.md',
     fields: {
       refundRequestId: req(64),
-      paymentId: str(64),
-      paymentRequestId: str(64),
-      captureId: str(64),
+      paymentId: str(),
+      paymentRequestId: str(),
+      captureId: str(),
       refundAmount: { type: 'amount', required: true },
       refundReason: str(256),
       extendInfo: str(2048),
