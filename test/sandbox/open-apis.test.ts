@@ -178,6 +178,34 @@ describe('cashier payment', () => {
     await expectCode('refund', { refundRequestId: rid('R'), paymentId: 'x', refundAmount: { currency: 'IQD', value: '1' }, refundReason: 'r'.repeat(257) }, 'PARAM_ILLEGAL');
   });
 
+  it('extendInfo: no @#? where the page says so; JSON where the page says it is JSON', async () => {
+    const { accessToken } = await login(f);
+    const biz = await login(f, NOOR_BUSINESS, ['MERCHANT_ID']);
+    for (const bad of ['memo?', 'a@b', '#1']) {
+      await expectCode('applyToken', { grantType: 'REFRESH_TOKEN', refreshToken: 'x', extendInfo: bad }, 'PARAM_ILLEGAL');
+      await expectCode('inquiryUserInfo', { accessToken, extendInfo: bad }, 'PARAM_ILLEGAL');
+      await expectCode('inquiryMerchantInfo', { accessToken: biz.accessToken, extendInfo: bad }, 'PARAM_ILLEGAL');
+    }
+    await expectCode('inquiryUserInfo', { accessToken, extendInfo: '{"memo":"memo"}' }, 'SUCCESS');
+    // a contract text ending in "?" is refused here as it is there
+    const contract = { language: 'en-US', contractDesc: 'Do you agree to pay monthly?' };
+    const refused = await expectCode('prepare', { scopes: 'AGREEMENT_PAY', extendInfo: JSON.stringify(contract) }, 'PARAM_ILLEGAL');
+    expect(refused.json.result.resultMessage).toBe('prepare: extendInfo must not contain @, # or ?');
+    await expectCode('prepare', { scopes: 'AGREEMENT_PAY', extendInfo: '["en-US"]' }, 'PARAM_ILLEGAL');
+    // pay, refund, confirm, cancel, void: "The format should be JSON format" (refund: "in JSON format")
+    const paid = await cashierPay(f, 1000);
+    const notJson = 'additional information';
+    const base = { productCode: CASHIER, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'x', buyer: { referenceBuyerId: ALI } } };
+    await expectCode('pay', { ...base, paymentRequestId: rid(), extendInfo: notJson }, 'PARAM_ILLEGAL');
+    await expectCode('pay', { ...base, paymentRequestId: rid(), extendInfo: '{"memo":"a?b@c#"}' }, 'ACCEPT');
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId: paid.paymentId, refundAmount: { currency: 'IQD', value: '1' }, extendInfo: notJson }, 'PARAM_ILLEGAL');
+    await expectCode('confirm', { paymentId: paid.paymentId, confirmRequestId: rid('C'), extendInfo: notJson }, 'PARAM_ILLEGAL');
+    await expectCode('cancel', { paymentId: paid.paymentId, extendInfo: notJson }, 'PARAM_ILLEGAL');
+    const bad = await expectCode('void', { voidRequestId: rid('V'), paymentId: paid.paymentId, extendInfo: notJson }, 'PARAM_ILLEGAL');
+    expect(bad.json.result.resultMessage).toMatch(/^void: extendInfo must be a JSON object as a string/);
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId: paid.paymentId, refundAmount: { currency: 'IQD', value: '1' }, extendInfo: '{}' }, 'SUCCESS');
+  });
+
   it('cashier outcomes: cancel (6001), fail (4000), insufficient balance (4000), pending (8000)', async () => {
     const cancel = await cashierPay(f, 1000, { pay: false });
     expect((await f.app.post('/wallet-api/payments/decide', { paymentId: cancel.paymentId, userId: ALI, decision: 'cancel' })).json.resultCode).toBe('6001');

@@ -15,6 +15,8 @@ export interface FieldRule {
   max?: number;
   /** The page says "no `@#?`". */
   plain?: boolean;
+  /** The page says the string is JSON ("The format should be JSON format"): a JSON object as a string. */
+  json?: boolean;
   /** Accepted values. */
   values?: readonly string[];
 }
@@ -55,7 +57,7 @@ export const OPEN_APIS = {
       grantType: req(),
       authCode: str(64, { plain: true }),
       refreshToken: str(128, { plain: true }),
-      extendInfo: str(4096),
+      extendInfo: str(4096, { plain: true }),
     },
     codes: ['AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE', 'INVALID_REFRESH_TOKEN', 'EXPIRED_REFRESH_TOKEN', 'USED_REFRESH_TOKEN', 'INVALID_CODE', 'USED_CODE', 'EXPIRED_CODE'],
     messages: { AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE: 'Merchant client does not support this `grantType`.' },
@@ -65,7 +67,7 @@ export const OPEN_APIS = {
     name: 'prepare',
     path: '/v1/authorizations/prepare',
     doc: '03-prepare.md',
-    fields: { scopes: req(16), extendInfo: req(4096) },
+    fields: { scopes: req(16), extendInfo: req(4096, { plain: true, json: true }) },
     codes: ['INVALID_SCOPE', 'PARAM_ILLEGAL'],
     messages: { PARAM_ILLEGAL: 'Request parameters are invalid (e.g., non-numeric fields, malformed JSON).' },
     response: ['authUrl'],
@@ -106,7 +108,7 @@ export const OPEN_APIS = {
       paymentRedirectUrl: str(1024),
       paymentNotifyUrl: str(1024),
       voidNotifyUrl: str(1024),
-      extendInfo: str(2048),
+      extendInfo: str(2048, { json: true }),
     },
     idempotencyKey: 'paymentRequestId',
     codes: [
@@ -134,7 +136,7 @@ export const OPEN_APIS = {
       captureId: str(),
       refundAmount: { type: 'amount', required: true },
       refundReason: str(256),
-      extendInfo: str(2048),
+      extendInfo: str(2048, { json: true }),
     },
     anyOf: ['paymentId', 'paymentRequestId', 'captureId'],
     idempotencyKey: 'refundRequestId',
@@ -171,7 +173,7 @@ export const OPEN_APIS = {
     name: 'confirm',
     path: '/v1/payments/confirm',
     doc: '09-confirm.md',
-    fields: { paymentId: req(64), confirmRequestId: req(64), extendInfo: str(2048) },
+    fields: { paymentId: req(64), confirmRequestId: req(64), extendInfo: str(2048, { json: true }) },
     idempotencyKey: 'confirmRequestId',
     codes: [
       'ORDER_UNSUPPORTED_OPERATION', 'ORDER_STATUS_INVALID', 'ORDER_NOT_EXIST', 'CONFIRM_IN_PROCESS', 'CURRENCY_NOT_SUPPORT',
@@ -191,7 +193,7 @@ export const OPEN_APIS = {
     name: 'cancel',
     path: '/v1/payments/cancel',
     doc: '10-cancel.md',
-    fields: { paymentId: str(64), paymentRequestId: str(64), extendInfo: str(2048) },
+    fields: { paymentId: str(64), paymentRequestId: str(64), extendInfo: str(2048, { json: true }) },
     anyOf: ['paymentId', 'paymentRequestId'],
     codes: [
       'ORDER_STATUS_INVALID', 'ORDER_HAS_BEEN_CAPTURED', 'ORDER_HAS_BEEN_REFUNDED', 'ORDER_HAS_BEEN_VOIDED', 'CANCEL_NOT_ALLOWED',
@@ -205,7 +207,7 @@ export const OPEN_APIS = {
     name: 'void',
     path: '/v1/payments/void',
     doc: '11-void.md',
-    fields: { voidRequestId: req(64), paymentId: req(64), voidAmount: { type: 'amount' }, extendInfo: str(2048) },
+    fields: { voidRequestId: req(64), paymentId: req(64), voidAmount: { type: 'amount' }, extendInfo: str(2048, { json: true }) },
     idempotencyKey: 'voidRequestId',
     codes: [
       'ORDER_NOT_EXISTS', 'ORDER_STATUS_INVALID', 'VOID_IN_PROCESS', 'CURRENCY_NOT_SAME', 'VOID_AMOUNT_EXCEEDS_AUTH_LIMIT',
@@ -224,7 +226,7 @@ export const OPEN_APIS = {
     name: 'inquiryUserInfo',
     path: '/v1/users/inquiryUserInfo',
     doc: '12-inquiryUserInfo.md',
-    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
+    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
     messages: { INVALID_ACCESS_TOKEN: 'Access token invalid.', EXPIRED_ACCESS_TOKEN: 'Access token expired.' },
     response: ['userInfo'],
@@ -281,7 +283,7 @@ export const OPEN_APIS = {
     name: 'inquiryMerchantInfo',
     path: '/v1/merchants/inquiryMerchantInfo',
     doc: '17-inquiryMerchantInfo.md',
-    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
+    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
     messages: { SUCCESS: 'Success' },
     response: ['merchantInfo'],
@@ -319,6 +321,15 @@ export function fieldOf(body: Record<string, unknown>, path: string): unknown {
 export const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 const PLAIN = /[@#?]/;
+
+function isJsonObject(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return !!v && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
 const FILS = /^(0|[1-9]\d*)$/;
 
 /** Checks a body against a row; a message naming the field, or null when it passes. */
@@ -336,6 +347,7 @@ export function validate(row: OpenApiRow, body: Record<string, unknown>): string
         if (typeof value !== 'string') return `${row.name}: ${path} must be a string`;
         if (rule.max !== undefined && value.length > rule.max) return `${row.name}: ${path} is longer than ${rule.max} characters`;
         if (rule.plain && PLAIN.test(value)) return `${row.name}: ${path} must not contain @, # or ?`;
+        if (rule.json && !isJsonObject(value)) return `${row.name}: ${path} must be a JSON object as a string, e.g. "{\\"memo\\":\\"…\\"}"`;
         if (rule.values && !rule.values.includes(value)) return `${row.name}: ${path} must be one of ${rule.values.join(', ')}`;
         break;
       case 'object':
