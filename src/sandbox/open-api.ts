@@ -93,18 +93,20 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   const keyField = 'idempotencyKey' in row ? row.idempotencyKey : undefined;
   const keyValue = keyField ? fieldOf(body, keyField) : undefined;
   const idemKey = keyField && !isAbsent(keyValue) ? `${clientId} ${name} ${String(keyValue)}` : undefined;
+  const stored = 'storedResult' in row;
   const hash = createHash('sha256').update(canonical(body)).digest('base64');
   let result: Answer;
   try {
     result = await run(rt, clientId, (ctx) => {
       if (idemKey) {
         const seen = ctx.tx.get('idempotency', idemKey);
-        if (seen && seen.hash !== hash) return { result: resultOf('REPEAT_REQ_INCONSISTENT', `${name}: ${keyField} ${String(keyValue)} was used with a different body`) };
+        if (seen && seen.hash !== hash && !stored) return { result: resultOf('REPEAT_REQ_INCONSISTENT', `${name}: ${keyField} ${String(keyValue)} was used with a different body`) };
         if (seen?.response) return seen.response as Answer;
       }
       const out = (HANDLERS[name] as (c: typeof ctx, b: typeof body, r: ReturnType<typeof reply<OpenApiName>>) => Answer)(ctx, body, reply(name));
-      // final answers (S, F, A) are kept and replayed; after U the next try runs again
-      if (idemKey) ctx.tx.put('idempotency', idemKey, { hash, response: out.result.resultStatus === 'U' ? null : out });
+      // final answers (S, F, A) are kept and replayed; after U the next try runs again (a storedResult row keeps S only)
+      const kept = stored ? out.result.resultStatus === 'S' : out.result.resultStatus !== 'U';
+      if (idemKey) ctx.tx.put('idempotency', idemKey, { hash, response: kept ? out : null });
       return out;
     });
   } catch (e) {

@@ -137,6 +137,24 @@ describe('messages', () => {
     await expectCode('sendPush', { ...body, accessToken: 'nope', requestId: rid('P'), templateCode: 'MINI_APP_COMMON_PUSH' }, 'INVALID_ACCESS_TOKEN');
     await expectCode('sendPush', { ...body, accessToken: biz.accessToken, requestId: rid('P'), templateCode: 'MINI_APP_COMMON_PUSH', templates: [{ templateParameters: { Title: 'x' } }] }, 'PARAM_ILLEGAL');
   });
+
+  it('a stored requestId returns the stored result, whatever the body: the message is sent once; a failed send stores nothing', async () => {
+    const inbox = await login(f, ALI, ['NOTIFICATION_INBOX']);
+    const biz = await login(f, NOOR_BUSINESS, ['NOTIFICATION_PUSH']);
+    const other = { templateParameters: { Title: 'Again', Content: 'Changed', Url: 'mini://platformapi/startapp?_ariver_appid=888888' } };
+    for (const [name, token, templateCode] of [['sendInbox', inbox.accessToken, 'MINI_APP_COMMON_INBOX'], ['sendPush', biz.accessToken, 'MINI_APP_COMMON_PUSH']] as const) {
+      const requestId = rid('ONCE');
+      const first = await expectCode(name, { accessToken: token, requestId, templateCode, templates: [template] }, 'SUCCESS', 'S');
+      const again = await expectCode(name, { accessToken: token, requestId, templateCode, templates: [other, template] }, 'SUCCESS', 'S');
+      expect(again.json).toEqual(first.json);
+      expect(f.sandbox.state().messages.filter((m) => m.messageId.startsWith(first.json.messageId))).toHaveLength(1);
+      // a send that failed sent nothing: the same requestId, now with a good token, sends
+      const retried = rid('RETRY');
+      await expectCode(name, { accessToken: 'nope', requestId: retried, templateCode, templates: [template] }, 'INVALID_ACCESS_TOKEN');
+      const sent = await expectCode(name, { accessToken: token, requestId: retried, templateCode, templates: [template] }, 'SUCCESS');
+      expect(f.sandbox.state().messages.some((m) => m.messageId === sent.json.messageId)).toBe(true);
+    }
+  });
 });
 
 describe('cashier payment', () => {

@@ -35,6 +35,12 @@ export interface OpenApiRow {
   readonly anyOf?: readonly string[];
   /** Field whose repeat means "the same request" (same body → same answer; other body → REPEAT_REQ_INCONSISTENT). */
   readonly idempotencyKey?: string;
+  /**
+   * The page says a repeated key gets the stored result, whatever the body ("if the same `requestId` is
+   * stored, the stored result is returned"): no REPEAT_REQ_INCONSISTENT. Only a success is stored (a
+   * failed call sent nothing, so its key may be used again).
+   */
+  readonly storedResult?: true;
   /** The page's own error codes. */
   readonly codes: readonly string[];
   /** `resultMessage` as this page words it, where that differs from `CODE_INFO` (SUCCESS: `"Success."` on some pages). */
@@ -260,6 +266,7 @@ export const OPEN_APIS = {
       templates: { type: 'array', required: true },
     },
     idempotencyKey: 'requestId',
+    storedResult: true,
     codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN'],
     messages: { ACCESS_TOKEN_NOT_COVER_THE_SCOPE: 'Access token permission scope does not contain specified scope.', INVALID_ACCESS_TOKEN: 'Access token is invalid.' },
     response: ['messageId', 'extendInfo'],
@@ -275,6 +282,7 @@ export const OPEN_APIS = {
       templates: { type: 'array', required: true },
     },
     idempotencyKey: 'requestId',
+    storedResult: true,
     codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN', 'PARAM_ILLEGAL', 'UNKNOWN_EXCEPTION'],
     messages: { INVALID_ACCESS_TOKEN: 'The access token is invalid.', PARAM_ILLEGAL: 'Illegal parameters exist. For example, a non-numeric input, or an invalid date.' },
     response: ['messageId', 'extendInfo'],
