@@ -227,7 +227,11 @@ export interface SandboxPayment {
   status: 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CLOSED' | 'CANCELLED';
   /** Escrow payments: HELD → ACCEPTED → CONFIRMED, or VOIDED. */
   escrowStatus?: 'HELD' | 'ACCEPTED' | 'CONFIRMED' | 'VOIDED';
-  /** The result code a failed or closed payment ended with. */
+  /**
+   * Why a failed or closed payment ended: the pay code that declined it (USER_BALANCE_NOT_ENOUGH,
+   * RISK_REJECT…), or the sandbox's ORDER_IS_CLOSED (expired unpaid), USER_CANCELLED / PROCESS_FAIL
+   * (the cashier), MERCHANT_CANCELLED (cancel). Its notification says ORDER_STATUS_INVALID for the latter.
+   */
   failCode?: string;
   amount: string;
   refunded: string;

@@ -47,7 +47,7 @@ export const cancel: Handler<'cancel'> = (ctx, body, r) => {
   if (p.status === 'CANCELLED') return r.ok({ ...ids, cancelTime: formatTime(p.closedAt!) });
   if (p.status === 'FAIL' || p.status === 'CLOSED') return r.fail('ORDER_STATUS_INVALID', `cancel: payment is ${p.status}`, ids);
   if (p.status === 'PROCESSING') {
-    endPayment(ctx, p, 'CANCELLED', 'ORDER_IS_CLOSED');
+    endPayment(ctx, p, 'CANCELLED', 'MERCHANT_CANCELLED');
     return r.ok({ ...ids, cancelTime: formatTime(ctx.now) });
   }
   if (p.escrow === 'CONFIRMED') return r.fail('ORDER_HAS_BEEN_CAPTURED', undefined, ids);
@@ -61,7 +61,7 @@ export const cancel: Handler<'cancel'> = (ctx, body, r) => {
   }
   giveBack(ctx, p, p.amount, fromEscrow ? 'escrow' : 'merchant');
   const cancelled: PaymentRecord = { ...p, held: 0, escrow: undefined, transactions: [...p.transactions, transaction(ctx, 'CANCEL', p.amount)] };
-  endPayment(ctx, cancelled, 'CANCELLED', 'ORDER_IS_CLOSED');
+  endPayment(ctx, cancelled, 'CANCELLED', 'MERCHANT_CANCELLED');
   return r.ok({ ...ids, cancelTime: formatTime(ctx.now) });
 };
 

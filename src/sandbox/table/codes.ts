@@ -88,9 +88,6 @@ export const CODE_INFO: Readonly<Record<string, readonly [ResultStatus, string]>
   CANCEL_WINDOW_EXCEED: ['F', 'The cancellation date is beyond the period that is agreed in the contract.'],
   VOID_IN_PROCESS: ['U', 'The void is still under process.'],
   VOID_AMOUNT_EXCEEDS_AUTH_LIMIT: ['F', 'The total void amount exceeds the limit of the authorized payment amount.'],
-  ORDER_IS_CLOSED: ['F', 'The payment closed unpaid (paymentExpiryTime passed).'],
-  USER_CANCELLED: ['F', 'The user cancelled the payment in the cashier.'],
-  PROCESS_FAIL: ['F', 'The payment failed in the cashier.'],
   ACCESS_TOKEN_NOT_COVER_THE_SCOPE: ['F', 'The access token permission scope does not contain specified scope.'],
 };
 
