@@ -104,8 +104,10 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
         if (seen?.response) return seen.response as Answer;
       }
       const out = (HANDLERS[name] as (c: typeof ctx, b: typeof body, r: ReturnType<typeof reply<OpenApiName>>) => Answer)(ctx, body, reply(name));
-      // final answers (S, F, A) are kept and replayed; after U the next try runs again (a storedResult row keeps S only)
-      const kept = stored ? out.result.resultStatus === 'S' : out.result.resultStatus !== 'U';
+      // final answers (S, F) are kept and replayed; after U, or A (a cashier payment not paid yet), the
+      // next try runs again and the handler says where things stand (a storedResult row keeps S only)
+      const status = out.result.resultStatus;
+      const kept = stored ? status === 'S' : status === 'S' || status === 'F';
       if (idemKey) ctx.tx.put('idempotency', idemKey, { hash, response: kept ? out : null });
       return out;
     });

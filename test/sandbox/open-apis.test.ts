@@ -181,6 +181,36 @@ describe('cashier payment', () => {
     await expectCode('pay', { ...base, paymentRequestId: rid(), paymentExpiryTime: 'tomorrow' }, 'PARAM_ILLEGAL');
   });
 
+  it('pay repeated with the same paymentRequestId: the first answer while open, then the final result (paid → S, closed → its failure)', async () => {
+    const body = (paymentRequestId: string, extra: Record<string, unknown> = {}) => ({
+      productCode: CASHIER, paymentRequestId, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'x', buyer: { referenceBuyerId: ALI } }, ...extra,
+    });
+    const id = rid('REPLAY');
+    const first = await expectCode('pay', body(id), 'ACCEPT', 'A');
+    expect((await expectCode('pay', body(id), 'ACCEPT', 'A')).json).toEqual(first.json);
+    await f.app.post('/wallet-api/payments/decide', { paymentId: first.json.paymentId, userId: ALI, decision: 'pay' });
+    const paid = await expectCode('pay', body(id), 'SUCCESS', 'S');
+    expect(paid.json).toEqual({ result: { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'Success.' }, paymentId: first.json.paymentId, paymentTime: expect.stringMatching(/\+03:00$/) });
+    expect((await expectCode('pay', body(id), 'SUCCESS', 'S')).json).toEqual(paid.json);
+    await expectCode('pay', body(id, { order: { orderDescription: 'other', buyer: { referenceBuyerId: ALI } } }), 'REPEAT_REQ_INCONSISTENT', 'F');
+
+    // closed unpaid (its expiry passed): the failure, every time
+    const expiry = new Date(Date.now() + 60_000).toISOString();
+    const exp = rid('REPLAY');
+    await expectCode('pay', body(exp, { paymentExpiryTime: expiry }), 'ACCEPT');
+    f.advance(2 * 60_000);
+    const failure = await expectCode('pay', body(exp, { paymentExpiryTime: expiry }), 'ORDER_STATUS_INVALID', 'F');
+    expect(failure.json.result.resultMessage).toMatch(/^The order closed unpaid/);
+    expect(failure.json.paymentId).toBeTruthy();
+    expect((await expectCode('pay', body(exp, { paymentExpiryTime: expiry }), 'ORDER_STATUS_INVALID', 'F')).json).toEqual(failure.json);
+
+    // declined in the cashier: its pay code
+    const poor = rid('REPLAY');
+    const p = await expectCode('pay', { ...body(poor), order: { orderDescription: 'x', buyer: { referenceBuyerId: ZAINAB } }, paymentAmount: { currency: 'IQD', value: '6000000' } }, 'ACCEPT');
+    await f.app.post('/wallet-api/payments/decide', { paymentId: p.json.paymentId, userId: ZAINAB, decision: 'pay' });
+    await expectCode('pay', { ...body(poor), order: { orderDescription: 'x', buyer: { referenceBuyerId: ZAINAB } }, paymentAmount: { currency: 'IQD', value: '6000000' } }, 'USER_BALANCE_NOT_ENOUGH', 'F');
+  });
+
   it('refuses past the lengths the pages state, and only those', async () => {
     const base = { productCode: CASHIER, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'x', buyer: { referenceBuyerId: ALI } } };
     // no max on orderDescription, referenceBuyerId (06-pay), grantType (02-applyToken), refund's payment ids (07-refund)
