@@ -229,8 +229,9 @@ export interface SandboxPayment {
   escrowStatus?: 'HELD' | 'ACCEPTED' | 'CONFIRMED' | 'VOIDED';
   /**
    * Why a failed or closed payment ended: the pay code that declined it (USER_BALANCE_NOT_ENOUGH,
-   * RISK_REJECT…), or the sandbox's ORDER_IS_CLOSED (expired unpaid), USER_CANCELLED / PROCESS_FAIL
-   * (the cashier), MERCHANT_CANCELLED (cancel). Its notification says ORDER_STATUS_INVALID for the latter.
+   * RISK_REJECT…), or the sandbox's own reason: ORDER_IS_CLOSED (expired unpaid), USER_CANCELLED /
+   * PROCESS_FAIL (the cashier), MERCHANT_CANCELLED (cancel), VOIDED (a full void). An unpaid payment's
+   * notification carries the pay code, or ORDER_STATUS_INVALID with a message for the sandbox's reasons.
    */
   failCode?: string;
   amount: string;

@@ -421,6 +421,26 @@ describe('escrow payment', () => {
     await expectCode('void', { voidRequestId: rid('V'), paymentId: 'nope' }, 'ORDER_NOT_EXISTS');
   });
 
+  it('a full void closes the order (11-void); a partial void leaves it as it was', async () => {
+    const { paymentId } = await escrow();
+    await expectCode('merchantAccept', { paymentId }, 'SUCCESS');
+    await expectCode('void', { voidRequestId: rid('V'), paymentId, voidAmount: { currency: 'IQD', value: '10000' } }, 'SUCCESS');
+    const partly = await expectCode('inquiryPayment', { paymentId }, 'SUCCESS');
+    expect(partly.json.paymentStatus).toBe('SUCCESS');
+    expect(JSON.parse(partly.json.extendInfo)).toEqual({ sandboxStatus: 'SUCCESS', escrowStatus: 'ACCEPTED' });
+    await expectCode('void', { voidRequestId: rid('V'), paymentId }, 'SUCCESS');
+    const closed = await expectCode('inquiryPayment', { paymentId }, 'SUCCESS');
+    expect(closed.json.paymentStatus).toBe('FAIL');
+    expect(JSON.parse(closed.json.extendInfo)).toEqual({ sandboxStatus: 'CLOSED', failCode: 'VOIDED', escrowStatus: 'VOIDED' });
+    expect(closed.json.transactions.map((t: { transactionType: string; transactionAmount: { value: string } }) => `${t.transactionType} ${t.transactionAmount.value}`)).toEqual(['PAY 50000', 'VOID 10000', 'VOID 40000']);
+    expect(f.sandbox.state().payments.find((p) => p.paymentId === paymentId)).toMatchObject({ status: 'CLOSED', escrowStatus: 'VOIDED', voided: '50000' });
+    // a closed order: nothing more to void, confirm or accept; cancel says it was voided
+    await expectCode('void', { voidRequestId: rid('V'), paymentId }, 'ORDER_STATUS_INVALID');
+    await expectCode('confirm', { paymentId, confirmRequestId: rid('C') }, 'ORDER_STATUS_INVALID');
+    await expectCode('cancel', { paymentId }, 'ORDER_HAS_BEEN_VOIDED');
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId, refundAmount: { currency: 'IQD', value: '1' } }, 'ORDER_STATUS_INVALID');
+  });
+
   it('escrow operations refuse other payments and unknown ids', async () => {
     const plain = await cashierPay(f, 1000);
     await expectCode('merchantAccept', { paymentId: plain.paymentId }, 'ORDER_UNSUPPORTED_OPERATION');

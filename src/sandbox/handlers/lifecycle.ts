@@ -85,6 +85,7 @@ const CLOSED_BECAUSE: Readonly<Record<string, string>> = {
   USER_CANCELLED: 'The user cancelled the payment in the cashier; the order is closed.',
   PROCESS_FAIL: 'The payment failed in the cashier; the order is closed.',
   MERCHANT_CANCELLED: 'The merchant cancelled the payment (cancel); the order is closed.',
+  VOIDED: 'The merchant voided the whole payment (void); the order is closed.',
 };
 
 /** How a payment that ended unpaid is reported: a code the docs use and, for a closed order, why. */
