@@ -138,6 +138,12 @@ describe('messages', () => {
     await expectCode('sendPush', { ...body, accessToken: biz.accessToken, requestId: rid('P'), templateCode: 'MINI_APP_COMMON_PUSH', templates: [{ templateParameters: { Title: 'x' } }] }, 'PARAM_ILLEGAL');
   });
 
+  it("NOTIFICATION_PUSH for a customer, as Qi's demo asks it: sendPush reaches the user", async () => {
+    const customer = await login(f, ALI, ['auth_base', 'USER_ID', 'NOTIFICATION_PUSH']);
+    const push = await expectCode('sendPush', { accessToken: customer.accessToken, requestId: rid('P'), templateCode: 'MINI_APP_COMMON_PUSH', templates: [template] }, 'SUCCESS', 'S');
+    expect(f.sandbox.state().messages.find((m) => m.messageId === push.json.messageId)).toMatchObject({ channel: 'push', userId: ALI });
+  });
+
   it('a stored requestId returns the stored result, whatever the body: the message is sent once; a failed send stores nothing', async () => {
     const inbox = await login(f, ALI, ['NOTIFICATION_INBOX']);
     const biz = await login(f, NOOR_BUSINESS, ['NOTIFICATION_PUSH']);
