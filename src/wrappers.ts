@@ -281,7 +281,8 @@ export const openInBrowser = /* @__PURE__ */ api('openInBrowser', undocumented.o
 export const beehiveGetPOI = /* @__PURE__ */ api('beehiveGetPOI', undocumented.beehiveGetPOI);
 
 /**
- * `AlipayJSBridge.call('getFacePhotoData')` (not in the Super Qi docs): the host's face capture. No
- * public host documents its answer, so the result is the host's object as it came.
+ * `AlipayJSBridge.call('getFacePhotoData', { scene })` (not in the Super Qi docs): the host's face
+ * capture. Qi's own page sends `scene: 'QUERY_KYC_INFO'` and reads `status === 'success'` and `photo`
+ * (base64 JPEG, with or without a `data:` prefix); the result is the host's object as it came.
  */
 export const getFacePhotoData = /* @__PURE__ */ api('getFacePhotoData', undocumented.getFacePhotoData);

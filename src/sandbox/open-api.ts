@@ -14,7 +14,7 @@ import { formatTime, isDoubleHashed, parseSignatureHeader, parseTime, signConten
 import { own } from './state.js';
 import { InvariantError } from './store.js';
 import { resultOf } from './table/codes.js';
-import { BY_PATH, fieldOf, isAbsent, OPEN_APIS, validate, type OpenApiName } from './table/index.js';
+import { BY_PATH, fieldOf, isAbsent, OPEN_APIS, resultFor, validate, type OpenApiName } from './table/index.js';
 
 /** JSON with sorted keys: the same request from Go (sorted, `\u0026`) and from JS (insertion order) compares equal. */
 function canonical(value: unknown): string {
@@ -84,7 +84,7 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   if (scripted) {
     // a scripted answer (admin API fail-next): once, before the body's checks, changing nothing
     rt.failNext.delete(name);
-    return answer(rt, res, signedAs, clientId, { result: resultOf(scripted) });
+    return answer(rt, res, signedAs, clientId, { result: resultFor(name, scripted) });
   }
   const row = OPEN_APIS[name];
   const invalid = validate(row, body);
@@ -94,23 +94,27 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   const keyField = 'idempotencyKey' in row ? row.idempotencyKey : undefined;
   const keyValue = keyField ? fieldOf(body, keyField) : undefined;
   const idemKey = keyField && !isAbsent(keyValue) ? `${clientId} ${name} ${String(keyValue)}` : undefined;
+  const stored = 'storedResult' in row;
   const hash = createHash('sha256').update(canonical(body)).digest('base64');
   let result: Answer;
   try {
     result = await run(rt, clientId, (ctx) => {
       if (idemKey) {
         const seen = ctx.tx.get('idempotency', idemKey);
-        if (seen && seen.hash !== hash) return { result: resultOf('REPEAT_REQ_INCONSISTENT', `${name}: ${keyField} ${String(keyValue)} was used with a different body`) };
+        if (seen && seen.hash !== hash && !stored) return { result: resultOf('REPEAT_REQ_INCONSISTENT', `${name}: ${keyField} ${String(keyValue)} was used with a different body`) };
         if (seen?.response) return seen.response as Answer;
       }
-      const out = (HANDLERS[name] as (c: typeof ctx, b: typeof body, r: ReturnType<typeof reply<OpenApiName>>) => Answer)(ctx, body, reply());
-      // final answers (S, F, A) are kept and replayed; after U the next try runs again
-      if (idemKey) ctx.tx.put('idempotency', idemKey, { hash, response: out.result.resultStatus === 'U' ? null : out });
+      const out = (HANDLERS[name] as (c: typeof ctx, b: typeof body, r: ReturnType<typeof reply<OpenApiName>>) => Answer)(ctx, body, reply(name));
+      // final answers (S, F) are kept and replayed; after U, or A (a cashier payment not paid yet), the
+      // next try runs again and the handler says where things stand (a storedResult row keeps S only)
+      const status = out.result.resultStatus;
+      const kept = stored ? status === 'S' : status === 'S' || status === 'F';
+      if (idemKey) ctx.tx.put('idempotency', idemKey, { hash, response: kept ? out : null });
       return out;
     });
   } catch (e) {
     rt.warn(`superqi-sandbox: ${name} ${e instanceof InvariantError ? 'would break an invariant, undone' : 'failed'}: ${(e as Error).stack ?? e}`);
-    result = { result: resultOf('UNKNOWN_EXCEPTION') };
+    result = { result: resultFor(name, 'UNKNOWN_EXCEPTION') };
   }
   return answer(rt, res, signedAs, clientId, result);
 }

@@ -227,7 +227,12 @@ export interface SandboxPayment {
   status: 'PROCESSING' | 'SUCCESS' | 'FAIL' | 'CLOSED' | 'CANCELLED';
   /** Escrow payments: HELD → ACCEPTED → CONFIRMED, or VOIDED. */
   escrowStatus?: 'HELD' | 'ACCEPTED' | 'CONFIRMED' | 'VOIDED';
-  /** The result code a failed or closed payment ended with. */
+  /**
+   * Why a failed or closed payment ended: the pay code that declined it (USER_BALANCE_NOT_ENOUGH,
+   * RISK_REJECT…), or the sandbox's own reason: ORDER_IS_CLOSED (expired unpaid), USER_CANCELLED /
+   * PROCESS_FAIL (the cashier), MERCHANT_CANCELLED (cancel), VOIDED (a full void). An unpaid payment's
+   * notification carries the pay code, or ORDER_STATUS_INVALID with a message for the sandbox's reasons.
+   */
   failCode?: string;
   amount: string;
   refunded: string;

@@ -5,7 +5,7 @@
  */
 import type { ApiRow } from './row.js';
 import type { HostAck, NoParams } from '../types/common.js';
-import type { AuthSettingResult, FacePhotoDataResult, OpenInBrowserParams, PoiResult, SetKeepScreenOnParams } from '../types/undocumented.js';
+import type { AuthSettingResult, FacePhotoDataParams, FacePhotoDataResult, OpenInBrowserParams, PoiResult, SetKeepScreenOnParams } from '../types/undocumented.js';
 
 /** hideKeyboard: closes the soft keyboard. */
 export const hideKeyboard: ApiRow<NoParams, HostAck> = {
@@ -42,9 +42,9 @@ export const beehiveGetPOI: ApiRow<NoParams, PoiResult> = {
   ui: true,
 };
 
-/** getFacePhotoData: the host's face capture (bridge only); its answer's fields are not public. */
-export const getFacePhotoData: ApiRow<NoParams, FacePhotoDataResult> = {
-  params: {},
+/** getFacePhotoData: the host's face capture (bridge only); Qi's own page reads `status` and `photo`. */
+export const getFacePhotoData: ApiRow<FacePhotoDataParams, FacePhotoDataResult> = {
+  params: { scene: 's' },
   surface: 'bridge',
   ui: true,
 };

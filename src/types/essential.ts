@@ -1,7 +1,10 @@
 import type { LiteralUnion } from 'type-fest';
 
 
-/** Customer user scopes (`getAuthCode` page, "Customer User Scope"). */
+/**
+ * Customer user scopes (`getAuthCode` page, "Customer User Scope"), and NOTIFICATION_PUSH, which Qi's
+ * own demo asks of customers before sendPush (the page lists it for business users only).
+ */
 export type CustomerScope =
   | 'auth_base'
   | 'USER_ID'
@@ -17,7 +20,8 @@ export type CustomerScope =
   | 'NOTIFICATION_INBOX'
   | 'AGREEMENT_PAY'
   | 'CARD_LIST'
-  | 'ACCOUNT_LIST';
+  | 'ACCOUNT_LIST'
+  | 'NOTIFICATION_PUSH';
 
 /** Business (merchant) user scopes (`getAuthCode` page, "Business (Merchant) User Scope"). */
 export type BusinessScope =

@@ -1,3 +1,5 @@
+import type { LiteralUnion } from 'type-fest';
+
 /**
  * Types of the APIs real Super Qi pages call that the docs (`04-jsapi`) omit. They follow what
  * Alipay+ (mPaaS/Griver) hosts answer for the same names; a given Super Qi build may differ.
@@ -36,8 +38,21 @@ export interface PoiResult {
   longitude: number;
 }
 
+/** Parameters of `AlipayJSBridge.call('getFacePhotoData')`, as Qi's own published page sends them. */
+export interface FacePhotoDataParams {
+  /** What the photo is for: Qi's page sends `'QUERY_KYC_INFO'`. */
+  scene?: string;
+}
+
 /**
- * Success payload of `AlipayJSBridge.call('getFacePhotoData')`. No public host documents its fields,
- * so they are left open: read them as the host sends them.
+ * Success payload of `AlipayJSBridge.call('getFacePhotoData')`. No doc page has it: Qi's own published
+ * page reads `status === 'success'` and `photo`, a base64 JPEG (with or without a `data:` prefix).
+ * Other fields are left open: read them as the host sends them.
  */
-export type FacePhotoDataResult = { readonly [field: string]: unknown };
+export interface FacePhotoDataResult {
+  /** `'success'` when a photo was taken. */
+  readonly status?: LiteralUnion<'success', string>;
+  /** The face photo: base64 JPEG, with or without a `data:image/jpeg;base64,` prefix. */
+  readonly photo?: string;
+  readonly [field: string]: unknown;
+}

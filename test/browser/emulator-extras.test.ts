@@ -98,6 +98,37 @@ describe('the script-tag emulator extras', { timeout: 30000 }, () => {
     await p.close();
   });
 
+  it("getFacePhotoData answers as Qi's own page reads it: status 'success' and a base64 JPEG portrait that decodes (loaded with the extras)", async () => {
+    const { page: p, fetched, errors } = await open('/strict.html');
+    // Qi's page: AlipayJSBridge.call('getFacePhotoData', { scene: 'QUERY_KYC_INFO' }, cb), then data.status / data.photo
+    const seen = await p.evaluate(
+      () =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          (window as unknown as { AlipayJSBridge: { call(n: string, q: object, cb: (d: Record<string, string>) => void): void } }).AlipayJSBridge.call('getFacePhotoData', { scene: 'QUERY_KYC_INFO' }, async (data) => {
+            if (data['status'] !== 'success') return resolve({ data });
+            const photo = data['photo']!;
+            const img = new Image();
+            img.src = photo.startsWith('data:') ? photo : `data:image/jpeg;base64,${photo}`;
+            await img.decode();
+            const c = document.createElement('canvas');
+            c.width = img.naturalWidth;
+            c.height = img.naturalHeight;
+            const g = c.getContext('2d')!;
+            g.drawImage(img, 0, 0);
+            const grey = (x: number, y: number) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3)).reduce((a, b) => a + b, 0) / 3;
+            resolve({ status: data['status'], prefixed: photo.startsWith('data:'), width: img.naturalWidth, height: img.naturalHeight, head: grey(30, 32), ground: grey(2, 2) });
+          });
+        }),
+    );
+    expect(seen).toMatchObject({ status: 'success', prefixed: false, width: 60, height: 80 });
+    // a portrait: the head is darker than the ground around it
+    expect(seen['ground'] as number).toBeGreaterThan((seen['head'] as number) + 40);
+    expect(fetched()).toHaveLength(1);
+    expect(await p.evaluate('window.violations')).toEqual([]);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
   it("loads under a strict CSP (script-src 'self') with no violation", async () => {
     const { page: p, fetched } = await open('/strict.html');
     expect(await raw(p, 'getImageInfo')).toMatchObject({ width: 64, height: 48 });

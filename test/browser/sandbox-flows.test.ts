@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, WALLET_API, type Sandbox, type WalletSession } from '../../src/sandbox/index.js';
 import { launchChromium, serve } from '../support/browser.js';
 import { startBackendProcess, type BackendProcess } from '../support/merchant-backend-process.js';
+import { Merchant, readEnv } from '../sandbox/merchant.js';
 
 /** The miniapp page: config from the query (`?ui=dom|auto`), then the script tags, then its flows as `window.flows`. */
 const page = (sandboxUrl: string, backendUrl: () => string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
@@ -142,6 +143,26 @@ describe('the four flows of 02-flows on the sandbox', () => {
     // An authCode is single use: the backend's second applyToken with it fails.
     const again = await backend.api('/api/auth/apply-token', { authCode: named.auth.authCode });
     expect(again.json).toMatchObject({ success: false, resultStatus: 'F' });
+    expect(errors).toEqual([]);
+    await p.close();
+  }, 30000);
+
+  it("a customer grants NOTIFICATION_PUSH as Qi's demo asks it; the merchant's sendPush reaches that user", async () => {
+    const { page: p, errors } = await open('auto');
+    const scopes = ['auth_base', 'USER_ID', 'NOTIFICATION_PUSH'];
+    const auth = await p.evaluate((s) => new Promise<Json>((resolve) => (window as any).my.getAuthCode({ scopes: s, success: resolve, fail: resolve })), scopes);
+    expect(auth).toEqual({ authCode: expect.any(String), authSuccessScopes: scopes });
+    const merchant = new Merchant(readEnv(sandbox.envPath));
+    const token = await merchant.call('/v1/authorizations/applyToken', { grantType: 'AUTHORIZATION_CODE', authCode: auth.authCode });
+    expect(token.json).toMatchObject({ result: { resultStatus: 'S' }, customerId });
+    const push = await merchant.call('/v1/messages/sendPush', {
+      accessToken: token.json.accessToken,
+      requestId: `PUSH-${Date.now()}`,
+      templateCode: 'MINI_APP_COMMON_PUSH',
+      templates: [{ templateParameters: { Title: 'Shipped', Content: 'Your order is on its way', Url: 'mini://platformapi/startapp?_ariver_appid=1' } }],
+    });
+    expect(push.json.result).toMatchObject({ resultCode: 'SUCCESS', resultStatus: 'S' });
+    expect(sandbox.state().messages.find((m) => m.messageId === push.json.messageId)).toMatchObject({ channel: 'push', userId: customerId, title: 'Shipped' });
     expect(errors).toEqual([]);
     await p.close();
   }, 30000);

@@ -103,6 +103,14 @@ describe('getAuthCode', () => {
     expect(res.authSuccessScopes).toEqual([...CUSTOMER_SCOPES]);
   });
 
+  it("NOTIFICATION_PUSH is granted to a customer too (Qi's demo asks it before sendPush), after consent", async () => {
+    const consent = vi.fn(async (_o: { scopes: readonly string[]; role: string }) => true);
+    setup({}, { consent });
+    const res = await getAuthCode({ scopes: ['auth_base', 'USER_ID', 'NOTIFICATION_PUSH'] });
+    expect(res).toEqual({ authCode: expect.stringMatching(AUTH_CODE_PATTERN), authSuccessScopes: ['auth_base', 'USER_ID', 'NOTIFICATION_PUSH'] });
+    expect(consent.mock.calls[0]![0]).toMatchObject({ scopes: ['NOTIFICATION_PUSH'], role: 'customer' });
+  });
+
   it('every business scope is accepted for a business user, with role business on the consent screen', async () => {
     const consent = vi.fn(async (_o: { scopes: readonly string[]; role: string }) => true);
     setup({ profile: { role: 'business' } }, { consent });

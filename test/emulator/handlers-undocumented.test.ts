@@ -114,13 +114,25 @@ describe('beehiveGetPOI', () => {
 });
 
 describe('getFacePhotoData', () => {
-  it('has no public answer: 3, saying how to script one; a scripted answer passes through', async () => {
+  it("answers the shape Qi's own page reads: status 'success' and a base64 JPEG portrait; a scripted answer replaces it", async () => {
     const em = setupAutoEmulator();
-    const e = await rejection(getFacePhotoData());
-    expect(e.code).toBe(3);
-    expect(e.errorMessage).toContain('emulator.use');
-    em.use('getFacePhotoData', () => ({ photo: 'aGk=' }));
-    await expect(getFacePhotoData()).resolves.toEqual({ photo: 'aGk=' });
+    // as Qi's page calls it: AlipayJSBridge.call('getFacePhotoData', { scene: 'QUERY_KYC_INFO' }, cb)
+    const data = await rawCall(em, 'getFacePhotoData', { scene: 'QUERY_KYC_INFO' });
+    expect(data).toEqual({ status: 'success', photo: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/) });
+    const jpeg = Buffer.from(data['photo'] as string, 'base64');
+    // a JPEG (SOI … EOI) whose frame is 60×80, small enough to ship
+    expect([jpeg[0], jpeg[1], jpeg.at(-2), jpeg.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
+    const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+    expect([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)]).toEqual([60, 80]);
+    expect(jpeg.length).toBeLessThan(1024);
+    await expect(getFacePhotoData({ scene: 'QUERY_KYC_INFO' })).resolves.toEqual(data);
+    await expect(getFacePhotoData()).resolves.toEqual(data);
+    const bad = await rejection(getFacePhotoData({ scene: 7 as unknown as string }));
+    expect(bad).toBeInstanceOf(InvalidParamsError);
+    em.use('getFacePhotoData', () => ({ status: 'success', photo: 'data:image/jpeg;base64,aGk=' }));
+    await expect(getFacePhotoData()).resolves.toEqual({ status: 'success', photo: 'data:image/jpeg;base64,aGk=' });
+    em.use('getFacePhotoData', (ctx) => ctx.fail(3, 'no camera'));
+    expect((await rejection(getFacePhotoData())).code).toBe(3);
   });
 });
 

@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AGREEMENT, ALI, readEnv } from './merchant.js';
+import { OPEN_APIS } from '../../src/sandbox/index.js';
 import { cashierPay, code, rid, startFixture, type Fixture } from './fixture.js';
 
 // each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
@@ -148,7 +149,8 @@ describe('payment notifications', () => {
     const cancelled = await cashierPay(f, 1000, { pay: false, notify: `${hookUrl}/n` });
     await f.app.post('/wallet-api/payments/decide', { paymentId: cancelled.paymentId, userId: ALI, decision: 'cancel' });
     await waitFor(() => received.length === 1);
-    expect(JSON.parse(received[0]!.body).paymentResult).toMatchObject({ resultStatus: 'F', resultCode: 'USER_CANCELLED' });
+    // pay's code for a closed order, saying what happened (USER_CANCELLED is on no doc page)
+    expect(JSON.parse(received[0]!.body).paymentResult).toEqual({ resultStatus: 'F', resultCode: 'ORDER_STATUS_INVALID', resultMessage: 'The user cancelled the payment in the cashier; the order is closed.' });
     expect(JSON.parse(received[0]!.body)).not.toHaveProperty('paymentTime');
 
     const prep = await f.merchant.call('/v1/authorizations/prepare', { scopes: 'AGREEMENT_PAY', extendInfo: '{}' });
@@ -158,5 +160,55 @@ describe('payment notifications', () => {
     expect(code(pay)).toBe('SUCCESS');
     await waitFor(() => received.length === 2);
     expect(JSON.parse(received[1]!.body)).toMatchObject({ paymentId: pay.json.paymentId, paymentResult: { resultStatus: 'S' } });
+  });
+
+  it('one payment, one story: one payment notification, when it leaves PROCESSING; later changes never contradict it', async () => {
+    received.length = 0;
+    const url = `${hookUrl}/story`;
+    const bodies = (paymentId: string) => f.sandbox.state().deliveries.filter((d) => d.paymentId === paymentId).map((d) => ({ kind: d.kind, ...JSON.parse(d.body) }));
+
+    // paid, then cancelled by the merchant: the cancel is answered S; no second payment notification
+    const paid = await cashierPay(f, 2000, { notify: url });
+    expect(code(await f.merchant.call('/v1/payments/cancel', { paymentId: paid.paymentId }))).toBe('SUCCESS');
+    expect(bodies(paid.paymentId)).toEqual([expect.objectContaining({ kind: 'payment', paymentResult: { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' } })]);
+
+    // unpaid, cancelled by the merchant: reported as a merchant cancel, not as an expiry
+    const unpaid = await cashierPay(f, 2000, { pay: false, notify: url });
+    expect(code(await f.merchant.call('/v1/payments/cancel', { paymentId: unpaid.paymentId }))).toBe('SUCCESS');
+    expect(code(await f.merchant.call('/v1/payments/cancel', { paymentId: unpaid.paymentId }))).toBe('SUCCESS');
+    const [cancelled, ...more] = bodies(unpaid.paymentId);
+    expect(more).toEqual([]);
+    expect(cancelled!.paymentResult).toEqual({ resultCode: 'ORDER_STATUS_INVALID', resultStatus: 'F', resultMessage: 'The merchant cancelled the payment (cancel); the order is closed.' });
+
+    // closed unpaid: its expiry passed
+    const expired = await cashierPay(f, 2000, { pay: false, notify: url, extra: { paymentExpiryTime: new Date(Date.now() - 1000).toISOString() } });
+    await f.sandbox.tick();
+    expect(bodies(expired.paymentId)).toEqual([expect.objectContaining({ paymentResult: { resultCode: 'ORDER_STATUS_INVALID', resultStatus: 'F', resultMessage: expect.stringMatching(/^The order closed unpaid: its expiry time/) } })]);
+
+    // declined: the pay code itself
+    const poor = await cashierPay(f, 6_000_000, { userId: '2160000000000002', notify: url });
+    expect(bodies(poor.paymentId)).toEqual([expect.objectContaining({ paymentResult: { resultCode: 'USER_BALANCE_NOT_ENOUGH', resultStatus: 'F', resultMessage: 'The user balance is not enough for this payment.' } })]);
+
+    // escrow: paid, accepted, voided in two parts (the full void closes the order): one payment notification, one per void
+    const escrow = await cashierPay(f, 9000, { productCode: '51051000101000100008', notify: url, extra: { voidNotifyUrl: url } });
+    expect(code(await f.merchant.call('/v1/payments/merchantAccept', { paymentId: escrow.paymentId }))).toBe('SUCCESS');
+    expect(code(await f.merchant.call('/v1/payments/void', { voidRequestId: rid('V'), paymentId: escrow.paymentId, voidAmount: { currency: 'IQD', value: '4000' } }))).toBe('SUCCESS');
+    expect(code(await f.merchant.call('/v1/payments/void', { voidRequestId: rid('V'), paymentId: escrow.paymentId }))).toBe('SUCCESS');
+    const story = bodies(escrow.paymentId);
+    // (the state lists them newest first; two in the same millisecond in either order)
+    expect(story.map((b) => `${b.kind} ${b.notifyType} ${(b.paymentResult ?? b.voidResult).resultCode}`).sort()).toEqual([
+      'payment PAYMENT_RESULT SUCCESS',
+      'void VOID_RESULT SUCCESS',
+      'void VOID_RESULT SUCCESS',
+    ]);
+    expect(story.filter((b) => b.kind === 'void').map((b) => b.voidAmount.value).sort()).toEqual(['4000', '5000']);
+
+    // every code any notification carried is one the docs use (pay's page)
+    const docs = ['SUCCESS', ...OPEN_APIS.pay.codes];
+    for (const d of f.sandbox.state().deliveries) {
+      const b = JSON.parse(d.body);
+      expect(docs, d.body).toContain((b.paymentResult ?? b.voidResult).resultCode);
+    }
+    await waitFor(() => received.filter((r) => r.path === '/story').length === 7);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPEN_APIS, type OpenApiName } from '../../src/sandbox/index.js';
-import { resultOf } from '../../src/sandbox/table/codes.js';
+import { resultFor } from '../../src/sandbox/table/index.js';
 import { AGREEMENT, ALI, CASHIER, ESCROW, NOOR_BUSINESS, OMAR_FROZEN, ZAINAB, type Reply } from './merchant.js';
 import { cashierPay, login, rid, startFixture, type Fixture } from './fixture.js';
 
@@ -137,6 +137,30 @@ describe('messages', () => {
     await expectCode('sendPush', { ...body, accessToken: 'nope', requestId: rid('P'), templateCode: 'MINI_APP_COMMON_PUSH' }, 'INVALID_ACCESS_TOKEN');
     await expectCode('sendPush', { ...body, accessToken: biz.accessToken, requestId: rid('P'), templateCode: 'MINI_APP_COMMON_PUSH', templates: [{ templateParameters: { Title: 'x' } }] }, 'PARAM_ILLEGAL');
   });
+
+  it("NOTIFICATION_PUSH for a customer, as Qi's demo asks it: sendPush reaches the user", async () => {
+    const customer = await login(f, ALI, ['auth_base', 'USER_ID', 'NOTIFICATION_PUSH']);
+    const push = await expectCode('sendPush', { accessToken: customer.accessToken, requestId: rid('P'), templateCode: 'MINI_APP_COMMON_PUSH', templates: [template] }, 'SUCCESS', 'S');
+    expect(f.sandbox.state().messages.find((m) => m.messageId === push.json.messageId)).toMatchObject({ channel: 'push', userId: ALI });
+  });
+
+  it('a stored requestId returns the stored result, whatever the body: the message is sent once; a failed send stores nothing', async () => {
+    const inbox = await login(f, ALI, ['NOTIFICATION_INBOX']);
+    const biz = await login(f, NOOR_BUSINESS, ['NOTIFICATION_PUSH']);
+    const other = { templateParameters: { Title: 'Again', Content: 'Changed', Url: 'mini://platformapi/startapp?_ariver_appid=888888' } };
+    for (const [name, token, templateCode] of [['sendInbox', inbox.accessToken, 'MINI_APP_COMMON_INBOX'], ['sendPush', biz.accessToken, 'MINI_APP_COMMON_PUSH']] as const) {
+      const requestId = rid('ONCE');
+      const first = await expectCode(name, { accessToken: token, requestId, templateCode, templates: [template] }, 'SUCCESS', 'S');
+      const again = await expectCode(name, { accessToken: token, requestId, templateCode, templates: [other, template] }, 'SUCCESS', 'S');
+      expect(again.json).toEqual(first.json);
+      expect(f.sandbox.state().messages.filter((m) => m.messageId.startsWith(first.json.messageId))).toHaveLength(1);
+      // a send that failed sent nothing: the same requestId, now with a good token, sends
+      const retried = rid('RETRY');
+      await expectCode(name, { accessToken: 'nope', requestId: retried, templateCode, templates: [template] }, 'INVALID_ACCESS_TOKEN');
+      const sent = await expectCode(name, { accessToken: token, requestId: retried, templateCode, templates: [template] }, 'SUCCESS');
+      expect(f.sandbox.state().messages.some((m) => m.messageId === sent.json.messageId)).toBe(true);
+    }
+  });
 });
 
 describe('cashier payment', () => {
@@ -161,6 +185,79 @@ describe('cashier payment', () => {
     await expectCode('pay', { ...base, paymentRequestId: rid(), order: { orderDescription: 'x' } }, 'PARAM_ILLEGAL');
     await expectCode('pay', { ...base, paymentRequestId: rid(), productCode: 'NOPE' }, 'PARAM_ILLEGAL');
     await expectCode('pay', { ...base, paymentRequestId: rid(), paymentExpiryTime: 'tomorrow' }, 'PARAM_ILLEGAL');
+  });
+
+  it('pay repeated with the same paymentRequestId: the first answer while open, then the final result (paid → S, closed → its failure)', async () => {
+    const body = (paymentRequestId: string, extra: Record<string, unknown> = {}) => ({
+      productCode: CASHIER, paymentRequestId, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'x', buyer: { referenceBuyerId: ALI } }, ...extra,
+    });
+    const id = rid('REPLAY');
+    const first = await expectCode('pay', body(id), 'ACCEPT', 'A');
+    expect((await expectCode('pay', body(id), 'ACCEPT', 'A')).json).toEqual(first.json);
+    await f.app.post('/wallet-api/payments/decide', { paymentId: first.json.paymentId, userId: ALI, decision: 'pay' });
+    const paid = await expectCode('pay', body(id), 'SUCCESS', 'S');
+    expect(paid.json).toEqual({ result: { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'Success.' }, paymentId: first.json.paymentId, paymentTime: expect.stringMatching(/\+03:00$/) });
+    expect((await expectCode('pay', body(id), 'SUCCESS', 'S')).json).toEqual(paid.json);
+    await expectCode('pay', body(id, { order: { orderDescription: 'other', buyer: { referenceBuyerId: ALI } } }), 'REPEAT_REQ_INCONSISTENT', 'F');
+
+    // closed unpaid (its expiry passed): the failure, every time
+    const expiry = new Date(Date.now() + 60_000).toISOString();
+    const exp = rid('REPLAY');
+    await expectCode('pay', body(exp, { paymentExpiryTime: expiry }), 'ACCEPT');
+    f.advance(2 * 60_000);
+    const failure = await expectCode('pay', body(exp, { paymentExpiryTime: expiry }), 'ORDER_STATUS_INVALID', 'F');
+    expect(failure.json.result.resultMessage).toMatch(/^The order closed unpaid/);
+    expect(failure.json.paymentId).toBeTruthy();
+    expect((await expectCode('pay', body(exp, { paymentExpiryTime: expiry }), 'ORDER_STATUS_INVALID', 'F')).json).toEqual(failure.json);
+
+    // declined in the cashier: its pay code
+    const poor = rid('REPLAY');
+    const p = await expectCode('pay', { ...body(poor), order: { orderDescription: 'x', buyer: { referenceBuyerId: ZAINAB } }, paymentAmount: { currency: 'IQD', value: '6000000' } }, 'ACCEPT');
+    await f.app.post('/wallet-api/payments/decide', { paymentId: p.json.paymentId, userId: ZAINAB, decision: 'pay' });
+    await expectCode('pay', { ...body(poor), order: { orderDescription: 'x', buyer: { referenceBuyerId: ZAINAB } }, paymentAmount: { currency: 'IQD', value: '6000000' } }, 'USER_BALANCE_NOT_ENOUGH', 'F');
+  });
+
+  it('refuses past the lengths the pages state, and only those', async () => {
+    const base = { productCode: CASHIER, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'x', buyer: { referenceBuyerId: ALI } } };
+    // no max on orderDescription, referenceBuyerId (06-pay), grantType (02-applyToken), refund's payment ids (07-refund)
+    await expectCode('pay', { ...base, paymentRequestId: rid(), order: { orderDescription: 'd'.repeat(1000), buyer: { referenceBuyerId: ALI } } }, 'ACCEPT');
+    await expectCode('pay', { ...base, paymentRequestId: rid(), order: { orderDescription: 'x', buyer: { referenceBuyerId: '9'.repeat(100) } } }, 'USER_NOT_EXIST');
+    await expectCode('applyToken', { grantType: 'G'.repeat(100) }, 'AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE');
+    for (const id of ['paymentId', 'paymentRequestId', 'captureId']) {
+      await expectCode('refund', { refundRequestId: rid('R'), [id]: '7'.repeat(100), refundAmount: { currency: 'IQD', value: '1' } }, 'ORDER_NOT_EXIST');
+    }
+    // the stated ones still hold: paymentRequestId max 64, paymentRedirectUrl max 1024, refundReason max 256
+    await expectCode('pay', { ...base, paymentRequestId: 'p'.repeat(65) }, 'PARAM_ILLEGAL');
+    await expectCode('pay', { ...base, paymentRequestId: rid(), paymentRedirectUrl: `https://m.example/${'r'.repeat(1024)}` }, 'PARAM_ILLEGAL');
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId: 'x', refundAmount: { currency: 'IQD', value: '1' }, refundReason: 'r'.repeat(257) }, 'PARAM_ILLEGAL');
+  });
+
+  it('extendInfo: no @#? where the page says so; JSON where the page says it is JSON', async () => {
+    const { accessToken } = await login(f);
+    const biz = await login(f, NOOR_BUSINESS, ['MERCHANT_ID']);
+    for (const bad of ['memo?', 'a@b', '#1']) {
+      await expectCode('applyToken', { grantType: 'REFRESH_TOKEN', refreshToken: 'x', extendInfo: bad }, 'PARAM_ILLEGAL');
+      await expectCode('inquiryUserInfo', { accessToken, extendInfo: bad }, 'PARAM_ILLEGAL');
+      await expectCode('inquiryMerchantInfo', { accessToken: biz.accessToken, extendInfo: bad }, 'PARAM_ILLEGAL');
+    }
+    await expectCode('inquiryUserInfo', { accessToken, extendInfo: '{"memo":"memo"}' }, 'SUCCESS');
+    // a contract text ending in "?" is refused here as it is there
+    const contract = { language: 'en-US', contractDesc: 'Do you agree to pay monthly?' };
+    const refused = await expectCode('prepare', { scopes: 'AGREEMENT_PAY', extendInfo: JSON.stringify(contract) }, 'PARAM_ILLEGAL');
+    expect(refused.json.result.resultMessage).toBe('prepare: extendInfo must not contain @, # or ?');
+    await expectCode('prepare', { scopes: 'AGREEMENT_PAY', extendInfo: '["en-US"]' }, 'PARAM_ILLEGAL');
+    // pay, refund, confirm, cancel, void: "The format should be JSON format" (refund: "in JSON format")
+    const paid = await cashierPay(f, 1000);
+    const notJson = 'additional information';
+    const base = { productCode: CASHIER, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'x', buyer: { referenceBuyerId: ALI } } };
+    await expectCode('pay', { ...base, paymentRequestId: rid(), extendInfo: notJson }, 'PARAM_ILLEGAL');
+    await expectCode('pay', { ...base, paymentRequestId: rid(), extendInfo: '{"memo":"a?b@c#"}' }, 'ACCEPT');
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId: paid.paymentId, refundAmount: { currency: 'IQD', value: '1' }, extendInfo: notJson }, 'PARAM_ILLEGAL');
+    await expectCode('confirm', { paymentId: paid.paymentId, confirmRequestId: rid('C'), extendInfo: notJson }, 'PARAM_ILLEGAL');
+    await expectCode('cancel', { paymentId: paid.paymentId, extendInfo: notJson }, 'PARAM_ILLEGAL');
+    const bad = await expectCode('void', { voidRequestId: rid('V'), paymentId: paid.paymentId, extendInfo: notJson }, 'PARAM_ILLEGAL');
+    expect(bad.json.result.resultMessage).toMatch(/^void: extendInfo must be a JSON object as a string/);
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId: paid.paymentId, refundAmount: { currency: 'IQD', value: '1' }, extendInfo: '{}' }, 'SUCCESS');
   });
 
   it('cashier outcomes: cancel (6001), fail (4000), insufficient balance (4000), pending (8000)', async () => {
@@ -330,6 +427,26 @@ describe('escrow payment', () => {
     await expectCode('void', { voidRequestId: rid('V'), paymentId: 'nope' }, 'ORDER_NOT_EXISTS');
   });
 
+  it('a full void closes the order (11-void); a partial void leaves it as it was', async () => {
+    const { paymentId } = await escrow();
+    await expectCode('merchantAccept', { paymentId }, 'SUCCESS');
+    await expectCode('void', { voidRequestId: rid('V'), paymentId, voidAmount: { currency: 'IQD', value: '10000' } }, 'SUCCESS');
+    const partly = await expectCode('inquiryPayment', { paymentId }, 'SUCCESS');
+    expect(partly.json.paymentStatus).toBe('SUCCESS');
+    expect(JSON.parse(partly.json.extendInfo)).toEqual({ sandboxStatus: 'SUCCESS', escrowStatus: 'ACCEPTED' });
+    await expectCode('void', { voidRequestId: rid('V'), paymentId }, 'SUCCESS');
+    const closed = await expectCode('inquiryPayment', { paymentId }, 'SUCCESS');
+    expect(closed.json.paymentStatus).toBe('FAIL');
+    expect(JSON.parse(closed.json.extendInfo)).toEqual({ sandboxStatus: 'CLOSED', failCode: 'VOIDED', escrowStatus: 'VOIDED' });
+    expect(closed.json.transactions.map((t: { transactionType: string; transactionAmount: { value: string } }) => `${t.transactionType} ${t.transactionAmount.value}`)).toEqual(['PAY 50000', 'VOID 10000', 'VOID 40000']);
+    expect(f.sandbox.state().payments.find((p) => p.paymentId === paymentId)).toMatchObject({ status: 'CLOSED', escrowStatus: 'VOIDED', voided: '50000' });
+    // a closed order: nothing more to void, confirm or accept; cancel says it was voided
+    await expectCode('void', { voidRequestId: rid('V'), paymentId }, 'ORDER_STATUS_INVALID');
+    await expectCode('confirm', { paymentId, confirmRequestId: rid('C') }, 'ORDER_STATUS_INVALID');
+    await expectCode('cancel', { paymentId }, 'ORDER_HAS_BEEN_VOIDED');
+    await expectCode('refund', { refundRequestId: rid('R'), paymentId, refundAmount: { currency: 'IQD', value: '1' } }, 'ORDER_STATUS_INVALID');
+  });
+
   it('escrow operations refuse other payments and unknown ids', async () => {
     const plain = await cashierPay(f, 1000);
     await expectCode('merchantAccept', { paymentId: plain.paymentId }, 'ORDER_UNSUPPORTED_OPERATION');
@@ -422,7 +539,7 @@ describe('codes whose cause the sandbox does not model: scripted with failNext',
       for (const code of OPEN_APIS[name].codes.filter((c) => NOT_PRODUCED[`${name}:${c}`] || NOT_PRODUCED[`*:${c}`])) {
         f.sandbox.failNext(name, code);
         const r = await expectCode(name, {}, code);
-        expect(r.json.result).toEqual(resultOf(code));
+        expect(r.json.result).toEqual(resultFor(name, code));
         // once: the next call is checked as usual (an empty body is missing its required fields)
         const next = await f.merchant.call(P(name), {});
         expect(next.json.result.resultCode, `${name} after ${code}`).toBe('PARAM_ILLEGAL');
@@ -439,6 +556,36 @@ describe('codes whose cause the sandbox does not model: scripted with failNext',
     f.sandbox.failNext('inquiryMerchantInfo', null);
     const r = await f.merchant.call(P('inquiryMerchantInfo'), {});
     expect(r.json.result.resultCode).toBe('PARAM_ILLEGAL');
+  });
+
+  it('words resultMessage as each page does: "Success." / "Success" / "success", and the page\'s own wording of a code', async () => {
+    const success: Record<string, string> = {
+      applyToken: 'success', prepare: 'success', inquiryPayment: 'success', inquiryRefund: 'success', pay: 'Success.', refund: 'Success.',
+      merchantAccept: 'Success.', confirm: 'Success.', cancel: 'Success.', void: 'Success.', inquiryUserInfo: 'success',
+      inquiryUserCardList: 'Success', inquiryUserAccountList: 'Success', sendInbox: 'success', sendPush: 'success', inquiryMerchantInfo: 'Success',
+    };
+    for (const name of Object.keys(OPEN_APIS) as OpenApiName[]) expect(resultFor(name, 'SUCCESS'), name).toEqual({ resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: success[name] });
+    // through the gateway: a real success, a real failure, a scripted one
+    const token = await agreementToken();
+    expect((await expectCode('pay', agreementPay(token, 1000), 'SUCCESS')).json.result.resultMessage).toBe('Success.');
+    expect((await expectCode('inquiryUserInfo', { accessToken: 'nope' }, 'INVALID_ACCESS_TOKEN')).json.result.resultMessage).toBe('Access token invalid.');
+    const card = await login(f, ALI, ['CARD_LIST']);
+    expect((await expectCode('inquiryUserCardList', { accessToken: card.accessToken }, 'SUCCESS')).json.result.resultMessage).toBe('Success');
+    f.sandbox.failNext('refund', 'PARTNER_BALANCE_NOT_ENOUGH');
+    expect((await f.merchant.call(P('refund'), {})).json.result).toEqual({ resultCode: 'PARTNER_BALANCE_NOT_ENOUGH', resultStatus: 'F', resultMessage: 'Merchant balance insufficient.' });
+    f.sandbox.failNext('cancel', 'PARTNER_BALANCE_NOT_ENOUGH');
+    expect((await f.merchant.call(P('cancel'), {})).json.result.resultMessage).toBe('The partner balance is not enough.');
+    f.sandbox.failNext('void', 'UNKNOWN_EXCEPTION');
+    expect((await f.merchant.call(P('void'), {})).json.result).toEqual({ resultCode: 'UNKNOWN_EXCEPTION', resultStatus: 'U', resultMessage: 'An API calling is failed, which is caused by unknown reasons' });
+  });
+
+  it('takes every code of 99-common-error-codes for every API, the token and balance ones included', async () => {
+    for (const name of Object.keys(OPEN_APIS) as OpenApiName[]) {
+      for (const c of ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN', 'PARTNER_BALANCE_NOT_ENOUGH', 'KEY_NOT_FOUND', 'UNKNOWN_EXCEPTION']) {
+        f.sandbox.failNext(name, c);
+        expect((await f.merchant.call(P(name), {})).json.result.resultCode, `${name} ${c}`).toBe(c);
+      }
+    }
   });
 });
 

@@ -94,5 +94,5 @@ export const PAYLOADS: Payloads = {
   openSetting: { authSetting: { location: true } },
   openInBrowser: { ack: 'openInBrowser' },
   beehiveGetPOI: { name: 'Mutanabbi Street', address: 'Baghdad', latitude: 33.3406, longitude: 44.3889 },
-  getFacePhotoData: { photo: 'base64…' },
+  getFacePhotoData: { status: 'success', photo: '/9j/4AAQSkZJRg…' },
 };

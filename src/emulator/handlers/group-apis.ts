@@ -18,3 +18,5 @@ export type DeviceApis =
 export type FrameworkApis = 'canIUse';
 export type UndocumentedApis =
   | 'hideKeyboard' | 'setKeepScreenOn' | 'getSetting' | 'openSetting' | 'openInBrowser' | 'beehiveGetPOI' | 'getFacePhotoData';
+/** The undocumented APIs whose handlers load with the extras (face-photo.ts: its answer carries a JPEG). */
+export type LazyUndocumentedApis = 'getFacePhotoData';

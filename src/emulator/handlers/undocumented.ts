@@ -3,13 +3,13 @@
  * hideKeyboard blurs the focused field, setKeepScreenOn takes a screen wake lock where the browser has
  * one, getSetting/openSetting report the permissions this miniapp has asked for (read off the call
  * log: a permission failure means denied), openInBrowser opens http(s)/tel/mailto URLs in a new tab
- * (dom mode), beehiveGetPOI is chooseLocation's picker. getFacePhotoData's answer is not public: it
- * fails with 3 and says how to script one.
+ * (dom mode), beehiveGetPOI is chooseLocation's picker. getFacePhotoData answers from face-photo.ts
+ * (it loads with the extras: its photo is bytes).
  */
 import type { AuthSettingResult } from '../../types/undocumented.js';
 import type { CallRecord, DefaultHandlers, Emulator } from '../types.js';
 import { nav } from './device-browser.js';
-import type { UndocumentedApis } from './group-apis.js';
+import type { LazyUndocumentedApis, UndocumentedApis } from './group-apis.js';
 import { locationHandlers } from './location.js';
 
 /** The permission an API asks for, and the error codes that mean the user denied it. */
@@ -41,7 +41,7 @@ const wakeLocks = new WeakMap<Emulator, { release(): Promise<void> }>();
 
 const OPENABLE = /^(?:https?:\/\/|tel:|mailto:)/i;
 
-export const undocumentedHandlers: Pick<DefaultHandlers, UndocumentedApis> = {
+export const undocumentedHandlers: Pick<DefaultHandlers, Exclude<UndocumentedApis, LazyUndocumentedApis>> = {
   hideKeyboard: () => {
     const active = typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null);
     if (active && /^(?:INPUT|TEXTAREA)$/.test(active.tagName)) active.blur();
@@ -79,7 +79,4 @@ export const undocumentedHandlers: Pick<DefaultHandlers, UndocumentedApis> = {
   },
 
   beehiveGetPOI: (ctx) => locationHandlers.chooseLocation(ctx as never),
-
-  getFacePhotoData: (ctx) =>
-    ctx.fail(3, 'getFacePhotoData: its answer is not public, so the emulator has none; script one with emulator.use("getFacePhotoData", handler)'),
 };

@@ -1,8 +1,8 @@
 /** What every handler gets, and the helpers they share: ids, answers, tokens, amounts. */
 import { randomInt } from 'node:crypto';
 import type { Tx } from '../store.js';
-import { resultOf, type OpenApiResult } from '../table/codes.js';
-import { fieldOf, isAbsent, type CodeOf, type OpenApiName } from '../table/index.js';
+import type { OpenApiResult } from '../table/codes.js';
+import { fieldOf, isAbsent, resultFor, type CodeOf, type OpenApiName } from '../table/index.js';
 import type { ForcedOutcome } from '../protocol.js';
 import type { TokenRecord } from '../state.js';
 
@@ -53,9 +53,10 @@ export interface Reply<K extends OpenApiName> {
   fail(code: CodeOf<K>, message?: string, fields?: Record<string, unknown>): Answer;
 }
 
-export const reply = <K extends OpenApiName>(): Reply<K> => ({
-  ok: (fields = {}, code = 'SUCCESS') => ({ result: resultOf(code), ...fields }),
-  fail: (code, message, fields = {}) => ({ result: resultOf(code, message), ...fields }),
+/** `name`'s helpers: results worded as its page words them. */
+export const reply = <K extends OpenApiName>(name: K): Reply<K> => ({
+  ok: (fields = {}, code = 'SUCCESS') => ({ result: resultFor(name, code), ...fields }),
+  fail: (code, message, fields = {}) => ({ result: resultFor(name, code, message), ...fields }),
 });
 
 export type Handler<K extends OpenApiName> = (ctx: Ctx, body: Record<string, unknown>, r: Reply<K>) => Answer;

@@ -45,9 +45,9 @@ export const cancel: Handler<'cancel'> = (ctx, body, r) => {
   if (!p) return r.fail('ORDER_NOT_EXIST');
   const ids = { paymentId: p.paymentId, paymentRequestId: p.paymentRequestId };
   if (p.status === 'CANCELLED') return r.ok({ ...ids, cancelTime: formatTime(p.closedAt!) });
-  if (p.status === 'FAIL' || p.status === 'CLOSED') return r.fail('ORDER_STATUS_INVALID', `cancel: payment is ${p.status}`, ids);
+  if (p.status === 'FAIL' || p.status === 'CLOSED') return p.voided > 0 ? r.fail('ORDER_HAS_BEEN_VOIDED', undefined, ids) : r.fail('ORDER_STATUS_INVALID', `cancel: payment is ${p.status}`, ids);
   if (p.status === 'PROCESSING') {
-    endPayment(ctx, p, 'CANCELLED', 'ORDER_IS_CLOSED');
+    endPayment(ctx, p, 'CANCELLED', 'MERCHANT_CANCELLED');
     return r.ok({ ...ids, cancelTime: formatTime(ctx.now) });
   }
   if (p.escrow === 'CONFIRMED') return r.fail('ORDER_HAS_BEEN_CAPTURED', undefined, ids);
@@ -61,7 +61,7 @@ export const cancel: Handler<'cancel'> = (ctx, body, r) => {
   }
   giveBack(ctx, p, p.amount, fromEscrow ? 'escrow' : 'merchant');
   const cancelled: PaymentRecord = { ...p, held: 0, escrow: undefined, transactions: [...p.transactions, transaction(ctx, 'CANCEL', p.amount)] };
-  endPayment(ctx, cancelled, 'CANCELLED', 'ORDER_IS_CLOSED');
+  endPayment(ctx, cancelled, 'CANCELLED', 'MERCHANT_CANCELLED');
   return r.ok({ ...ids, cancelTime: formatTime(ctx.now) });
 };
 
@@ -78,13 +78,10 @@ export const voidPayment: Handler<'void'> = (ctx, body, r) => {
   const voidId = newId(ctx.now, '8017');
   const voidRequestId = text(body, 'voidRequestId')!;
   const held = p.held - fils;
-  ctx.tx.put('payments', p.paymentId, {
-    ...p,
-    held,
-    voided: p.voided + fils,
-    ...(held === 0 ? { escrow: 'VOIDED' as const } : {}),
-    transactions: [...p.transactions, transaction(ctx, 'VOID', fils)],
-  });
+  const voided: PaymentRecord = { ...p, held, voided: p.voided + fils, transactions: [...p.transactions, transaction(ctx, 'VOID', fils)] };
+  // 11-void: "Fully void … will close the order automatically" (a partial void does not change its status)
+  if (held === 0) endPayment(ctx, { ...voided, escrow: 'VOIDED' }, 'CLOSED', 'VOIDED');
+  else ctx.tx.put('payments', p.paymentId, voided);
   // pay's voidNotifyUrl: "the url that void notification will be sent to" (no page gives its shape:
   // the notifyPayment fields, with the void's own)
   if (p.voidNotifyUrl) {

@@ -2,7 +2,7 @@
 import { formatTime, parseTime } from '../signing.js';
 import { own, type PaymentKind, type PaymentRecord } from '../state.js';
 import { amount, amountOf, lookupToken, newId, takeForced, text, type Ctx, type Handler } from './context.js';
-import { completePayment, endPayment, payerProblem } from './lifecycle.js';
+import { completePayment, endingOf, endPayment, payerProblem } from './lifecycle.js';
 
 /** productCode → kind: the docs' codes and the names Qi's demo backend sends. */
 export const PRODUCT_CODES: Readonly<Record<string, PaymentKind>> = {
@@ -17,6 +17,12 @@ export const PRODUCT_CODES: Readonly<Record<string, PaymentKind>> = {
 
 /** The cashier link `pay` answers; the wallet API reads the payment back from it. */
 export const cashierUrl = (url: string, paymentId: string): string => `${url}/cashier?paymentId=${paymentId}`;
+
+/** pay's A answer: the cashier link under both names (the docs say redirectionUrl, Qi's demo backend and Go client read redirectUrl). */
+function accepted(ctx: Ctx, paymentId: string) {
+  const link = cashierUrl(ctx.url, paymentId);
+  return { paymentId, redirectActionForm: { redirectionUrl: link, redirectUrl: link } };
+}
 
 /** This merchant's payment by paymentId, else by paymentRequestId (empty strings are absent). */
 export function findPayment(ctx: Ctx, body: Record<string, unknown>): PaymentRecord | undefined {
@@ -43,11 +49,16 @@ export const pay: Handler<'pay'> = (ctx, body, r) => {
   const requestId = text(body, 'paymentRequestId')!;
   const existing = ctx.tx.get('paymentsByRequest', `${ctx.clientId} ${requestId}`);
   if (existing) {
-    // the same request again after an unknown (U) answer: say where that payment stands now
+    // the same request again (open-api.ts checked the body is the same): a payment that reached a final
+    // status has one result (06-pay: "the wallet must return the unique result"): paid → success (even if
+    // later cancelled or voided), ended unpaid → its failure; one still open → its first answer again
     const p = ctx.tx.get('payments', existing)!;
-    if (p.status === 'SUCCESS') return r.ok({ paymentId: p.paymentId, paymentTime: formatTime(p.paidAt!) });
-    if (p.status === 'PROCESSING') return r.fail('PAYMENT_IN_PROCESS', undefined, { paymentId: p.paymentId });
-    return r.fail('ORDER_STATUS_INVALID', `pay: payment ${p.paymentId} ended ${p.status} (${p.failCode ?? ''})`, { paymentId: p.paymentId });
+    if (p.paidAt !== undefined) return r.ok({ paymentId: p.paymentId, paymentTime: formatTime(p.paidAt) });
+    if (p.status !== 'PROCESSING') {
+      const ending = endingOf(p);
+      return r.fail(ending.code, ending.message, { paymentId: p.paymentId });
+    }
+    return p.kind === 'agreement' ? r.fail('PAYMENT_IN_PROCESS', undefined, { paymentId: p.paymentId }) : r.ok(accepted(ctx, p.paymentId), 'ACCEPT');
   }
   const expiryText = text(body, 'paymentExpiryTime');
   const expiresAt = expiryText === undefined ? ctx.now + ctx.limits.paymentTimeoutMs : parseTime(expiryText);
@@ -83,9 +94,7 @@ export const pay: Handler<'pay'> = (ctx, body, r) => {
     if (!buyerId) return r.fail('PARAM_ILLEGAL', `pay: order.buyer.referenceBuyerId is required for ${kind} payments`);
     if (!ctx.tx.get('users', buyerId)) return r.fail('USER_NOT_EXIST', `pay: no sandbox user ${buyerId} (use the customerId applyToken answered)`);
     record(payment);
-    const link = cashierUrl(ctx.url, paymentId);
-    // the docs name it redirectionUrl, Qi's demo backend and Go client read redirectUrl: both, same value
-    return r.ok({ paymentId, redirectActionForm: { redirectionUrl: link, redirectUrl: link } }, 'ACCEPT');
+    return r.ok(accepted(ctx, paymentId), 'ACCEPT');
   }
 
   const authCode = text(body, 'paymentAuthCode');

@@ -10,16 +10,22 @@ export interface OpenApiResult {
   resultMessage: string;
 }
 
-/** Codes every endpoint may answer (`99-common-error-codes`), beside its own. */
+/**
+ * Codes every endpoint may answer (`99-common-error-codes`, all of its tables), beside its own; and
+ * PARAM_ILLEGAL, which the sandbox answers for a body its checks refuse.
+ */
 export const COMMON_CODES = [
   'KEY_NOT_FOUND',
   'CLIENT_INVALID',
   'INVALID_SIGNATURE',
+  'INVALID_ACCESS_TOKEN',
+  'EXPIRED_ACCESS_TOKEN',
   'METHOD_NOT_SUPPORTED',
   'MEDIA_TYPE_NOT_ACCEPTABLE',
   'REPEAT_REQ_INCONSISTENT',
   'PARTNER_NOT_EXIST',
   'PARTNER_STATUS_ABNORMAL',
+  'PARTNER_BALANCE_NOT_ENOUGH',
   'UNKNOWN_EXCEPTION',
   'PARAM_ILLEGAL',
 ] as const;
@@ -82,9 +88,6 @@ export const CODE_INFO: Readonly<Record<string, readonly [ResultStatus, string]>
   CANCEL_WINDOW_EXCEED: ['F', 'The cancellation date is beyond the period that is agreed in the contract.'],
   VOID_IN_PROCESS: ['U', 'The void is still under process.'],
   VOID_AMOUNT_EXCEEDS_AUTH_LIMIT: ['F', 'The total void amount exceeds the limit of the authorized payment amount.'],
-  ORDER_IS_CLOSED: ['F', 'The payment closed unpaid (paymentExpiryTime passed).'],
-  USER_CANCELLED: ['F', 'The user cancelled the payment in the cashier.'],
-  PROCESS_FAIL: ['F', 'The payment failed in the cashier.'],
   ACCESS_TOKEN_NOT_COVER_THE_SCOPE: ['F', 'The access token permission scope does not contain specified scope.'],
 };
 

@@ -4,7 +4,7 @@
  * only the row's `codes` (and the common ones), which the type of `fail` enforces; the sandbox page
  * and the README list derive from it.
  */
-import { COMMON_CODES } from './codes.js';
+import { COMMON_CODES, resultOf, type OpenApiResult } from './codes.js';
 
 /** How one request field is checked. Empty strings count as absent (the Go client sends `""` for unset fields). */
 export interface FieldRule {
@@ -15,6 +15,8 @@ export interface FieldRule {
   max?: number;
   /** The page says "no `@#?`". */
   plain?: boolean;
+  /** The page says the string is JSON ("The format should be JSON format"): a JSON object as a string. */
+  json?: boolean;
   /** Accepted values. */
   values?: readonly string[];
 }
@@ -33,14 +35,23 @@ export interface OpenApiRow {
   readonly anyOf?: readonly string[];
   /** Field whose repeat means "the same request" (same body → same answer; other body → REPEAT_REQ_INCONSISTENT). */
   readonly idempotencyKey?: string;
+  /**
+   * The page says a repeated key gets the stored result, whatever the body ("if the same `requestId` is
+   * stored, the stored result is returned"): no REPEAT_REQ_INCONSISTENT. Only a success is stored (a
+   * failed call sent nothing, so its key may be used again).
+   */
+  readonly storedResult?: true;
   /** The page's own error codes. */
   readonly codes: readonly string[];
+  /** `resultMessage` as this page words it, where that differs from `CODE_INFO` (SUCCESS: `"Success."` on some pages). */
+  readonly messages?: Readonly<Record<string, string>>;
   /** Response fields beside `result`, as the page lists them. */
   readonly response: readonly string[];
 }
 
-const str = (max: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', max, ...extra });
-const req = (max: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', max, required: true, ...extra });
+/** A string field; `max` only where the page states one (no limit the docs do not state). */
+const str = (max?: number, extra: Partial<FieldRule> = {}): FieldRule => ({ type: 'string', ...(max === undefined ? {} : { max }), ...extra });
+const req = (max?: number, extra: Partial<FieldRule> = {}): FieldRule => ({ ...str(max, extra), required: true });
 
 /** Every Open API, in the docs' order. */
 export const OPEN_APIS = {
@@ -49,20 +60,22 @@ export const OPEN_APIS = {
     path: '/v1/authorizations/applyToken',
     doc: '02-applyToken.md',
     fields: {
-      grantType: req(64),
+      grantType: req(),
       authCode: str(64, { plain: true }),
       refreshToken: str(128, { plain: true }),
-      extendInfo: str(4096),
+      extendInfo: str(4096, { plain: true }),
     },
     codes: ['AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE', 'INVALID_REFRESH_TOKEN', 'EXPIRED_REFRESH_TOKEN', 'USED_REFRESH_TOKEN', 'INVALID_CODE', 'USED_CODE', 'EXPIRED_CODE'],
+    messages: { AUTH_CLIENT_UNSUPPORTED_GRANT_TYPE: 'Merchant client does not support this `grantType`.' },
     response: ['accessToken', 'accessTokenExpiryTime', 'refreshToken', 'refreshTokenExpiryTime', 'customerId', 'extendInfo'],
   },
   prepare: {
     name: 'prepare',
     path: '/v1/authorizations/prepare',
     doc: '03-prepare.md',
-    fields: { scopes: req(16), extendInfo: req(4096) },
+    fields: { scopes: req(16), extendInfo: req(4096, { plain: true, json: true }) },
     codes: ['INVALID_SCOPE', 'PARAM_ILLEGAL'],
+    messages: { PARAM_ILLEGAL: 'Request parameters are invalid (e.g., non-numeric fields, malformed JSON).' },
     response: ['authUrl'],
   },
   inquiryPayment: {
@@ -72,6 +85,7 @@ export const OPEN_APIS = {
     fields: { paymentId: str(64), paymentRequestId: str(64) },
     anyOf: ['paymentId', 'paymentRequestId'],
     codes: ['ORDER_NOT_EXIST'],
+    messages: { ORDER_NOT_EXIST: 'Order does not exist.' },
     response: ['paymentId', 'paymentRequestId', 'paymentAmount', 'paymentTime', 'paymentStatus', 'transactions', 'extendInfo'],
   },
   inquiryRefund: {
@@ -93,14 +107,14 @@ export const OPEN_APIS = {
       paymentAuthCode: str(128),
       paymentAmount: { type: 'amount', required: true },
       order: { type: 'object', required: true },
-      'order.orderDescription': req(256),
+      'order.orderDescription': req(),
       'order.buyer': { type: 'object' },
-      'order.buyer.referenceBuyerId': str(64),
-      paymentExpiryTime: str(64),
+      'order.buyer.referenceBuyerId': str(),
+      paymentExpiryTime: str(),
       paymentRedirectUrl: str(1024),
       paymentNotifyUrl: str(1024),
       voidNotifyUrl: str(1024),
-      extendInfo: str(2048),
+      extendInfo: str(2048, { json: true }),
     },
     idempotencyKey: 'paymentRequestId',
     codes: [
@@ -108,6 +122,13 @@ export const OPEN_APIS = {
       'USER_BALANCE_NOT_ENOUGH', 'PARTNER_NOT_EXIST', 'PARTNER_STATUS_ABNORMAL', 'RISK_REJECT', 'CURRENCY_NOT_SUPPORT',
       'ORDER_STATUS_INVALID', 'INVALID_ACCESS_TOKEN', 'USER_AMOUNT_EXCEED_LIMIT', 'AUTH_CODE_ALREADY_USED', 'INVALID_CODE',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      REPEAT_REQ_INCONSISTENT: 'Repeated submission, and requests are inconsistent.',
+      ORDER_STATUS_INVALID: 'Order is in invalid status such closed.',
+      INVALID_ACCESS_TOKEN: 'Invalid accesstoken.',
+      INVALID_CODE: 'Auth code illegal.',
+    },
     response: ['paymentId', 'paymentTime', 'redirectActionForm'],
   },
   refund: {
@@ -116,12 +137,12 @@ export const OPEN_APIS = {
     doc: '07-refund.md',
     fields: {
       refundRequestId: req(64),
-      paymentId: str(64),
-      paymentRequestId: str(64),
-      captureId: str(64),
+      paymentId: str(),
+      paymentRequestId: str(),
+      captureId: str(),
       refundAmount: { type: 'amount', required: true },
       refundReason: str(256),
-      extendInfo: str(2048),
+      extendInfo: str(2048, { json: true }),
     },
     anyOf: ['paymentId', 'paymentRequestId', 'captureId'],
     idempotencyKey: 'refundRequestId',
@@ -130,6 +151,16 @@ export const OPEN_APIS = {
       'ORDER_NOT_EXIST', 'ORDER_STATUS_INVALID', 'REFUND_WINDOW_EXCEED', 'REFUND_AMOUNT_EXCEED', 'PARTNER_BALANCE_NOT_ENOUGH',
       'CURRENCY_NOT_SUPPORT', 'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      REPEAT_REQ_INCONSISTENT: 'Data inconsistent with prior request.',
+      PARTNER_STATUS_ABNORMAL: 'Merchant status abnormal.',
+      ORDER_STATUS_INVALID: 'Order has invalid status (e.g., closed).',
+      PARTNER_BALANCE_NOT_ENOUGH: 'Merchant balance insufficient.',
+      CURRENCY_NOT_SUPPORT: 'Currency not supported.',
+      USER_NOT_EXIST: 'User identifier invalid.',
+      USER_STATUS_ABNORMAL: 'User account status abnormal.',
+    },
     response: ['refundId', 'refundTime'],
   },
   merchantAccept: {
@@ -141,53 +172,69 @@ export const OPEN_APIS = {
       'ORDER_UNSUPPORTED_OPERATION', 'ORDER_STATUS_INVALID', 'ORDER_NOT_EXIST', 'ORDER_IS_FROZEN', 'ORDER_IS_MERCHANT_ACCEPTED',
       'CURRENCY_NOT_SUPPORT', 'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL', 'PARTNER_NOT_EXIST', 'PARTNER_STATUS_ABNORMAL',
     ],
+    messages: { SUCCESS: 'Success.', CURRENCY_NOT_SUPPORT: "The currency of a user's payment is not supported by the merchant.", UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons' },
     response: [],
   },
   confirm: {
     name: 'confirm',
     path: '/v1/payments/confirm',
     doc: '09-confirm.md',
-    fields: { paymentId: req(64), confirmRequestId: req(64), extendInfo: str(2048) },
+    fields: { paymentId: req(64), confirmRequestId: req(64), extendInfo: str(2048, { json: true }) },
     idempotencyKey: 'confirmRequestId',
     codes: [
       'ORDER_UNSUPPORTED_OPERATION', 'ORDER_STATUS_INVALID', 'ORDER_NOT_EXIST', 'CONFIRM_IN_PROCESS', 'CURRENCY_NOT_SUPPORT',
       'USER_NOT_EXIST', 'USER_STATUS_ABNORMAL', 'REPEAT_REQ_INCONSISTENT', 'MUTEX_OPERATION_IN_PROCESSING', 'PARTNER_NOT_EXIST',
       'PARTNER_STATUS_ABNORMAL',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      ORDER_UNSUPPORTED_OPERATION: 'The order is not support capture.',
+      CURRENCY_NOT_SUPPORT: "The currency of a user's payment is not supported by the merchant.",
+      REPEAT_REQ_INCONSISTENT: 'The submitted request is not consistent with the repeated one.',
+      UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons',
+    },
     response: ['confirmId', 'confirmTime'],
   },
   cancel: {
     name: 'cancel',
     path: '/v1/payments/cancel',
     doc: '10-cancel.md',
-    fields: { paymentId: str(64), paymentRequestId: str(64), extendInfo: str(2048) },
+    fields: { paymentId: str(64), paymentRequestId: str(64), extendInfo: str(2048, { json: true }) },
     anyOf: ['paymentId', 'paymentRequestId'],
     codes: [
       'ORDER_STATUS_INVALID', 'ORDER_HAS_BEEN_CAPTURED', 'ORDER_HAS_BEEN_REFUNDED', 'ORDER_HAS_BEEN_VOIDED', 'CANCEL_NOT_ALLOWED',
       'CANCEL_WINDOW_EXCEED', 'ORDER_NOT_EXIST', 'KEY_NOT_FOUND', 'CLIENT_INVALID', 'INVALID_SIGNATURE', 'METHOD_NOT_SUPPORTED',
       'MEDIA_TYPE_NOT_ACCEPTABLE', 'PARTNER_STATUS_ABNORMAL', 'PARTNER_BALANCE_NOT_ENOUGH',
     ],
+    messages: { SUCCESS: 'Success.', ORDER_STATUS_INVALID: 'The order is in invalid status such as CLOSED.', UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons' },
     response: ['paymentId', 'paymentRequestId', 'cancelTime'],
   },
   void: {
     name: 'void',
     path: '/v1/payments/void',
     doc: '11-void.md',
-    fields: { voidRequestId: req(64), paymentId: req(64), voidAmount: { type: 'amount' }, extendInfo: str(2048) },
+    fields: { voidRequestId: req(64), paymentId: req(64), voidAmount: { type: 'amount' }, extendInfo: str(2048, { json: true }) },
     idempotencyKey: 'voidRequestId',
     codes: [
       'ORDER_NOT_EXISTS', 'ORDER_STATUS_INVALID', 'VOID_IN_PROCESS', 'CURRENCY_NOT_SAME', 'VOID_AMOUNT_EXCEEDS_AUTH_LIMIT',
       'MUTEX_OPERATION_IN_PROCESSING', 'ORDER_UNSUPPORTED_OPERATION', 'REPEAT_REQ_INCONSISTENT', 'PARTNER_NOT_EXIST',
       'USER_NOT_EXISTS', 'USER_STATUS_ABNORMAL', 'PARTNER_STATUS_ABNORMAL',
     ],
+    messages: {
+      SUCCESS: 'Success.',
+      ORDER_UNSUPPORTED_OPERATION: 'The order is not support void.',
+      REPEAT_REQ_INCONSISTENT: 'Repeated submit, and requests are inconsistent.',
+      UNKNOWN_EXCEPTION: 'An API calling is failed, which is caused by unknown reasons',
+    },
     response: ['voidRequestId', 'voidId'],
   },
   inquiryUserInfo: {
     name: 'inquiryUserInfo',
     path: '/v1/users/inquiryUserInfo',
     doc: '12-inquiryUserInfo.md',
-    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
+    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
+    messages: { INVALID_ACCESS_TOKEN: 'Access token invalid.', EXPIRED_ACCESS_TOKEN: 'Access token expired.' },
     response: ['userInfo'],
   },
   inquiryUserCardList: {
@@ -196,6 +243,7 @@ export const OPEN_APIS = {
     doc: '13-inquiryUserCardList.md',
     fields: { accessToken: req(128, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_NOT_COVER_THE_SCOPE'],
+    messages: { SUCCESS: 'Success' },
     response: ['cardList'],
   },
   inquiryUserAccountList: {
@@ -204,6 +252,7 @@ export const OPEN_APIS = {
     doc: '14-inquiryUserAccountList.md',
     fields: { accessToken: req(128, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'ACCESS_TOKEN_NOT_COVER_THE_SCOPE'],
+    messages: { SUCCESS: 'Success' },
     response: ['accountList'],
   },
   sendInbox: {
@@ -217,7 +266,9 @@ export const OPEN_APIS = {
       templates: { type: 'array', required: true },
     },
     idempotencyKey: 'requestId',
+    storedResult: true,
     codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN'],
+    messages: { ACCESS_TOKEN_NOT_COVER_THE_SCOPE: 'Access token permission scope does not contain specified scope.', INVALID_ACCESS_TOKEN: 'Access token is invalid.' },
     response: ['messageId', 'extendInfo'],
   },
   sendPush: {
@@ -231,15 +282,18 @@ export const OPEN_APIS = {
       templates: { type: 'array', required: true },
     },
     idempotencyKey: 'requestId',
+    storedResult: true,
     codes: ['ACCESS_TOKEN_NOT_COVER_THE_SCOPE', 'INVALID_ACCESS_TOKEN', 'PARAM_ILLEGAL', 'UNKNOWN_EXCEPTION'],
+    messages: { INVALID_ACCESS_TOKEN: 'The access token is invalid.', PARAM_ILLEGAL: 'Illegal parameters exist. For example, a non-numeric input, or an invalid date.' },
     response: ['messageId', 'extendInfo'],
   },
   inquiryMerchantInfo: {
     name: 'inquiryMerchantInfo',
     path: '/v1/merchants/inquiryMerchantInfo',
     doc: '17-inquiryMerchantInfo.md',
-    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096) },
+    fields: { accessToken: req(128, { plain: true }), extendInfo: str(4096, { plain: true }) },
     codes: ['INVALID_ACCESS_TOKEN', 'EXPIRED_ACCESS_TOKEN'],
+    messages: { SUCCESS: 'Success' },
     response: ['merchantInfo'],
   },
 } as const satisfies Record<string, OpenApiRow>;
@@ -249,6 +303,12 @@ export type OpenApiName = keyof typeof OPEN_APIS;
 
 /** Codes an endpoint may answer: its page's, the common ones, SUCCESS / ACCEPT. */
 export type CodeOf<K extends OpenApiName> = (typeof OPEN_APIS)[K]['codes'][number] | (typeof COMMON_CODES)[number] | 'SUCCESS' | 'ACCEPT';
+
+/** The `result` of `code` as Open API `name` answers it: `message`, else its page's wording, else `CODE_INFO`'s. */
+export function resultFor(name: OpenApiName, code: string, message?: string): OpenApiResult {
+  const worded = (OPEN_APIS[name] as OpenApiRow).messages;
+  return resultOf(code, message ?? (worded && Object.prototype.hasOwnProperty.call(worded, code) ? worded[code] : undefined));
+}
 
 /** path → row. */
 export const BY_PATH: ReadonlyMap<string, OpenApiName> = new Map(
@@ -269,6 +329,15 @@ export function fieldOf(body: Record<string, unknown>, path: string): unknown {
 export const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 const PLAIN = /[@#?]/;
+
+function isJsonObject(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return !!v && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
 const FILS = /^(0|[1-9]\d*)$/;
 
 /** How deep a body may nest objects and arrays (the deepest documented field is 3 levels down). */
@@ -303,6 +372,7 @@ export function validate(row: OpenApiRow, body: Record<string, unknown>): string
         if (typeof value !== 'string') return `${row.name}: ${path} must be a string`;
         if (rule.max !== undefined && value.length > rule.max) return `${row.name}: ${path} is longer than ${rule.max} characters`;
         if (rule.plain && PLAIN.test(value)) return `${row.name}: ${path} must not contain @, # or ?`;
+        if (rule.json && !isJsonObject(value)) return `${row.name}: ${path} must be a JSON object as a string, e.g. "{\\"memo\\":\\"…\\"}"`;
         if (rule.values && !rule.values.includes(value)) return `${row.name}: ${path} must be one of ${rule.values.join(', ')}`;
         break;
       case 'object':
