@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isJsonType, parseObject, readBody, sendJson } from './http.js';
 import {
   SANDBOX_API,
+  SANDBOX_API_MAX_BODY_BYTES,
   type FailNextResponse,
   type ForcedOutcome,
   type ForceResponse,
@@ -123,8 +124,9 @@ export async function handleAdminApi(rt: Runtime, req: IncomingMessage, res: Ser
     req.resume();
     return fail(415, 'INVALID_REQUEST', 'send the body as application/json');
   }
-  const raw = await readBody(req, 64 * 1024);
-  const body = raw && parseObject(raw);
+  const raw = await readBody(req, SANDBOX_API_MAX_BODY_BYTES);
+  if (!raw) return fail(413, 'INVALID_REQUEST', `the body is over ${SANDBOX_API_MAX_BODY_BYTES} bytes`);
+  const body = parseObject(raw);
   if (!body) return fail(400, 'INVALID_REQUEST', 'the body is not a JSON object');
   if (url.pathname === SANDBOX_API.force) {
     const outcome = body['outcome'];

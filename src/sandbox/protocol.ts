@@ -172,6 +172,9 @@ export const SANDBOX_API = {
   failNext: `${SANDBOX_API_PREFIX}/fail-next`,
 } as const;
 
+/** The largest body the admin API (and the devtools' pass-through to it) reads; a larger one gets HTTP 413. */
+export const SANDBOX_API_MAX_BODY_BYTES = 64 * 1024;
+
 /**
  * `POST {SANDBOX_API.failNext}`: the next signed call of Open API `api` (once its signature checks
  * out) answers `resultCode` — one of the codes its page documents or a common one, with the docs'

@@ -148,7 +148,10 @@ async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unkno
     const c = state.contracts[id!] ?? refuse(404, 'CONTRACT_NOT_FOUND', `no sandbox contract ${id}`);
     return contractView(state, c);
   }
-  if (!post) return refuse(get && Object.values(WALLET_API).includes(path as never) ? 405 : 404, 'INVALID_REQUEST', `${req.method} ${path} is not part of the wallet API`);
+  if (!Object.values(WALLET_API).includes(path as never)) return refuse(404, 'INVALID_REQUEST', `${req.method} ${path} is not part of the wallet API`);
+  // the method the path does not take (GET of a decision, POST of a read, PUT, DELETE…)
+  const reads = path === WALLET_API.session || path === WALLET_API.payments || path === WALLET_API.contracts;
+  if (!post || reads) return refuse(405, 'INVALID_REQUEST', `${req.method} ${path}: use ${reads ? 'GET' : 'POST'}`);
   if (!isJsonType(req.headers['content-type'])) refuse(415, 'INVALID_REQUEST', 'send the body as application/json');
   const raw = await readBody(req, rt.maxBodyBytes);
   if (!raw) return refuse(413, 'INVALID_REQUEST', `body over ${rt.maxBodyBytes} bytes`);
