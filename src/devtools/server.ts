@@ -54,6 +54,9 @@ export function checkUrl(name: string, value: unknown): string {
   return url.href;
 }
 
+/** Headers of a plain-text answer (never sniffed as HTML). */
+export const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
 /** Forwards `/sandbox-api/*` to the sandbox (GET and POST with a JSON body). */
 async function forward(req: IncomingMessage, res: ServerResponse, sandbox: string, path: string): Promise<void> {
   const chunks: Buffer[] = [];
@@ -82,7 +85,7 @@ export function handleDevtools(site: DevtoolsSite, req: IncomingMessage, res: Se
   }
   const file = normalize(join(site.root, path.endsWith('/') ? `${path}index.html` : path));
   if (!file.startsWith(site.root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);
+    res.writeHead(404, PLAIN).end(`not found: ${path}`);
     return;
   }
   const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };

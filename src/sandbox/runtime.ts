@@ -1,4 +1,5 @@
 /** What the HTTP surfaces (Open APIs, wallet API, admin API, page) share while the sandbox runs. */
+import type { AllowedHosts } from '../node/hosts.js';
 import type { Credentials } from './credentials.js';
 import type { Ctx, Limits } from './handlers/context.js';
 import { nextDue, sweep } from './handlers/lifecycle.js';
@@ -23,6 +24,8 @@ export interface Runtime {
   /** Scripted answers: the next call of the API answers the code (see `FailNextRequest`). In memory only. */
   failNext: Map<string, string>;
   warn: (message: string) => void;
+  /** Host names answered besides loopback names and IP literals (`SandboxOptions.allowedHosts`). */
+  allowedHosts: AllowedHosts;
 }
 
 /**
