@@ -4,6 +4,7 @@
  * until Ctrl-C.
  */
 import { checkAllowedHosts } from './hosts.js';
+import { checkAllowOrigins } from './origins.js';
 
 /**
  * Reads `argv` as the `--<name>` flags in `names` (`port` checked as 0–65535) and the repeatable ones in
@@ -34,10 +35,12 @@ export function readFlags<N extends string, L extends string = never>(
 }
 
 /** The repeatable flags both commands take, as the options they stand for (checked, named by flag); absent when not given. */
-export function allowListFlags(flags: { 'allowed-host'?: string[] }): { allowedHosts?: string[] } {
+export function allowListFlags(flags: { 'allowed-host'?: string[]; 'allow-origin'?: string[] }): { allowedHosts?: string[]; allowOrigins?: string[] } {
   const hosts = flags['allowed-host'];
+  const origins = flags['allow-origin'];
   return {
     ...(hosts && { allowedHosts: checkAllowedHosts('--allowed-host', hosts) as string[] }),
+    ...(origins && { allowOrigins: [...checkAllowOrigins('--allow-origin', origins)] }),
   };
 }
 

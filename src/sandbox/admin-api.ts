@@ -4,6 +4,7 @@
  * sends (Origin or Sec-Fetch-Site say so) is refused before it is read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { crossSite } from '../node/origins.js';
 import { isJsonType, parseObject, readBody, sendJson } from './http.js';
 import {
   SANDBOX_API,
@@ -93,17 +94,9 @@ export function stateView(rt: Runtime): SandboxStateView {
   };
 }
 
-/** Whether the request comes from another site (a page elsewhere must not steer the sandbox). */
-export function crossSite(req: IncomingMessage, ownOrigin: string): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none') return true;
-  const origin = req.headers.origin;
-  return !!origin && origin !== ownOrigin && origin !== ownOrigin.replace('127.0.0.1', 'localhost');
-}
-
 export async function handleAdminApi(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const fail = (status: number, error: string, message: string) => sendJson(res, status, { error, message } satisfies WalletApiError);
-  if (crossSite(req, new URL(rt.url).origin)) {
+  if (crossSite(req)) {
     req.resume();
     return fail(403, 'FORBIDDEN', 'the admin API answers same-origin requests only');
   }

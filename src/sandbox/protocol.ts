@@ -5,9 +5,11 @@
  * wallet what the user chose, reads a contract behind an authUrl and signs it.
  *
  * Both sides import these types (the emulator type-only, so nothing of the Node sandbox reaches a
- * browser bundle). Every path is under `WALLET_API_PREFIX`, answers JSON, and allows CORS from any
- * origin (these endpoints only: the Open APIs and the sandbox page do not). Requests are JSON bodies
- * (`POST`) or query strings (`GET`); failures are HTTP 4xx/5xx with a `WalletApiError` body.
+ * browser bundle). Every path is under `WALLET_API_PREFIX`, answers JSON, and allows CORS from pages on
+ * this machine (loopback origins, any port) and the origins the sandbox lists (`allowOrigins`,
+ * `--allow-origin`); these endpoints only: the Open APIs and the sandbox page do not. Requests are JSON
+ * bodies (`POST`) or query strings (`GET`); failures are HTTP 4xx/5xx with a `WalletApiError` body
+ * (403 `ORIGIN_NOT_ALLOWED` for a page of another origin, saying how to allow it).
  *
  * Unlike the Open APIs, nothing here is signed: on a real phone this traffic is the app talking to its
  * own backend over its own session, which no merchant code ever sees.

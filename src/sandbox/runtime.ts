@@ -1,5 +1,6 @@
 /** What the HTTP surfaces (Open APIs, wallet API, admin API, page) share while the sandbox runs. */
 import type { AllowedHosts } from '../node/hosts.js';
+import type { AllowOrigins } from '../node/origins.js';
 import type { Credentials } from './credentials.js';
 import type { Ctx, Limits } from './handlers/context.js';
 import { nextDue, sweep } from './handlers/lifecycle.js';
@@ -26,6 +27,8 @@ export interface Runtime {
   warn: (message: string) => void;
   /** Host names answered besides loopback names and IP literals (`SandboxOptions.allowedHosts`). */
   allowedHosts: AllowedHosts;
+  /** Page origins the wallet API answers besides loopback pages (`SandboxOptions.allowOrigins`). */
+  allowOrigins: AllowOrigins;
 }
 
 /**

@@ -18,7 +18,9 @@ afterAll(() => f.close());
 describe('wallet API', () => {
   it('session: the first customer, customers first, the merchant', async () => {
     const r = await fetch(`${f.sandbox.url}${WALLET_API.session}`, { headers: { origin: 'http://localhost:5173' } });
-    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    // the page's own (loopback) origin echoed, never `*`
+    expect(r.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(r.headers.get('vary')).toBe('Origin');
     const s = (await r.json()) as WalletSession;
     expect(s.user).toMatchObject({ userId: ALI, role: 'customer', currency: 'IQD', maskedMobile: '964*******01' });
     expect(s.user.balance).toBe('1000000000');
