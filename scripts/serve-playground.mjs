@@ -108,9 +108,11 @@ export async function startServer({
       }
       if (handleEcho(req, res)) return;
       if (sandbox && (await sandbox.backend.handle(req, res))) return;
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      if (path.startsWith(DEVTOOLS_PATH)) {
-        handleDevtools({ ...devtoolsSite, app: url + DEMO_PATH.slice(1) }, req, res, path.slice(DEVTOOLS_PATH.length - 1));
+      const rawPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const path = decodeURIComponent(rawPath);
+      if (rawPath.startsWith(DEVTOOLS_PATH)) {
+        // the path as sent: the devtools forward the admin API on it exactly, and decode file paths themselves
+        handleDevtools({ ...devtoolsSite, app: url + DEMO_PATH.slice(1) }, req, res, rawPath.slice(DEVTOOLS_PATH.length - 1));
         return;
       }
       if (path === '/devtools') {

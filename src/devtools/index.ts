@@ -67,7 +67,8 @@ export async function startDevtools(options: DevtoolsOptions): Promise<RunningDe
       return;
     }
     try {
-      handleDevtools(site, req, res, decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname));
+      // the path as sent (percent-encoded): the handler decodes what it serves from disk, never what it forwards
+      handleDevtools(site, req, res, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     } catch (e) {
       if (!res.headersSent) res.writeHead(400, PLAIN);
       res.end(String((e as Error).message));
