@@ -92,17 +92,27 @@ export async function startServer({
   const clients = new Set();
   const csp = cspFor(sandbox?.url);
   const demoCsp = cspFor(sandbox?.url, "'self'");
-  // The devtools' own handler (src/devtools/server.ts), as superqi-devtools runs it.
-  const { handleDevtools } = await importSource('devtools/server.ts');
+  // The devtools' own handler (src/devtools/server.ts) and Host allow-list, as superqi-devtools runs them.
+  const [{ handleDevtools }, { refusedHost }] = await Promise.all([importSource('devtools/server.ts'), importSource('node/hosts.ts')]);
   const devtoolsSite = { app: '', sandbox: sandbox?.url, root: DEVTOOLS_OUT_DIR };
 
   const server = createServer(async (req, res) => {
     try {
+      // Loopback names and IP addresses only: a page of another site rebinding its name to 127.0.0.1
+      // must not drive the demo backend or read the sandbox through the devtools.
+      const host = refusedHost(req, []);
+      if (host !== null) {
+        req.resume();
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(`The playground answers localhost and IP addresses only, not ${JSON.stringify(host)} (DNS rebinding): open ${url}`);
+        return;
+      }
       if (handleEcho(req, res)) return;
       if (sandbox && (await sandbox.backend.handle(req, res))) return;
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      if (path.startsWith(DEVTOOLS_PATH)) {
-        handleDevtools({ ...devtoolsSite, app: url + DEMO_PATH.slice(1) }, req, res, path.slice(DEVTOOLS_PATH.length - 1));
+      const rawPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const path = decodeURIComponent(rawPath);
+      if (rawPath.startsWith(DEVTOOLS_PATH)) {
+        // the path as sent: the devtools forward the admin API on it exactly, and decode file paths themselves
+        handleDevtools({ ...devtoolsSite, app: url + DEMO_PATH.slice(1) }, req, res, rawPath.slice(DEVTOOLS_PATH.length - 1));
         return;
       }
       if (path === '/devtools') {

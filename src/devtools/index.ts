@@ -10,7 +10,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkUrl, handleDevtools } from './server.js';
+import { checkAllowedHosts, hostRefusal, listenedHosts, refusedHost } from '../node/hosts.js';
+import { checkUrl, handleDevtools, PLAIN } from './server.js';
 
 /** Options of `startDevtools`. */
 export interface DevtoolsOptions {
@@ -20,6 +21,13 @@ export interface DevtoolsOptions {
   port?: number;
   /** Interface to listen on. @default '127.0.0.1' */
   host?: string;
+  /**
+   * Host names the server answers besides `localhost`, `*.localhost` and IP literals (and `host` when
+   * it is a name), e.g. `['laptop.lan']`; a leading dot allows a domain and its subdomains. Any other
+   * `Host` gets 403 (DNS rebinding). `true` answers any name: a page of any site could then read the
+   * sandbox wallet through the devtools. @default []
+   */
+  allowedHosts?: true | readonly string[];
   /** The URL of a sandbox wallet the app's emulator is linked to: its panel shows users, payments, notifications. */
   sandbox?: string;
   /** The built page's directory. @default the package's dist/devtools */
@@ -46,18 +54,26 @@ export async function startDevtools(options: DevtoolsOptions): Promise<RunningDe
   const sandbox = options.sandbox === undefined ? undefined : checkUrl('sandbox', options.sandbox).replace(/\/$/, '');
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`startDevtools: \`port\` must be 0–65535, got ${String(options.port)}`);
+  const host = options.host ?? '127.0.0.1';
+  const allowedHosts = listenedHosts(checkAllowedHosts('startDevtools: `allowedHosts`', options.allowedHosts), host);
   const root = options.root ?? defaultRoot();
   if (!existsSync(join(root, 'index.html'))) throw new Error(`startDevtools: the devtools page is not built in ${root} (npm run build)`);
   const site = { app, sandbox, root };
   const server = createServer((req, res) => {
+    const refused = refusedHost(req, allowedHosts);
+    if (refused !== null) {
+      req.resume();
+      res.writeHead(403, PLAIN).end(hostRefusal(refused, 'superqi-devtools', 'startDevtools'));
+      return;
+    }
     try {
-      handleDevtools(site, req, res, decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname));
+      // the path as sent (percent-encoded): the handler decodes what it serves from disk, never what it forwards
+      handleDevtools(site, req, res, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     } catch (e) {
-      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+      if (!res.headersSent) res.writeHead(400, PLAIN);
       res.end(String((e as Error).message));
     }
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,12 +1,16 @@
 /**
  * The devtools' HTTP handler: the page (built into dist/devtools/), its `config.json` (the app's URL,
- * the sandbox's), and the sandbox wallet's admin API forwarded under `/sandbox-api/` (it answers its own
- * origin only). The page runs under a strict Content-Security-Policy: its own scripts and styles, and
- * frames from the app's origin only.
+ * the sandbox's), and the sandbox wallet's admin API forwarded under `/sandbox-api/` — the paths
+ * SANDBOX_API names, for the devtools page only (the sandbox answers its own origin only: the devtools
+ * hold the same line). The page runs under a strict Content-Security-Policy: its own scripts and
+ * styles, and frames from the app's origin only.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { crossSite } from '../node/origins.js';
+import { isJsonType, readBody } from '../sandbox/http.js';
+import { SANDBOX_API, SANDBOX_API_MAX_BODY_BYTES } from '../sandbox/protocol.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,35 +58,70 @@ export function checkUrl(name: string, value: unknown): string {
   return url.href;
 }
 
-/** Forwards `/sandbox-api/*` to the sandbox (GET and POST with a JSON body). */
-async function forward(req: IncomingMessage, res: ServerResponse, sandbox: string, path: string): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+/** Headers of a plain-text answer (never sniffed as HTML). */
+export const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
+const ADMIN_PATHS: readonly string[] = Object.values(SANDBOX_API);
+
+const refuse = (res: ServerResponse, status: number, error: string, message: string): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify({ error, message }));
+};
+
+/**
+ * Forwards one admin API call to the sandbox, under the sandbox's own rules: its page's origin only
+ * (the devtools page's, here), JSON bodies only (a cross-origin JSON request needs a preflight no one
+ * answers), bodies capped as the sandbox caps them. `name` is the admin path, exactly as SANDBOX_API
+ * names it: nothing the caller wrote reaches the sandbox's URL.
+ */
+async function forward(req: IncomingMessage, res: ServerResponse, sandbox: string, name: string): Promise<void> {
+  if (crossSite(req)) {
+    req.resume();
+    return refuse(res, 403, 'FORBIDDEN', "the sandbox wallet's admin API answers the devtools page only (same origin)");
+  }
+  const post = req.method === 'POST';
+  if (post && !isJsonType(req.headers['content-type'])) {
+    req.resume();
+    return refuse(res, 415, 'INVALID_REQUEST', 'send the body as application/json');
+  }
+  const body = post ? await readBody(req, SANDBOX_API_MAX_BODY_BYTES) : (req.resume(), undefined);
+  if (body === null) {
+    // answered while a huge upload may still be coming: the connection closes after this answer
+    res.setHeader('connection', 'close');
+    return refuse(res, 413, 'INVALID_REQUEST', `the body is over ${SANDBOX_API_MAX_BODY_BYTES} bytes`);
+  }
   try {
-    const r = await fetch(new URL(path, sandbox), {
+    const r = await fetch(new URL(name, sandbox), {
       method: req.method ?? 'GET',
-      headers: { 'content-type': 'application/json' },
-      ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
+      ...(body ? { headers: { 'content-type': req.headers['content-type']! }, body: new Uint8Array(body) } : {}),
     });
     res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' }).end(Buffer.from(await r.arrayBuffer()));
   } catch (e) {
-    res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `the sandbox wallet did not answer: ${(e as Error).message}` }));
+    res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'UNREACHABLE', message: `the sandbox wallet did not answer: ${(e as Error).message}` }));
   }
 }
 
-/** Answers one request of the devtools site. */
+/**
+ * Answers one request of the devtools site. `path` is the URL's path as sent (percent-encoded, dot
+ * segments resolved): the admin API is matched on it exactly, files are looked up decoded.
+ */
 export function handleDevtools(site: DevtoolsSite, req: IncomingMessage, res: ServerResponse, path: string): void {
   if (path === '/config.json') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ app: site.app, ...(site.sandbox ? { sandbox: site.sandbox } : {}) }));
     return;
   }
-  if (path.startsWith('/sandbox-api/') && site.sandbox) {
-    void forward(req, res, site.sandbox, path);
+  if (site.sandbox && ADMIN_PATHS.includes(path)) {
+    // a request that breaks off mid-body ends here, not as an unhandled rejection
+    forward(req, res, site.sandbox, path).catch(() => res.destroy());
     return;
   }
-  const file = normalize(join(site.root, path.endsWith('/') ? `${path}index.html` : path));
+  let file: string;
+  try {
+    file = normalize(join(site.root, decodeURIComponent(path.endsWith('/') ? `${path}index.html` : path)));
+  } catch {
+    file = '';
+  }
   if (!file.startsWith(site.root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: ${path}`);
+    res.writeHead(404, PLAIN).end(`not found: ${path}`);
     return;
   }
   const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };

@@ -4,6 +4,7 @@
  * with a fixed list of commands (the protocol in devtools-protocol.ts). Kept small: the devtools page
  * does the work (outcome answers, rendering); this side only applies data and reports state.
  */
+import { isLoopbackOrigin } from '../loopback.js';
 import { DEFAULT_HANDLERS } from './handlers/index.js';
 import { storagePrefix } from './handlers/storage.js';
 import { filesOf } from './files.js';
@@ -15,12 +16,9 @@ import { createAutoUi } from './ui/auto-ui.js';
 /** How long calls may wait for the devtools' hello. */
 const HOLD_MS = 500;
 
-/** Loopback pages (`npx superqi-devtools` serves on 127.0.0.1), any port. */
-const LOOPBACK = /^https?:\/\/(localhost|127(\.\d+){3}|\[::1\])(:\d+)?$/;
-
-/** Whether `origin` may steer the emulator under the `devtools` install option. */
+/** Whether `origin` may steer the emulator under the `devtools` install option (default: loopback pages, any port: `npx superqi-devtools` serves on 127.0.0.1). */
 export const devtoolsAllowed = (origin: string, allow: EmulatorOptions['devtools']): boolean =>
-  allow === undefined ? LOOPBACK.test(origin) : allow !== false && ([] as string[]).concat(allow).includes(origin);
+  allow === undefined ? isLoopbackOrigin(origin) : allow !== false && ([] as string[]).concat(allow).includes(origin);
 
 /** Throws a TypeError naming the option unless `devtools` is absent, `false`, or one or more `scheme://host[:port]` origins. */
 export function checkDevtoolsOption({ devtools }: EmulatorOptions): void {

@@ -4,9 +4,11 @@
  * sends (Origin or Sec-Fetch-Site say so) is refused before it is read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { crossSite } from '../node/origins.js';
 import { isJsonType, parseObject, readBody, sendJson } from './http.js';
 import {
   SANDBOX_API,
+  SANDBOX_API_MAX_BODY_BYTES,
   type FailNextResponse,
   type ForcedOutcome,
   type ForceResponse,
@@ -92,17 +94,9 @@ export function stateView(rt: Runtime): SandboxStateView {
   };
 }
 
-/** Whether the request comes from another site (a page elsewhere must not steer the sandbox). */
-export function crossSite(req: IncomingMessage, ownOrigin: string): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none') return true;
-  const origin = req.headers.origin;
-  return !!origin && origin !== ownOrigin && origin !== ownOrigin.replace('127.0.0.1', 'localhost');
-}
-
 export async function handleAdminApi(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const fail = (status: number, error: string, message: string) => sendJson(res, status, { error, message } satisfies WalletApiError);
-  if (crossSite(req, new URL(rt.url).origin)) {
+  if (crossSite(req)) {
     req.resume();
     return fail(403, 'FORBIDDEN', 'the admin API answers same-origin requests only');
   }
@@ -123,8 +117,9 @@ export async function handleAdminApi(rt: Runtime, req: IncomingMessage, res: Ser
     req.resume();
     return fail(415, 'INVALID_REQUEST', 'send the body as application/json');
   }
-  const raw = await readBody(req, 64 * 1024);
-  const body = raw && parseObject(raw);
+  const raw = await readBody(req, SANDBOX_API_MAX_BODY_BYTES);
+  if (!raw) return fail(413, 'INVALID_REQUEST', `the body is over ${SANDBOX_API_MAX_BODY_BYTES} bytes`);
+  const body = parseObject(raw);
   if (!body) return fail(400, 'INVALID_REQUEST', 'the body is not a JSON object');
   if (url.pathname === SANDBOX_API.force) {
     const outcome = body['outcome'];

@@ -1,18 +1,27 @@
 /** Small HTTP helpers: bounded body reading, JSON answers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Reads the body; `null` when it exceeds `max` bytes (the rest is drained, not kept). */
+/**
+ * Reads the body; `null` as soon as it is known to exceed `max` bytes (its Content-Length, or what came
+ * so far), so the caller answers at once: the rest is dropped as it comes, never kept.
+ */
 export function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const over = () => {
+      req.off('data', onData);
+      req.resume();
+      resolve(null);
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > max) over = true;
-      if (!over) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      if (size > max) over();
+      else chunks.push(chunk);
+    };
+    if (Number(req.headers['content-length']) > max) return over();
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -13,6 +13,8 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { checkAllowedHosts, listenedHosts } from '../node/hosts.js';
+import { checkAllowOrigins } from '../node/origins.js';
 import { stateView } from './admin-api.js';
 import { ensureCredentials, removeLeftoverTemps, writeEnv } from './credentials.js';
 import { lockDir } from './lock.js';
@@ -40,6 +42,21 @@ export interface SandboxOptions {
   port?: number;
   /** Interface to listen on. @default '127.0.0.1' */
   host?: string;
+  /**
+   * Host names every surface answers besides `localhost`, `*.localhost` and IP literals (and `host`
+   * when it is a name): what a phone or a container reaches the sandbox by, e.g. `['laptop.lan']`; a
+   * leading dot allows a domain and its subdomains (`.example.test`). Any other `Host` gets 403
+   * (DNS rebinding). `true` answers any name: a page of any site can then read and drive the wallet.
+   * @default []
+   */
+  allowedHosts?: true | readonly string[];
+  /**
+   * Page origins the wallet API answers through CORS besides pages on this machine (`localhost`,
+   * `*.localhost`, 127.0.0.0/8, `[::1]`, any port), e.g. `['http://192.168.1.20:5173']` for the app
+   * on a phone of your network; `'*'` answers any page. Others get 403 saying how to add them.
+   * @default []
+   */
+  allowOrigins?: readonly string[];
   /** The merchant's display name (cashier, contract) on first start. @default 'Sandbox Merchant' */
   merchantName?: string;
   /** Token, code and payment lifetimes, limits (see `DEFAULT_LIMITS`). */
@@ -101,6 +118,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`startSandbox: port must be an integer 0–65535, got ${String(port)}`);
   const host = options.host ?? '127.0.0.1';
+  // checked before anything is made on disk (start() reads them again)
+  checkAllowedHosts('startSandbox: `allowedHosts`', options.allowedHosts);
+  checkAllowOrigins('startSandbox: `allowOrigins`', options.allowOrigins);
   const dir = resolve(options.dir);
   const warn = options.onWarning ?? ((m: string) => console.warn(m));
   const clock = options.clock ?? Date.now;
@@ -147,6 +167,8 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     failNext: new Map(),
     warn,
+    allowedHosts: listenedHosts(checkAllowedHosts('startSandbox: `allowedHosts`', options.allowedHosts), host),
+    allowOrigins: checkAllowOrigins('startSandbox: `allowOrigins`', options.allowOrigins),
   };
   const server = createGatewayServer(rt);
   await new Promise<void>((ok, fail) => {

@@ -5,9 +5,11 @@
  * wallet what the user chose, reads a contract behind an authUrl and signs it.
  *
  * Both sides import these types (the emulator type-only, so nothing of the Node sandbox reaches a
- * browser bundle). Every path is under `WALLET_API_PREFIX`, answers JSON, and allows CORS from any
- * origin (these endpoints only: the Open APIs and the sandbox page do not). Requests are JSON bodies
- * (`POST`) or query strings (`GET`); failures are HTTP 4xx/5xx with a `WalletApiError` body.
+ * browser bundle). Every path is under `WALLET_API_PREFIX`, answers JSON, and allows CORS from pages on
+ * this machine (loopback origins, any port) and the origins the sandbox lists (`allowOrigins`,
+ * `--allow-origin`); these endpoints only: the Open APIs and the sandbox page do not. Requests are JSON
+ * bodies (`POST`) or query strings (`GET`); failures are HTTP 4xx/5xx with a `WalletApiError` body
+ * (403 `ORIGIN_NOT_ALLOWED` for a page of another origin, saying how to allow it).
  *
  * Unlike the Open APIs, nothing here is signed: on a real phone this traffic is the app talking to its
  * own backend over its own session, which no merchant code ever sees.
@@ -171,6 +173,9 @@ export const SANDBOX_API = {
   /** `POST` `FailNextRequest` → `FailNextResponse`. */
   failNext: `${SANDBOX_API_PREFIX}/fail-next`,
 } as const;
+
+/** The largest body the admin API (and the devtools' pass-through to it) reads; a larger one gets HTTP 413. */
+export const SANDBOX_API_MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * `POST {SANDBOX_API.failNext}`: the next signed call of Open API `api` (once its signature checks

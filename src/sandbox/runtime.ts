@@ -1,4 +1,6 @@
 /** What the HTTP surfaces (Open APIs, wallet API, admin API, page) share while the sandbox runs. */
+import type { AllowedHosts } from '../node/hosts.js';
+import type { AllowOrigins } from '../node/origins.js';
 import type { Credentials } from './credentials.js';
 import type { Ctx, Limits } from './handlers/context.js';
 import { nextDue, sweep } from './handlers/lifecycle.js';
@@ -23,6 +25,10 @@ export interface Runtime {
   /** Scripted answers: the next call of the API answers the code (see `FailNextRequest`). In memory only. */
   failNext: Map<string, string>;
   warn: (message: string) => void;
+  /** Host names answered besides loopback names and IP literals (`SandboxOptions.allowedHosts`). */
+  allowedHosts: AllowedHosts;
+  /** Page origins the wallet API answers besides loopback pages (`SandboxOptions.allowOrigins`). */
+  allowOrigins: AllowOrigins;
 }
 
 /**

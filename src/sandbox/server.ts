@@ -1,5 +1,6 @@
 /** The gateway's HTTP server: routes to the wallet API, the admin API, the page, and the Open APIs. Never crashes on a request. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { hostRefusal, refusedHost } from '../node/hosts.js';
 import { handleAdminApi } from './admin-api.js';
 import { sendJson } from './http.js';
 import { handleOpenApi } from './open-api.js';
@@ -28,8 +29,20 @@ function servePage(req: IncomingMessage, res: ServerResponse, path: string): boo
   return true;
 }
 
+/**
+ * Refuses a `Host` no one allowed, on every surface (the Open APIs too), before anything is read: one
+ * JSON body each client reads, `error`/`message` (wallet and admin API) and `result` (Open API clients).
+ */
+function refuseHost(req: IncomingMessage, res: ServerResponse, host: string): void {
+  req.resume();
+  const message = hostRefusal(host, 'superqi-sandbox', 'startSandbox');
+  sendJson(res, 403, { error: 'HOST_NOT_ALLOWED', message, result: resultOf('HOST_NOT_ALLOWED', message) });
+}
+
 export function createGatewayServer(rt: Runtime): Server {
   const server = createServer((req, res) => {
+    const host = refusedHost(req, rt.allowedHosts);
+    if (host !== null) return refuseHost(req, res, host);
     // `new URL('http://h' + path)` keeps `//v1/...` as a path (a relative parse would read `v1` as a host)
     let url: URL;
     try {

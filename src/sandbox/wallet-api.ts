@@ -1,11 +1,13 @@
 /**
- * The wallet API of protocol.ts: what the emulated app (the emulator) asks the wallet. CORS from any
- * origin for these paths only; unsigned (on a phone this is the app talking to its own backend).
+ * The wallet API of protocol.ts: what the emulated app (the emulator) asks the wallet. CORS for these
+ * paths only, from pages on this machine and the origins listed (`allowOrigins`); unsigned (on a phone
+ * this is the app talking to its own backend).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BUSINESS_SCOPES, CUSTOMER_SCOPES } from '../table/scopes.js';
 import { newToken, takeForced, type Ctx } from './handlers/context.js';
 import { completePayment, endPayment, payerProblem } from './handlers/lifecycle.js';
+import { originAllowed, originRefusal } from '../node/origins.js';
 import { isJsonType, parseObject, readBody, sendJson } from './http.js';
 import {
   WALLET_API,
@@ -24,12 +26,9 @@ import { maybeSlow, run, type Runtime } from './runtime.js';
 import { own, type ContractRecord, type PaymentRecord, type State, type UserRecord } from './state.js';
 import { formatTime } from './signing.js';
 
-const CORS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type',
-  'Access-Control-Max-Age': '600',
-};
+/** CORS headers: the page's own origin echoed (never `*`), and `Vary: Origin` (the answer depends on it). */
+const corsFor = (req: IncomingMessage): Record<string, string> => (req.headers.origin ? { 'Access-Control-Allow-Origin': req.headers.origin, Vary: 'Origin' } : { Vary: 'Origin' });
+const PREFLIGHT = { 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' };
 
 /** A wallet API failure, answered as HTTP `status` with a `WalletApiError` body. */
 class Refusal extends Error {
@@ -106,17 +105,25 @@ function user(ctx: Ctx, userId: string): UserRecord {
 
 /** Answers a wallet API request (the path is under WALLET_API_PREFIX). */
 export async function handleWalletApi(rt: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const cors = corsFor(req);
+  // Pages elsewhere may not read users and balances, mint authCodes or pay: refused before anything is
+  // read or done (a preflight too), readably (the page's developer sees how to allow it).
+  if (!originAllowed(req, rt.allowOrigins)) {
+    req.resume();
+    const message = originRefusal(req.headers.origin!, 'superqi-sandbox', 'startSandbox');
+    return sendJson(res, 403, { error: 'ORIGIN_NOT_ALLOWED', message } satisfies WalletApiError, cors);
+  }
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, CORS).end();
+    res.writeHead(204, { ...cors, ...PREFLIGHT }).end();
     return;
   }
   try {
     const answer = await route(rt, req, url);
-    sendJson(res, 200, answer, CORS);
+    sendJson(res, 200, answer, cors);
   } catch (e) {
     const r = e instanceof Refusal ? e : new Refusal(500, 'INTERNAL', (e as Error).message);
     if (!(e instanceof Refusal)) rt.warn(`superqi-sandbox: wallet API ${url.pathname}: ${(e as Error).stack ?? e}`);
-    sendJson(res, r.status, { error: r.error, message: r.message } satisfies WalletApiError, CORS);
+    sendJson(res, r.status, { error: r.error, message: r.message } satisfies WalletApiError, cors);
   }
 }
 
@@ -148,7 +155,10 @@ async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unkno
     const c = own(state.contracts, id!) ?? refuse(404, 'CONTRACT_NOT_FOUND', `no sandbox contract ${id}`);
     return contractView(state, c);
   }
-  if (!post) return refuse(get && Object.values(WALLET_API).includes(path as never) ? 405 : 404, 'INVALID_REQUEST', `${req.method} ${path} is not part of the wallet API`);
+  if (!Object.values(WALLET_API).includes(path as never)) return refuse(404, 'INVALID_REQUEST', `${req.method} ${path} is not part of the wallet API`);
+  // the method the path does not take (GET of a decision, POST of a read, PUT, DELETE…)
+  const reads = path === WALLET_API.session || path === WALLET_API.payments || path === WALLET_API.contracts;
+  if (!post || reads) return refuse(405, 'INVALID_REQUEST', `${req.method} ${path}: use ${reads ? 'GET' : 'POST'}`);
   if (!isJsonType(req.headers['content-type'])) refuse(415, 'INVALID_REQUEST', 'send the body as application/json');
   const raw = await readBody(req, rt.maxBodyBytes);
   if (!raw) return refuse(413, 'INVALID_REQUEST', `body over ${rt.maxBodyBytes} bytes`);

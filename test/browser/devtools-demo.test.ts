@@ -3,7 +3,8 @@
  * `npm start`'s devtools in Chromium: the demo miniapp (Qi Coffee) in the device, its emulator linked
  * to the dev server's sandbox wallet: an order paid in the cashier inside the device, the payment in
  * the sandbox wallet panel, a preset from the scenario panel declining the next one, and the back
- * button held by the app while a payment is under way.
+ * button held by the app while a payment is under way. And the dev server holds the devtools' line:
+ * loopback names only, the admin API pass-through for its own page only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlayground } from '../../scripts/build-playground.mjs';
 import { startServer } from '../../scripts/serve-playground.mjs';
 import { launchChromium } from '../support/browser.js';
+import { rawRequest } from '../support/raw-http.js';
 
 /** Polls wait this long: the app's first calls wait for the devtools' hello (up to 0.5 s), and the machine is shared. */
 const SOON = { timeout: 10000 };
@@ -63,4 +65,20 @@ describe('npm start: the devtools with the demo miniapp', () => {
     await page.close();
     // A whole sign-in and two orders through the demo backend and the sandbox: slow on a loaded CI machine.
   }, 90000);
+
+  it('answers loopback names only, and forwards the admin API for its devtools page only, on the exact paths', async () => {
+    const port = new URL(dev.url).port;
+    for (const path of ['/', '/api/notifications', '/__playground/sandbox.json', '/devtools/config.json', '/devtools/sandbox-api/state']) {
+      const r = await rawRequest(dev.url, { path, headers: { host: `evil.example:${port}` } });
+      expect(r.status, path).toBe(403);
+      expect(r.text).not.toContain(dev.sandbox!.clientId);
+    }
+    expect((await rawRequest(dev.url, { path: '/devtools/sandbox-api/state', headers: { host: `localhost:${port}`, 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
+    const wallet = await rawRequest(dev.url, { path: '/devtools/sandbox-api/..%2fwallet-api%2fsession', headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(wallet.status).toBe(404);
+    const force = await rawRequest(dev.url, { method: 'POST', path: '/devtools/sandbox-api/force', headers: { origin: 'http://127.0.0.1:1', 'content-type': 'text/plain' }, body: '{"outcome":"decline"}' });
+    expect(force.status).toBe(403);
+    const state = JSON.parse((await rawRequest(dev.url, { path: '/devtools/sandbox-api/state' })).text) as { forced: unknown };
+    expect(state.forced).toBeNull();
+  });
 });

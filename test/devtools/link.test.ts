@@ -8,9 +8,9 @@ import { install, uninstall } from '../../src/emulator/index.js';
 import { alert, confirm, getDeviceInfo, tradePay } from '../../src/index.js';
 
 describe('devtoolsAllowed', () => {
-  it('allows loopback origins on any port by default, and nothing else', () => {
-    for (const o of ['http://127.0.0.1:5173', 'http://localhost:3000', 'http://localhost', 'https://127.0.0.2:1', 'http://[::1]:8080']) expect(devtoolsAllowed(o, undefined)).toBe(true);
-    for (const o of ['https://evil.example', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example:80', 'null', 'file://', 'http://10.0.0.1:5173']) {
+  it('allows loopback origins (localhost, *.localhost, 127.0.0.0/8, [::1]) on any port by default, and nothing else', () => {
+    for (const o of ['http://127.0.0.1:5173', 'http://localhost:3000', 'http://localhost', 'https://127.0.0.2:1', 'http://[::1]:8080', 'http://tools.localhost:4400']) expect(devtoolsAllowed(o, undefined)).toBe(true);
+    for (const o of ['https://evil.example', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example:80', 'http://127.0.0.256', 'http://[::2]', 'null', 'file://', 'http://10.0.0.1:5173']) {
       expect(devtoolsAllowed(o, undefined)).toBe(false);
     }
   });

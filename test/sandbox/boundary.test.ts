@@ -1,11 +1,15 @@
 // @vitest-environment node
-/** The sandbox is Node only: outside src/sandbox/, only type-only imports of its protocol.ts are allowed. */
+/**
+ * The sandbox is Node only: outside the Node-only code (src/sandbox/, and src/devtools/, src/node/ which
+ * tsconfig.sandbox.json builds with it), only type-only imports of its protocol.ts are allowed.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+const NODE_ONLY = (JSON.parse(readFileSync(new URL('../../tsconfig.sandbox.json', import.meta.url), 'utf8')) as { include: string[] }).include.map((dir) => `${relative('src', dir)}/`);
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 
@@ -13,7 +17,7 @@ it('no browser-side module imports the sandbox at runtime', () => {
   const offending: string[] = [];
   for (const file of files(SRC)) {
     const rel = relative(SRC, file);
-    if (rel.startsWith('sandbox/')) continue;
+    if (NODE_ONLY.some((dir) => rel.startsWith(dir))) continue;
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+['"]([^'"]*sandbox[^'"]*)['"]/gm)) {
       // Only what resolves into src/sandbox/ counts (the emulator's own sandbox-client.ts is browser code).

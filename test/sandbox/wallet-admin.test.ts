@@ -18,7 +18,9 @@ afterAll(() => f.close());
 describe('wallet API', () => {
   it('session: the first customer, customers first, the merchant', async () => {
     const r = await fetch(`${f.sandbox.url}${WALLET_API.session}`, { headers: { origin: 'http://localhost:5173' } });
-    expect(r.headers.get('access-control-allow-origin')).toBe('*');
+    // the page's own (loopback) origin echoed, never `*`
+    expect(r.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(r.headers.get('vary')).toBe('Origin');
     const s = (await r.json()) as WalletSession;
     expect(s.user).toMatchObject({ userId: ALI, role: 'customer', currency: 'IQD', maskedMobile: '964*******01' });
     expect(s.user.balance).toBe('1000000000');
@@ -80,6 +82,24 @@ describe('wallet API', () => {
     expect((await f.app.get(`${WALLET_API.contracts}?authId=${authId}`)).json.status).toBe('CANCELLED');
     expect((await f.app.post(WALLET_API.decideContract, { authId, userId: ALI, decision: 'sign' })).status).toBe(409);
   });
+
+  it('a wallet path called with a method it does not take gets 405, as GET of a POST path does; unknown paths 404', async () => {
+    const call = (method: string, path: string) => fetch(`${f.sandbox.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}' }) });
+    for (const [method, path] of [
+      ['GET', WALLET_API.authCodes],
+      ['PUT', WALLET_API.session],
+      ['DELETE', WALLET_API.authCodes],
+      ['POST', WALLET_API.session],
+      ['POST', WALLET_API.payments],
+      ['PATCH', WALLET_API.decideContract],
+    ] as const) {
+      const r = await call(method, path);
+      expect(r.status, `${method} ${path}`).toBe(405);
+      expect(((await r.json()) as { message: string }).message).toMatch(/use (GET|POST)/);
+    }
+    expect((await call('PUT', '/wallet-api/nope')).status).toBe(404);
+    expect((await call('POST', '/wallet-api/nope')).status).toBe(404);
+  });
 });
 
 describe('admin API', () => {
@@ -127,6 +147,14 @@ describe('admin API', () => {
     expect(f.sandbox.state().forced).toBeNull();
     const resend = await fetch(`${f.sandbox.url}${SANDBOX_API.resend}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"deliveryId":"nope"}' });
     expect(resend.status).toBe(404);
+  });
+
+  it('an admin body over 64 KB gets 413, not "not a JSON object"', async () => {
+    const body = JSON.stringify({ outcome: 'decline', pad: 'x'.repeat(64 * 1024) });
+    const r = await fetch(`${f.sandbox.url}${SANDBOX_API.force}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(r.status).toBe(413);
+    expect(((await r.json()) as { message: string }).message).toContain('65536 bytes');
+    expect(f.sandbox.state().forced).toBeNull();
   });
 
   it('the page: HTML at the root with a strict CSP, its script and styles as their own paths', async () => {
