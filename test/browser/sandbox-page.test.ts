@@ -43,7 +43,8 @@ it('shows a payment made through the API, in English then Arabic (rtl); forcing 
   const row = page.locator('#payments tbody tr', { hasText: paymentId });
   await row.waitFor();
   await expect(row.locator('td').nth(2).textContent()).resolves.toBe('42');
-  await expect(row.locator('td').nth(4).textContent()).resolves.toBe('SUCCESS');
+  // the page refreshes on its own: the row may show first as the payment was a moment before
+  await expect.poll(() => row.locator('td').nth(4).textContent(), { timeout: 15000 }).toBe('SUCCESS');
   await expect(row.locator('td').nth(5).textContent()).resolves.toBe(HOSTILE);
   await expect(page.locator('#messages tbody tr').first().locator('td').nth(2).textContent()).resolves.toBe(`${HOSTILE}: ${HOSTILE}`);
   expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
