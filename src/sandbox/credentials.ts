@@ -13,6 +13,8 @@ export const FILES = {
   client: 'client.json',
   merchantPrivateKey: 'merchant-private-key.pem',
   merchantPublicKey: 'merchant-public-key.pem',
+  /** The same merchant key as PKCS#1 (`BEGIN RSA PRIVATE KEY`), for clients that load no PKCS#8 (Ant's Python SDK). */
+  merchantPrivateKeyPkcs1: 'merchant-private-key-pkcs1.pem',
   walletPrivateKey: 'wallet-private-key.pem',
   walletPublicKey: 'wallet-public-key.pem',
   env: '.env',
@@ -74,6 +76,18 @@ export function ensureCredentials(dirInput: string): Credentials {
     walletPublicKeyPath: join(dir, FILES.walletPublicKey),
     envPath: join(dir, FILES.env),
   };
+}
+
+/**
+ * Writes the merchant private key (PKCS#8, `FILES.merchantPrivateKey`) again as PKCS#1 (`BEGIN RSA
+ * PRIVATE KEY`) beside it, when that copy is missing or holds another key; returns its path.
+ */
+export function writeMerchantKeyPkcs1(dirInput: string): string {
+  const dir = resolve(dirInput);
+  const path = join(dir, FILES.merchantPrivateKeyPkcs1);
+  const pem = createPrivateKey(readFileSync(join(dir, FILES.merchantPrivateKey))).export({ type: 'pkcs1', format: 'pem' }) as string;
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== pem) writeAtomic(path, pem);
+  return path;
 }
 
 /** A `JWT_KEY` for the demo backend's JWE (A256GCM, `dir`): 32 characters, so 32 bytes as it reads it (`Buffer.from`, `[]byte`). */

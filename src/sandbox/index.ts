@@ -13,7 +13,7 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { stateView } from './admin-api.js';
-import { ensureCredentials, writeEnv } from './credentials.js';
+import { ensureCredentials, writeEnv, writeMerchantKeyPkcs1 } from './credentials.js';
 import { lockDir } from './lock.js';
 import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
 import { nextDue } from './handlers/lifecycle.js';
@@ -70,8 +70,10 @@ export interface Sandbox {
   dir: string;
   /** `<dir>/.env`. */
   envPath: string;
-  /** PEM the merchant signs with (`ALIPAY_MERCHANT_PRIVATE_KEY_PATH`). */
+  /** PEM the merchant signs with (`ALIPAY_MERCHANT_PRIVATE_KEY_PATH`), PKCS#8 (`BEGIN PRIVATE KEY`). */
   merchantPrivateKeyPath: string;
+  /** The same key as PKCS#1 (`BEGIN RSA PRIVATE KEY`), for clients that load no PKCS#8 (Ant's Python SDK). */
+  merchantPrivateKeyPkcs1Path: string;
   /** PEM the merchant verifies responses and notifications with (`ALIPAY_PUBLIC_KEY_PATH`). */
   walletPublicKeyPath: string;
   /** Where a corrupt state file was moved on start, if one was. */
@@ -124,6 +126,7 @@ interface Started {
 }
 
 async function start(options: SandboxOptions, { dir, warn, clock, credentials, port, host, unlock }: Started): Promise<Sandbox> {
+  const merchantPrivateKeyPkcs1Path = writeMerchantKeyPkcs1(dir);
   const store = new Store({ dir, clientId: credentials.clientId, ...(options.merchantName ? { merchantName: options.merchantName } : {}), onWarning: warn });
   const notifier = new Notifier({
     store,
@@ -174,6 +177,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     dir,
     envPath: credentials.envPath,
     merchantPrivateKeyPath: credentials.merchantPrivateKeyPath,
+    merchantPrivateKeyPkcs1Path,
     walletPublicKeyPath: credentials.walletPublicKeyPath,
     ...(store.corruptFile ? { corruptStateFile: store.corruptFile } : {}),
     state: () => stateView(rt),
