@@ -37,7 +37,7 @@ function post(url: URL, headers: Record<string, string>, body: string, timeoutMs
       reject(new Error(`paymentNotifyUrl must be http(s), got ${url.protocol}`));
       return;
     }
-    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
+    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -115,7 +115,7 @@ export class Notifier {
     try {
       const url = new URL(d.url);
       const headers = signedHeaders('Request-Time', url.pathname, d.clientId, formatTime(started), d.body, this.options.walletPrivateKey);
-      const res = await post(url, { 'Content-Type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
+      const res = await post(url, { 'content-type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
       const text = res.text;
       let answer: unknown;
       try {

@@ -71,7 +71,11 @@ export function parseSignatureHeader(header: string | undefined): SignatureHeade
 export const signatureHeader = (signatureBase64: string, keyVersion = '1'): string =>
   `algorithm=RSA256, keyVersion=${keyVersion}, signature=${signatureBase64}`;
 
-/** Headers of a signed message: `Client-Id`, `Request-Time` or `Response-Time`, `Signature`. */
+/**
+ * Headers of a signed message: `client-id`, `request-time` or `response-time`, `signature`. Names are
+ * lower-case (HTTP names are case-insensitive; Ant's SDKs look response headers up by exact
+ * lower-case name, and Node sends a name in the case it is given).
+ */
 export function signedHeaders(
   kind: 'Request-Time' | 'Response-Time',
   path: string,
@@ -81,9 +85,9 @@ export function signedHeaders(
   privateKey: KeyObject | string,
 ): Record<string, string> {
   return {
-    'Client-Id': clientId,
-    [kind]: time,
-    Signature: signatureHeader(sign(signContent('POST', path, clientId, time, body), privateKey)),
+    'client-id': clientId,
+    [kind.toLowerCase()]: time,
+    signature: signatureHeader(sign(signContent('POST', path, clientId, time, body), privateKey)),
   };
 }
 

@@ -1,17 +1,18 @@
 // @vitest-environment node
 /**
  * The sandbox driven as Ant's gateway SDKs drive a gateway (the Python one, unchanged, failed on each):
- * an absolute-form request target (`POST http://host/v1/... HTTP/1.1`, RFC 9112 §3.2.2). The client
- * here is written from that SDK's habits (quote_plus / unquote_plus, `json.dumps(indent=3)`, a
- * PKCS#1-only key loader), not from the sandbox's code.
+ * an absolute-form request target (`POST http://host/v1/... HTTP/1.1`, RFC 9112 §3.2.2), response headers
+ * read by exact lower-case name. The
+ * client here is written from that SDK's habits (quote_plus / unquote_plus, `json.dumps(indent=3)`,
+ * a PKCS#1-only key loader), not from the sandbox's code.
  */
 import { createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { request, type IncomingMessage } from 'node:http';
-import { connect } from 'node:net';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ALI, readEnv } from './merchant.js';
-import { startFixture, type Fixture } from './fixture.js';
+import { ALI, CASHIER, readEnv } from './merchant.js';
+import { rid, startFixture, type Fixture } from './fixture.js';
 import { requestTarget } from '../../src/sandbox/request-target.js';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -87,6 +88,13 @@ async function sdkCall(path: string, payload: unknown, o: { encode?: boolean; ke
   return { ...r, json: JSON.parse(r.body), verified };
 }
 
+const payBody = () => ({
+  productCode: CASHIER,
+  paymentRequestId: rid('PY'),
+  paymentAmount: { currency: 'IQD', value: '12500' },
+  order: { orderDescription: 'كتاب — a book', buyer: { referenceBuyerId: ALI } },
+});
+
 describe('absolute-form request targets (RFC 9112 §3.2.2)', () => {
   it('serves every surface: Open APIs, the wallet API, the admin API, the page', async () => {
     expect((await sdkCall('/v1/payments/inquiryPayment', { paymentId: 'none' })).json.result.resultCode).toBe('ORDER_NOT_EXIST');
@@ -140,7 +148,7 @@ describe('absolute-form request targets (RFC 9112 §3.2.2)', () => {
     });
     expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(text).toContain('ORDER_NOT_EXIST');
-    expect(text).toMatch(/\r\nsignature: algorithm=RSA256, keyVersion=1, signature=/i);
+    expect(text).toMatch(/\r\nsignature: algorithm=RSA256, keyVersion=1, signature=\S+\r\n/);
   });
 
   it('refuses a target that is neither a path nor an http(s) URL with a JSON 400', async () => {
@@ -159,5 +167,50 @@ describe('absolute-form request targets (RFC 9112 §3.2.2)', () => {
     expect(typeof slash !== 'string' && slash.url.pathname).toBe('//v1/payments/pay');
     expect(requestTarget(req('*'))).toMatchObject({ host: undefined, absolute: false });
     expect(requestTarget(req('mailto://x'))).toMatch(/not an http\(s\) URL/);
+  });
+});
+
+/** A notification endpoint that keeps each request's raw header names, its signature= value and the content it signs. */
+async function hook(): Promise<{ server: Server; url: string; got: Array<{ names: string[]; signature: string; content: string }> }> {
+  const got: Array<{ names: string[]; signature: string; content: string }> = [];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c));
+    req.on('end', () => {
+      const names = req.rawHeaders.filter((_, i) => i % 2 === 0);
+      const signature = String(req.headers['signature']).split('signature=')[1]!;
+      const content = `POST ${req.url}\n${req.headers['client-id']}.${req.headers['request-time']}.${raw}`;
+      got.push({ names, signature, content });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' } }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/notify`, got };
+}
+
+const until = async (ok: () => boolean) => {
+  for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(ok()).toBe(true);
+};
+
+describe('header names on the wire are lower-case', () => {
+  it('answers client-id, response-time and signature by exact lower-case name, to any client', async () => {
+    const r = await sdkCall('/v1/payments/inquiryPayment', { paymentId: 'none' }, { encode: false });
+    expect(Object.keys(r.exact).filter((n) => /^(client-id|response-time|signature)$/i.test(n)).sort()).toEqual(['client-id', 'response-time', 'signature']);
+    expect(r.exact['client-id']).toBe(f.sandbox.clientId);
+    expect(r.exact['response-time']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/);
+  });
+
+  it('sends notifications with lower-case names too', async () => {
+    const h = await hook();
+    try {
+      const r = await f.merchant.call('/v1/payments/pay', { ...payBody(), paymentNotifyUrl: h.url });
+      await f.app.post('/wallet-api/payments/decide', { paymentId: r.json.paymentId, userId: ALI, decision: 'pay' });
+      await until(() => h.got.length === 1);
+      expect(h.got[0]!.names).toEqual(expect.arrayContaining(['client-id', 'request-time', 'signature', 'content-type']));
+      expect(h.got[0]!.names.filter((n) => n !== n.toLowerCase() && n !== 'Host' && n !== 'Connection')).toEqual([]); // those two are node:http's own
+    } finally {
+      await new Promise((r) => h.server.close(r));
+    }
   });
 });
