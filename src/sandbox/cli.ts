@@ -4,16 +4,22 @@
  */
 import { readFlags, runCli } from '../node/cli.js';
 import { startSandbox } from './index.js';
+import { SIGNATURE_ENCODINGS, type SignatureEncoding } from './signing.js';
 
 const USAGE = `Usage: superqi-sandbox [--port <n>] [--dir <dir>] [--host <host>]
   --port  TCP port (0 = any free port; default 0)
   --dir   directory for keys, .env and state (default .superqi-sandbox)
-  --host  interface to listen on (default 127.0.0.1)`;
+  --host  interface to listen on (default 127.0.0.1)
+  --notify-signature plain|url-encoded
+          how notifications write their signature= value (default plain, the docs' base64)`;
 
 /** Parses the flags; throws a message for bad ones. */
-export function parseArgs(argv: readonly string[]): { port: number; dir: string; host: string } | 'help' {
-  const flags = readFlags(argv, ['port', 'dir', 'host']);
-  return flags === 'help' ? 'help' : { port: 0, dir: '.superqi-sandbox', host: '127.0.0.1', ...flags };
+export function parseArgs(argv: readonly string[]): { port: number; dir: string; host: string; notifySignatureEncoding?: SignatureEncoding } | 'help' {
+  const flags = readFlags(argv, ['port', 'dir', 'host', 'notify-signature']);
+  if (flags === 'help') return 'help';
+  const { 'notify-signature': encoding, ...rest } = flags;
+  if (encoding !== undefined && !SIGNATURE_ENCODINGS.includes(encoding as SignatureEncoding)) throw new Error(`--notify-signature must be ${SIGNATURE_ENCODINGS.join(' or ')}, got ${encoding}`);
+  return { port: 0, dir: '.superqi-sandbox', host: '127.0.0.1', ...rest, ...(encoding ? { notifySignatureEncoding: encoding as SignatureEncoding } : {}) };
 }
 
 export const main = (argv: readonly string[]): Promise<void> =>

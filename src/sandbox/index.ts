@@ -21,6 +21,7 @@ import { DEFAULT_RETRY_SCHEDULE_MS, Notifier } from './notify.js';
 import type { ForcedOutcome, SandboxStateView } from './protocol.js';
 import { run, setFailNext, type Runtime } from './runtime.js';
 import { createGatewayServer } from './server.js';
+import { SIGNATURE_ENCODINGS, type SignatureEncoding } from './signing.js';
 import { Store } from './store.js';
 import type { OpenApiName } from './table/index.js';
 
@@ -28,7 +29,7 @@ export type { Limits } from './handlers/context.js';
 export { DEFAULT_LIMITS } from './handlers/context.js';
 export { DEFAULT_RETRY_SCHEDULE_MS } from './notify.js';
 export { OPEN_APIS, type OpenApiName, type OpenApiRow } from './table/index.js';
-export { formatTime, parseSignatureHeader, parseTime, sign, signatureHeader, signContent, signedHeaders, verify } from './signing.js';
+export { formatTime, parseSignatureHeader, parseTime, sign, signatureHeader, signContent, signedHeaders, verify, SIGNATURE_ENCODINGS, type SignatureEncoding, type SignatureHeader } from './signing.js';
 export * from './protocol.js';
 
 /** Options of `startSandbox`. */
@@ -47,6 +48,12 @@ export interface SandboxOptions {
   retryScheduleMs?: readonly number[];
   /** Time allowed per notification attempt, ms. @default 5000 */
   notifyTimeoutMs?: number;
+  /**
+   * How notifications write their `signature=` value: `plain` base64 as the docs show it, or
+   * `url-encoded` (`%2B %2F %3D`) as Ant's gateway SDKs decode it. (Open API answers follow each
+   * request's own encoding.) @default 'plain'
+   */
+  notifySignatureEncoding?: SignatureEncoding;
   /** How long a forced `slow` holds the answer, ms. @default 3000 */
   slowMs?: number;
   /** Largest request body, bytes. @default 1048576 */
@@ -105,6 +112,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = resolve(options.dir);
   const warn = options.onWarning ?? ((m: string) => console.warn(m));
   const clock = options.clock ?? Date.now;
+  if (options.notifySignatureEncoding !== undefined && !SIGNATURE_ENCODINGS.includes(options.notifySignatureEncoding)) {
+    throw new TypeError(`startSandbox: options.notifySignatureEncoding must be ${SIGNATURE_ENCODINGS.map((e) => `'${e}'`).join(' or ')}, got ${JSON.stringify(options.notifySignatureEncoding)}`);
+  }
   const credentials = ensureCredentials(dir);
   const unlock = lockDir(dir);
   try {
@@ -134,6 +144,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     clock,
     schedule: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
     timeoutMs: options.notifyTimeoutMs ?? 5000,
+    signatureEncoding: options.notifySignatureEncoding ?? 'plain',
   });
   const rt: Runtime = {
     store,

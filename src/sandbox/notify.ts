@@ -8,7 +8,7 @@
 import type { KeyObject } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { formatTime, signedHeaders } from './signing.js';
+import { formatTime, signedHeaders, type SignatureEncoding } from './signing.js';
 import type { DeliveryAttempt, DeliveryRecord } from './state.js';
 import type { Store } from './store.js';
 
@@ -25,6 +25,8 @@ export interface NotifierOptions {
   schedule: readonly number[];
   /** Per attempt. */
   timeoutMs: number;
+  /** How the `signature=` value is written. @default 'plain' (the docs' base64) */
+  signatureEncoding?: SignatureEncoding;
 }
 
 /**
@@ -114,7 +116,7 @@ export class Notifier {
     let delivered = false;
     try {
       const url = new URL(d.url);
-      const headers = signedHeaders('Request-Time', url.pathname, d.clientId, formatTime(started), d.body, this.options.walletPrivateKey);
+      const headers = signedHeaders('Request-Time', url.pathname, d.clientId, formatTime(started), d.body, this.options.walletPrivateKey, this.options.signatureEncoding);
       const res = await post(url, { 'content-type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
       const text = res.text;
       let answer: unknown;

@@ -2,17 +2,19 @@
 /**
  * The sandbox driven as Ant's gateway SDKs drive a gateway (the Python one, unchanged, failed on each):
  * an absolute-form request target (`POST http://host/v1/... HTTP/1.1`, RFC 9112 §3.2.2), response headers
- * read by exact lower-case name. The
+ * read by exact lower-case name, a URL-encoded `signature=` both ways, and a PKCS#1 merchant key. The
  * client here is written from that SDK's habits (quote_plus / unquote_plus, `json.dumps(indent=3)`,
  * a PKCS#1-only key loader), not from the sandbox's code.
  */
-import { createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSign, createVerify, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ALI, CASHIER, readEnv } from './merchant.js';
 import { rid, startFixture, type Fixture } from './fixture.js';
+import { parseArgs } from '../../src/sandbox/cli.js';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { requestTarget } from '../../src/sandbox/request-target.js';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -95,6 +97,19 @@ const payBody = () => ({
   order: { orderDescription: 'كتاب — a book', buyer: { referenceBuyerId: ALI } },
 });
 
+describe("Ant's Python SDK, as it is", () => {
+  it('pays and inquires: absolute-form target, URL-encoded signature, PKCS#1 key, \\u-escaped indented JSON; every answer passes its own checks', async () => {
+    expect(readFileSync(f.sandbox.merchantPrivateKeyPkcs1Path, 'utf8')).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+    const pay = await sdkCall('/v1/payments/pay', payBody());
+    expect(pay.status).toBe(200);
+    expect(pay.json.result).toMatchObject({ resultStatus: 'A', resultCode: 'ACCEPT' });
+    expect(pay.verified).toBe(true);
+    const inquiry = await sdkCall('/v1/payments/inquiryPayment', { paymentId: pay.json.paymentId });
+    expect(inquiry.json).toMatchObject({ result: { resultStatus: 'S' }, paymentId: pay.json.paymentId, paymentStatus: 'PROCESSING' });
+    expect(inquiry.verified).toBe(true);
+  });
+});
+
 describe('absolute-form request targets (RFC 9112 §3.2.2)', () => {
   it('serves every surface: Open APIs, the wallet API, the admin API, the page', async () => {
     expect((await sdkCall('/v1/payments/inquiryPayment', { paymentId: 'none' })).json.result.resultCode).toBe('ORDER_NOT_EXIST');
@@ -148,7 +163,7 @@ describe('absolute-form request targets (RFC 9112 §3.2.2)', () => {
     });
     expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(text).toContain('ORDER_NOT_EXIST');
-    expect(text).toMatch(/\r\nsignature: algorithm=RSA256, keyVersion=1, signature=\S+\r\n/);
+    expect(text).toMatch(/\r\nsignature: algorithm=RSA256, keyVersion=1, signature=[A-Za-z0-9%]+\r\n/);
   });
 
   it('refuses a target that is neither a path nor an http(s) URL with a JSON 400', async () => {
@@ -212,5 +227,53 @@ describe('header names on the wire are lower-case', () => {
     } finally {
       await new Promise((r) => h.server.close(r));
     }
+  });
+});
+
+describe('signature encoding: the answer in the encoding of the request', () => {
+  const ENCODED = /^(?:[A-Za-z0-9]|%2B|%2F|%3D)+$/;
+  const PLAIN = /^[A-Za-z0-9+/]+={0,2}$/;
+
+  it('URL-encoded in, URL-encoded out (a business answer and a refusal alike)', async () => {
+    const ok = await sdkCall('/v1/payments/inquiryPayment', { paymentId: 'none' });
+    const sig = ok.exact['signature']!.split('signature=')[1]!;
+    expect(sig).toMatch(ENCODED);
+    expect(sig).toContain('%3D'); // a 2048-bit signature's base64 ends in ==
+    expect(ok.verified).toBe(true);
+    // signed with another key: INVALID_SIGNATURE, still answered URL-encoded
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const refused = await sdkCall('/v1/payments/inquiryPayment', { paymentId: 'none' }, { key: stranger });
+    expect(refused.json.result.resultCode).toBe('INVALID_SIGNATURE');
+    expect(refused.exact['signature']!.split('signature=')[1]).toMatch(ENCODED);
+    expect(refused.verified).toBe(true);
+  });
+
+  it('plain in, plain out (the docs: a URL-decoding client would not verify it, a docs client does)', async () => {
+    const r = await sdkCall('/v1/payments/inquiryPayment', { paymentId: 'none' }, { encode: false });
+    const sig = r.exact['signature']!.split('signature=')[1]!;
+    expect(sig).toMatch(PLAIN);
+    expect(createVerify('RSA-SHA256').update(`POST /v1/payments/inquiryPayment\n${r.exact['client-id']}.${r.exact['response-time']}.${r.body}`).verify(walletKey, sig, 'base64')).toBe(true);
+  });
+
+  it('notifications: plain by default, URL-encoded with notifySignatureEncoding (and --notify-signature)', async () => {
+    const h = await hook();
+    const encoded = await startFixture({ notifySignatureEncoding: 'url-encoded' });
+    try {
+      for (const [g, n] of [[f, 1], [encoded, 2]] as const) {
+        const r = await g.merchant.call('/v1/payments/pay', { ...payBody(), paymentNotifyUrl: h.url });
+        await g.app.post('/wallet-api/payments/decide', { paymentId: r.json.paymentId, userId: ALI, decision: 'pay' });
+        await until(() => h.got.length === n);
+      }
+      expect(h.got[0]!.signature).toMatch(PLAIN);
+      expect(h.got[1]!.signature).toMatch(ENCODED);
+      const keys = [f, encoded].map((g) => createPublicKey(readFileSync(g.sandbox.walletPublicKeyPath)));
+      expect(h.got.map((g, i) => createVerify('RSA-SHA256').update(g.content).verify(keys[i]!, decodeURIComponent(g.signature), 'base64'))).toEqual([true, true]);
+    } finally {
+      await encoded.close();
+      await new Promise((r) => h.server.close(r));
+    }
+    await expect(startSandbox({ dir: f.dir, notifySignatureEncoding: 'base64' as never })).rejects.toThrow(/startSandbox: options\.notifySignatureEncoding must be 'plain' or 'url-encoded'/);
+    expect(parseArgs(['--notify-signature', 'url-encoded'])).toMatchObject({ notifySignatureEncoding: 'url-encoded' });
+    expect(() => parseArgs(['--notify-signature', 'yes'])).toThrow(/--notify-signature must be plain or url-encoded/);
   });
 });
