@@ -1,8 +1,10 @@
 /**
  * `superqi-sandbox --port <n> --dir <dir> [--host <h>]`: starts the sandbox gateway and prints its URL
  * once listening (`--port 0` picks a free port). Ctrl-C stops it, saving the state.
+ * `superqi-sandbox authcode|pay|sign|listen …`: the subcommands of commands.ts.
  */
 import { readFlags, runCli } from '../node/cli.js';
+import { COMMAND_USAGE, isCommand, runCommand } from './commands.js';
 import { startSandbox } from './index.js';
 import { SIGNATURE_ENCODINGS, type SignatureEncoding } from './signing.js';
 
@@ -11,7 +13,9 @@ const USAGE = `Usage: superqi-sandbox [--port <n>] [--dir <dir>] [--host <host>]
   --dir   directory for keys, .env and state (default .superqi-sandbox)
   --host  interface to listen on (default 127.0.0.1)
   --notify-signature plain|url-encoded
-          how notifications write their signature= value (default plain, the docs' base64)`;
+          how notifications write their signature= value (default plain, the docs' base64)
+Commands (superqi-sandbox <command> --help for each):
+${Object.values(COMMAND_USAGE).map((u) => `  ${u.split('\n')[0]!.replace('Usage: ', '')}`).join('\n')}`;
 
 /** Parses the flags; throws a message for bad ones. */
 export function parseArgs(argv: readonly string[]): { port: number; dir: string; host: string; notifySignatureEncoding?: SignatureEncoding } | 'help' {
@@ -22,7 +26,21 @@ export function parseArgs(argv: readonly string[]): { port: number; dir: string;
   return { port: 0, dir: '.superqi-sandbox', host: '127.0.0.1', ...rest, ...(encoding ? { notifySignatureEncoding: encoding as SignatureEncoding } : {}) };
 }
 
-export const main = (argv: readonly string[]): Promise<void> =>
+/** Runs a subcommand as a process: its output on stdout/stderr, Ctrl-C stops `listen`. */
+async function command(argv: readonly string[]): Promise<void> {
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  try {
+    process.exitCode = await runCommand(argv, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`), signal: stop.signal });
+  } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
+  }
+}
+
+const start = (argv: readonly string[]): Promise<void> =>
   runCli(
     'superqi-sandbox',
     USAGE,
@@ -31,3 +49,6 @@ export const main = (argv: readonly string[]): Promise<void> =>
     startSandbox,
     (sandbox) => `superqi-sandbox listening on ${sandbox.url}\n  client id: ${sandbox.clientId}\n  .env:      ${sandbox.envPath}\n  page:      ${sandbox.url}/`,
   );
+
+/** The `superqi-sandbox` command: a subcommand, or else start a sandbox. */
+export const main = (argv: readonly string[]): Promise<void> => (isCommand(argv[0]) ? command(argv) : start(argv));

@@ -18,18 +18,20 @@ import { lockDir } from './lock.js';
 import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
 import { nextDue } from './handlers/lifecycle.js';
 import { DEFAULT_RETRY_SCHEDULE_MS, Notifier } from './notify.js';
-import type { ForcedOutcome, SandboxStateView } from './protocol.js';
+import type { CashierDecisionResponse, ForcedOutcome, SandboxStateView } from './protocol.js';
 import { run, setFailNext, type Runtime } from './runtime.js';
 import { createGatewayServer } from './server.js';
 import { SIGNATURE_ENCODINGS, type SignatureEncoding } from './signing.js';
 import { Store } from './store.js';
 import type { OpenApiName } from './table/index.js';
+import { grantAuthCode, localWallet, payAsUser, signContract, type AuthCodeOptions, type PayOptions, type SignOptions } from './wallet-actions.js';
 
 export type { Limits } from './handlers/context.js';
 export { DEFAULT_LIMITS } from './handlers/context.js';
 export { DEFAULT_RETRY_SCHEDULE_MS } from './notify.js';
 export { OPEN_APIS, type OpenApiName, type OpenApiRow } from './table/index.js';
 export { formatTime, parseSignatureHeader, parseTime, sign, signatureHeader, signContent, signedHeaders, verify, SIGNATURE_ENCODINGS, type SignatureEncoding, type SignatureHeader } from './signing.js';
+export { SandboxWalletError, type AuthCodeOptions, type PayOptions, type SignOptions } from './wallet-actions.js';
 export * from './protocol.js';
 
 /** Options of `startSandbox`. */
@@ -95,6 +97,20 @@ export interface Sandbox {
    * sandbox does not model. Throws `RangeError` for an unknown API or an undocumented code.
    */
   failNext(api: OpenApiName, resultCode: string | null): void;
+  /**
+   * The user consents to `scopes` (as if they tapped Allow on getAuthCode's sheet): resolves the
+   * authCode the backend's applyToken redeems once. Throws `TypeError` for bad options and
+   * `SandboxWalletError` when the wallet refuses (an unknown user, a scope the user's role lacks).
+   */
+  authCode(options: AuthCodeOptions): Promise<string>;
+  /**
+   * The user settles the cashier payment `paymentIdOrUrl` (pay's `paymentId`, or the cashier URL it
+   * answered) as in the emulator's cashier: `outcome` pay (default), cancel, fail or pending. Resolves
+   * tradePay's resultCode and the payment after it; the notification goes out as for a tap.
+   */
+  pay(paymentIdOrUrl: string, options?: PayOptions): Promise<CashierDecisionResponse>;
+  /** The user signs the contract behind prepare's `authUrl`: resolves the authCode applyToken redeems for the agreement. */
+  sign(authUrl: string, options?: SignOptions): Promise<string>;
   /** Runs due work now (expiry, settling, notifications due) — for tests with their own clock. */
   tick(): Promise<void>;
   /** Resolves when every change is saved and no notification attempt is under way. */
@@ -171,6 +187,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   rt.url = `http://${urlHost}:${actualPort}`;
   if (options.writeEnv !== false) writeEnv(credentials, rt.url);
+  const wallet = localWallet(rt);
 
   // due work (expiry, settling) without a request to trigger it
   const tick = () => run(rt, credentials.clientId, () => undefined);
@@ -200,6 +217,9 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
       const wrong = setFailNext(rt, api, resultCode);
       if (wrong) throw new RangeError(`sandbox.failNext: ${wrong}`);
     },
+    authCode: async (o) => (await grantAuthCode(wallet, o)).authCode,
+    pay: (paymentIdOrUrl, o) => payAsUser(wallet, paymentIdOrUrl, o),
+    sign: (authUrl, o) => signContract(wallet, authUrl, o),
     tick,
     settled: async () => {
       await notifier.idle();

@@ -6,8 +6,7 @@
  * attempt is recorded in the state (the sandbox page shows them); a delivery can be sent again.
  */
 import type { KeyObject } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { sendRequest } from './http-request.js';
 import { formatTime, signedHeaders, type SignatureEncoding } from './signing.js';
 import type { DeliveryAttempt, DeliveryRecord } from './state.js';
 import type { Store } from './store.js';
@@ -27,28 +26,6 @@ export interface NotifierOptions {
   timeoutMs: number;
   /** How the `signature=` value is written. @default 'plain' (the docs' base64) */
   signatureEncoding?: SignatureEncoding;
-}
-
-/**
- * POSTs with node:http(s) rather than fetch: fetch refuses "bad ports" (6000, 6665–6669, …) where a
- * merchant's local backend may well listen, and hides the socket error in nested causes.
- */
-function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      reject(new Error(`paymentNotifyUrl must be http(s), got ${url.protocol}`));
-      return;
-    }
-    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'TIMEOUT' })));
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** `ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9`, `TIMEOUT: no answer in 5000 ms`, … */
@@ -117,7 +94,7 @@ export class Notifier {
     try {
       const url = new URL(d.url);
       const headers = signedHeaders('Request-Time', url.pathname, d.clientId, formatTime(started), d.body, this.options.walletPrivateKey, this.options.signatureEncoding);
-      const res = await post(url, { 'content-type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
+      const res = await sendRequest('POST', url, { 'content-type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
       const text = res.text;
       let answer: unknown;
       try {
