@@ -20,11 +20,16 @@ export function sign(content, privateKey) {
   return signer.sign(privateKey, 'base64');
 }
 
-/** The `signature=` part of a `Signature` header (`algorithm=RSA256, keyVersion=1, signature=…`). */
+/** The `signature=` part of a `Signature` header (`algorithm=RSA256, keyVersion=1, signature=…`), URL-decoded if it was encoded. */
 export function signatureOf(header) {
   for (const part of String(header ?? '').split(',')) {
     const p = part.trim();
-    if (p.startsWith('signature=')) return p.slice('signature='.length);
+    if (!p.startsWith('signature=')) continue;
+    try {
+      return decodeURIComponent(p.slice('signature='.length));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * signs with) and the wallet's RSA key pair (its public key is what a backend verifies with), as PEM
  * files, plus `<dir>/.env` with the variable names of `01-guide/09-Testing-Locally`.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomInt, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomInt, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -13,6 +13,8 @@ export const FILES = {
   client: 'client.json',
   merchantPrivateKey: 'merchant-private-key.pem',
   merchantPublicKey: 'merchant-public-key.pem',
+  /** The same merchant key as PKCS#1 (`BEGIN RSA PRIVATE KEY`), for clients that load no PKCS#8 (Ant's Python SDK). */
+  merchantPrivateKeyPkcs1: 'merchant-private-key-pkcs1.pem',
   walletPrivateKey: 'wallet-private-key.pem',
   walletPublicKey: 'wallet-public-key.pem',
   env: '.env',
@@ -116,9 +118,24 @@ export function ensureCredentials(dirInput: string): Credentials {
 }
 
 /**
- * Writes `<dir>/.env` for a backend: the four variables of the local-testing guide. An existing file
- * keeps its other lines (say the demo backend's `JWT_KEY`); only these four are rewritten, so a new
- * port updates `ALIPAY_GATEWAY_URL` in place.
+ * Writes the merchant private key (PKCS#8, `FILES.merchantPrivateKey`) again as PKCS#1 (`BEGIN RSA
+ * PRIVATE KEY`) beside it, when that copy is missing or holds another key; returns its path.
+ */
+export function writeMerchantKeyPkcs1(dirInput: string): string {
+  const dir = resolve(dirInput);
+  const path = join(dir, FILES.merchantPrivateKeyPkcs1);
+  const pem = createPrivateKey(readFileSync(join(dir, FILES.merchantPrivateKey))).export({ type: 'pkcs1', format: 'pem' }) as string;
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== pem) writeAtomic(path, pem);
+  return path;
+}
+
+/** A `JWT_KEY` for the demo backend's JWE (A256GCM, `dir`): 32 characters, so 32 bytes as it reads it (`Buffer.from`, `[]byte`). */
+export const newJwtKey = (): string => randomBytes(24).toString('base64url');
+
+/**
+ * Writes `<dir>/.env` for a backend: the five variables of the local-testing guide. An existing file
+ * keeps its other lines; only the four ALIPAY_ ones are rewritten, so a new port updates
+ * `ALIPAY_GATEWAY_URL` in place, and a `JWT_KEY` is added when there is none (an empty one is filled).
  */
 export function writeEnv(credentials: Credentials, gatewayUrl: string): void {
   const values: Record<string, string> = {
@@ -142,6 +159,10 @@ export function writeEnv(credentials: Credentials, gatewayUrl: string): void {
   });
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   for (const [name, value] of Object.entries(values)) if (!seen.has(name)) lines.push(`${name}=${value}`);
+  // JWT_KEY (09-Testing-Locally's fifth variable): made once, then kept like the user's own lines
+  const jwtKey = lines.findIndex((line) => /^\s*JWT_KEY\s*=/.test(line));
+  if (jwtKey < 0) lines.push(`JWT_KEY=${newJwtKey()}`);
+  else if (/^\s*JWT_KEY\s*=\s*(["']?)\1\s*$/.test(lines[jwtKey]!)) lines[jwtKey] = `JWT_KEY=${newJwtKey()}`;
   try {
     writeAtomic(credentials.envPath, `${lines.join('\n')}\n`);
   } catch (e) {

@@ -16,22 +16,25 @@ import { resolve } from 'node:path';
 import { checkAllowedHosts, listenedHosts } from '../node/hosts.js';
 import { checkAllowOrigins } from '../node/origins.js';
 import { stateView } from './admin-api.js';
-import { ensureCredentials, removeLeftoverTemps, writeEnv } from './credentials.js';
+import { ensureCredentials, removeLeftoverTemps, writeEnv, writeMerchantKeyPkcs1 } from './credentials.js';
 import { lockDir } from './lock.js';
 import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
 import { nextDue } from './handlers/lifecycle.js';
 import { DEFAULT_RETRY_SCHEDULE_MS, Notifier } from './notify.js';
-import type { ForcedOutcome, SandboxStateView } from './protocol.js';
+import type { CashierDecisionResponse, ForcedOutcome, SandboxStateView } from './protocol.js';
 import { run, setFailNext, type Runtime } from './runtime.js';
 import { createGatewayServer } from './server.js';
+import { SIGNATURE_ENCODINGS, type SignatureEncoding } from './signing.js';
 import { Store } from './store.js';
 import type { OpenApiName } from './table/index.js';
+import { grantAuthCode, localWallet, payAsUser, signContract, type AuthCodeOptions, type PayOptions, type SignOptions } from './wallet-actions.js';
 
 export type { Limits } from './handlers/context.js';
 export { DEFAULT_LIMITS } from './handlers/context.js';
 export { DEFAULT_RETRY_SCHEDULE_MS } from './notify.js';
 export { OPEN_APIS, type OpenApiName, type OpenApiRow } from './table/index.js';
-export { formatTime, parseSignatureHeader, parseTime, sign, signatureHeader, signContent, signedHeaders, verify } from './signing.js';
+export { formatTime, parseSignatureHeader, parseTime, sign, signatureHeader, signContent, signedHeaders, verify, SIGNATURE_ENCODINGS, type SignatureEncoding, type SignatureHeader } from './signing.js';
+export { SandboxWalletError, type AuthCodeOptions, type PayOptions, type SignOptions } from './wallet-actions.js';
 export * from './protocol.js';
 
 /** Options of `startSandbox`. */
@@ -65,6 +68,12 @@ export interface SandboxOptions {
   retryScheduleMs?: readonly number[];
   /** Time allowed per notification attempt, ms. @default 5000 */
   notifyTimeoutMs?: number;
+  /**
+   * How notifications write their `signature=` value: `plain` base64 as the docs show it, or
+   * `url-encoded` (`%2B %2F %3D`) as Ant's gateway SDKs decode it. (Open API answers follow each
+   * request's own encoding.) @default 'plain'
+   */
+  notifySignatureEncoding?: SignatureEncoding;
   /** How long a forced `slow` holds the answer, ms. @default 3000 */
   slowMs?: number;
   /** Largest request body, bytes. @default 1048576 */
@@ -88,8 +97,10 @@ export interface Sandbox {
   dir: string;
   /** `<dir>/.env`. */
   envPath: string;
-  /** PEM the merchant signs with (`ALIPAY_MERCHANT_PRIVATE_KEY_PATH`). */
+  /** PEM the merchant signs with (`ALIPAY_MERCHANT_PRIVATE_KEY_PATH`), PKCS#8 (`BEGIN PRIVATE KEY`). */
   merchantPrivateKeyPath: string;
+  /** The same key as PKCS#1 (`BEGIN RSA PRIVATE KEY`), for clients that load no PKCS#8 (Ant's Python SDK). */
+  merchantPrivateKeyPkcs1Path: string;
   /** PEM the merchant verifies responses and notifications with (`ALIPAY_PUBLIC_KEY_PATH`). */
   walletPublicKeyPath: string;
   /** Where a corrupt state file was moved on start, if one was. */
@@ -104,6 +115,20 @@ export interface Sandbox {
    * sandbox does not model. Throws `RangeError` for an unknown API or an undocumented code.
    */
   failNext(api: OpenApiName, resultCode: string | null): void;
+  /**
+   * The user consents to `scopes` (as if they tapped Allow on getAuthCode's sheet): resolves the
+   * authCode the backend's applyToken redeems once. Throws `TypeError` for bad options and
+   * `SandboxWalletError` when the wallet refuses (an unknown user, a scope the user's role lacks).
+   */
+  authCode(options: AuthCodeOptions): Promise<string>;
+  /**
+   * The user settles the cashier payment `paymentIdOrUrl` (pay's `paymentId`, or the cashier URL it
+   * answered) as in the emulator's cashier: `outcome` pay (default), cancel, fail or pending. Resolves
+   * tradePay's resultCode and the payment after it; the notification goes out as for a tap.
+   */
+  pay(paymentIdOrUrl: string, options?: PayOptions): Promise<CashierDecisionResponse>;
+  /** The user signs the contract behind prepare's `authUrl`: resolves the authCode applyToken redeems for the agreement. */
+  sign(authUrl: string, options?: SignOptions): Promise<string>;
   /** Runs due work now (expiry, settling, notifications due) — for tests with their own clock. */
   tick(): Promise<void>;
   /** Resolves when every change is saved and no notification attempt is under way. */
@@ -124,6 +149,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = resolve(options.dir);
   const warn = options.onWarning ?? ((m: string) => console.warn(m));
   const clock = options.clock ?? Date.now;
+  if (options.notifySignatureEncoding !== undefined && !SIGNATURE_ENCODINGS.includes(options.notifySignatureEncoding)) {
+    throw new TypeError(`startSandbox: options.notifySignatureEncoding must be ${SIGNATURE_ENCODINGS.map((e) => `'${e}'`).join(' or ')}, got ${JSON.stringify(options.notifySignatureEncoding)}`);
+  }
   // the lock first: keys, client id and state are made and read by the one start that holds it
   mkdirSync(dir, { recursive: true });
   const unlock = lockDir(dir);
@@ -148,6 +176,7 @@ interface Started {
 }
 
 async function start(options: SandboxOptions, { dir, warn, clock, credentials, port, host, unlock }: Started): Promise<Sandbox> {
+  const merchantPrivateKeyPkcs1Path = writeMerchantKeyPkcs1(dir);
   const store = new Store({ dir, clientId: credentials.clientId, ...(options.merchantName ? { merchantName: options.merchantName } : {}), onWarning: warn });
   const notifier = new Notifier({
     store,
@@ -155,6 +184,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     clock,
     schedule: options.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
     timeoutMs: options.notifyTimeoutMs ?? 5000,
+    signatureEncoding: options.notifySignatureEncoding ?? 'plain',
   });
   const rt: Runtime = {
     store,
@@ -188,6 +218,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     server.close();
     throw e;
   }
+  const wallet = localWallet(rt);
 
   // due work (expiry, settling) without a request to trigger it
   const tick = () => run(rt, credentials.clientId, () => undefined);
@@ -205,6 +236,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     dir,
     envPath: credentials.envPath,
     merchantPrivateKeyPath: credentials.merchantPrivateKeyPath,
+    merchantPrivateKeyPkcs1Path,
     walletPublicKeyPath: credentials.walletPublicKeyPath,
     ...(store.corruptFile ? { corruptStateFile: store.corruptFile } : {}),
     state: () => stateView(rt),
@@ -216,6 +248,9 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
       const wrong = setFailNext(rt, api, resultCode);
       if (wrong) throw new RangeError(`sandbox.failNext: ${wrong}`);
     },
+    authCode: async (o) => (await grantAuthCode(wallet, o)).authCode,
+    pay: (paymentIdOrUrl, o) => payAsUser(wallet, paymentIdOrUrl, o),
+    sign: (authUrl, o) => signContract(wallet, authUrl, o),
     tick,
     settled: async () => {
       await notifier.idle();

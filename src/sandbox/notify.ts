@@ -6,9 +6,8 @@
  * attempt is recorded in the state (the sandbox page shows them); a delivery can be sent again.
  */
 import type { KeyObject } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { formatTime, signedHeaders } from './signing.js';
+import { sendRequest } from './http-request.js';
+import { formatTime, signedHeaders, type SignatureEncoding } from './signing.js';
 import { own, type DeliveryAttempt, type DeliveryRecord } from './state.js';
 import type { Store } from './store.js';
 
@@ -25,28 +24,8 @@ export interface NotifierOptions {
   schedule: readonly number[];
   /** Per attempt. */
   timeoutMs: number;
-}
-
-/**
- * POSTs with node:http(s) rather than fetch: fetch refuses "bad ports" (6000, 6665–6669, …) where a
- * merchant's local backend may well listen, and hides the socket error in nested causes.
- */
-function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      reject(new Error(`paymentNotifyUrl must be http(s), got ${url.protocol}`));
-      return;
-    }
-    const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'TIMEOUT' })));
-    req.on('error', reject);
-    req.end(body);
-  });
+  /** How the `signature=` value is written. @default 'plain' (the docs' base64) */
+  signatureEncoding?: SignatureEncoding;
 }
 
 /** `ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9`, `TIMEOUT: no answer in 5000 ms`, … */
@@ -114,8 +93,8 @@ export class Notifier {
     let delivered = false;
     try {
       const url = new URL(d.url);
-      const headers = signedHeaders('Request-Time', url.pathname, d.clientId, formatTime(started), d.body, this.options.walletPrivateKey);
-      const res = await post(url, { 'Content-Type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
+      const headers = signedHeaders('Request-Time', url.pathname, d.clientId, formatTime(started), d.body, this.options.walletPrivateKey, this.options.signatureEncoding);
+      const res = await sendRequest('POST', url, { 'content-type': 'application/json; charset=UTF-8', ...headers }, d.body, this.options.timeoutMs);
       const text = res.text;
       let answer: unknown;
       try {

@@ -10,7 +10,7 @@ import { reply, type Answer } from './handlers/context.js';
 import { HANDLERS } from './handlers/index.js';
 import { isJsonType, parseObject, readBody, sendJson } from './http.js';
 import { maybeSlow, run, type Runtime } from './runtime.js';
-import { formatTime, isDoubleHashed, parseSignatureHeader, parseTime, signContent, signedHeaders, verify } from './signing.js';
+import { formatTime, isDoubleHashed, parseSignatureHeader, parseTime, signContent, signedHeaders, verify, type SignatureEncoding } from './signing.js';
 import { own } from './state.js';
 import { InvariantError } from './store.js';
 import { resultOf } from './table/codes.js';
@@ -26,10 +26,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Answers with a signed body (Response-Time; the wallet key), HTTP `status` (200 unless a transport fault). */
-function answer(rt: Runtime, res: ServerResponse, path: string, clientId: string, body: Answer, status = 200): void {
+/**
+ * Answers with a signed body (Response-Time; the wallet key), HTTP `status` (200 unless a transport
+ * fault), the signature in the encoding the request's was in (URL-encoded in, URL-encoded out).
+ */
+function answer(rt: Runtime, res: ServerResponse, path: string, clientId: string, body: Answer, status = 200, encoding: SignatureEncoding = 'plain'): void {
   const text = JSON.stringify(body);
-  const headers = signedHeaders('Response-Time', path, clientId, formatTime(rt.clock()), text, rt.credentials.walletPrivateKey);
+  const headers = signedHeaders('Response-Time', path, clientId, formatTime(rt.clock()), text, rt.credentials.walletPrivateKey, encoding);
   sendJson(res, status, text, headers);
 }
 
@@ -39,7 +42,9 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   const path = url.pathname.replace(/^\/{2,}/, '/');
   const name = BY_PATH.get(path);
   const clientId = String(req.headers['client-id'] ?? '');
-  const fail = (code: string, message?: string, status = 200) => answer(rt, res, path, clientId, { result: resultOf(code, message) }, status);
+  const signature = parseSignatureHeader(req.headers['signature'] as string | undefined);
+  const encoding = signature?.encoding ?? 'plain';
+  const fail = (code: string, message?: string, status = 200) => answer(rt, res, path, clientId, { result: resultOf(code, message) }, status, encoding);
   if (!name) {
     req.resume();
     return fail('NOT_FOUND', `No Open API at ${req.method} ${url.pathname}; the sandbox serves: ${[...BY_PATH.keys()].join(', ')}`, 404);
@@ -61,7 +66,6 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   const requestTime = String(req.headers['request-time'] ?? '');
   if (!requestTime) return fail('INVALID_SIGNATURE', 'The Request-Time header is missing.');
   if (Number.isNaN(parseTime(requestTime))) return fail('INVALID_SIGNATURE', `Request-Time ${JSON.stringify(requestTime)} is not an ISO 8601 date-time with a zone`);
-  const signature = parseSignatureHeader(req.headers['signature'] as string | undefined);
   if (!signature) return fail('INVALID_SIGNATURE', 'The Signature header is missing or has no signature= part (algorithm=RSA256, keyVersion=1, signature=<base64>).');
   if (signature.algorithm.toUpperCase() !== 'RSA256') return fail('INVALID_SIGNATURE', `Signature algorithm ${signature.algorithm} is not RSA256.`);
   if (signature.keyVersion !== '1') return fail('KEY_NOT_FOUND', `No merchant key with keyVersion ${signature.keyVersion} (the sandbox has keyVersion 1).`);
@@ -84,7 +88,7 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   if (scripted) {
     // a scripted answer (admin API fail-next): once, before the body's checks, changing nothing
     rt.failNext.delete(name);
-    return answer(rt, res, signedAs, clientId, { result: resultFor(name, scripted) });
+    return answer(rt, res, signedAs, clientId, { result: resultFor(name, scripted) }, 200, encoding);
   }
   const row = OPEN_APIS[name];
   const invalid = validate(row, body);
@@ -116,5 +120,5 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
     rt.warn(`superqi-sandbox: ${name} ${e instanceof InvariantError ? 'would break an invariant, undone' : 'failed'}: ${(e as Error).stack ?? e}`);
     result = { result: resultFor(name, 'UNKNOWN_EXCEPTION') };
   }
-  return answer(rt, res, signedAs, clientId, result);
+  return answer(rt, res, signedAs, clientId, result, 200, encoding);
 }

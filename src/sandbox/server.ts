@@ -6,6 +6,7 @@ import { sendJson } from './http.js';
 import { handleOpenApi } from './open-api.js';
 import { PAGE_CSS, PAGE_HEADERS, PAGE_HTML, PAGE_PATHS, pageScript } from './page/index.js';
 import { SANDBOX_API_PREFIX, WALLET_API_PREFIX } from './protocol.js';
+import { requestTarget } from './request-target.js';
 import type { Runtime } from './runtime.js';
 import { resultOf } from './table/codes.js';
 import { handleWalletApi } from './wallet-api.js';
@@ -41,17 +42,17 @@ function refuseHost(req: IncomingMessage, res: ServerResponse, host: string): vo
 
 export function createGatewayServer(rt: Runtime): Server {
   const server = createServer((req, res) => {
+    // the Host header and, for an absolute-form target, its authority (hosts.ts judges both)
     const host = refusedHost(req, rt.allowedHosts);
     if (host !== null) return refuseHost(req, res, host);
-    // `new URL('http://h' + path)` keeps `//v1/...` as a path (a relative parse would read `v1` as a host)
-    let url: URL;
-    try {
-      url = new URL(`http://sandbox${req.url?.startsWith('/') ? req.url : `/${req.url ?? ''}`}`);
-    } catch {
+    // origin-form (`/v1/...`, `//v1/...`) or absolute-form (`https://host/v1/...`, RFC 9112 §3.2.2)
+    const target = requestTarget(req);
+    if (typeof target === 'string') {
       req.resume();
-      sendJson(res, 400, { result: resultOf('PARAM_ILLEGAL', 'The request target is not a URL path.') });
+      sendJson(res, 400, { result: resultOf('PARAM_ILLEGAL', target) });
       return;
     }
+    const { url } = target;
     const path = url.pathname;
     const work = under(path, WALLET_API_PREFIX)
       ? handleWalletApi(rt, req, res, url)

@@ -35,11 +35,23 @@ export function isDoubleHashed(content: Buffer | string, signatureBase64: string
   return verify(createHash('sha256').update(content).digest(), signatureBase64, publicKey);
 }
 
+/**
+ * How the base64 signature is written in a `Signature` header: `plain` (the docs: `signature=<base64>`)
+ * or `url-encoded` (`+ / =` as `%2B %2F %3D`: what Ant's gateway SDKs send and expect back).
+ */
+export type SignatureEncoding = 'plain' | 'url-encoded';
+
+/** The encodings a `Signature` header can use. */
+export const SIGNATURE_ENCODINGS: readonly SignatureEncoding[] = ['plain', 'url-encoded'];
+
 /** The parts of a `Signature` header. */
 export interface SignatureHeader {
   algorithm: string;
   keyVersion: string;
+  /** The base64 signature (URL-decoded if it was sent encoded). */
   signature: string;
+  /** How the signature was written: answer in the same encoding. */
+  encoding: SignatureEncoding;
 }
 
 /**
@@ -57,21 +69,26 @@ export function parseSignatureHeader(header: string | undefined): SignatureHeade
   }
   const signature = parts.get('signature');
   if (!signature) return null;
-  // Some clients URL-encode the value (Alipay+ SDKs do); decoding is harmless for plain base64.
+  // Some clients URL-encode the value (Ant's SDKs do: `%2B` for `+`); plain base64 never holds a `%`.
   let decoded = signature;
   try {
     decoded = decodeURIComponent(signature);
   } catch {
     /* keep it as sent */
   }
-  return { algorithm: parts.get('algorithm') ?? 'RSA256', keyVersion: parts.get('keyversion') ?? '1', signature: decoded };
+  const encoding: SignatureEncoding = /%[0-9A-Fa-f]{2}/.test(signature) ? 'url-encoded' : 'plain';
+  return { algorithm: parts.get('algorithm') ?? 'RSA256', keyVersion: parts.get('keyversion') ?? '1', signature: decoded, encoding };
 }
 
-/** The `Signature` header value for a base64 signature. */
-export const signatureHeader = (signatureBase64: string, keyVersion = '1'): string =>
-  `algorithm=RSA256, keyVersion=${keyVersion}, signature=${signatureBase64}`;
+/** The `Signature` header value for a base64 signature, written in `encoding` (default plain). */
+export const signatureHeader = (signatureBase64: string, keyVersion = '1', encoding: SignatureEncoding = 'plain'): string =>
+  `algorithm=RSA256, keyVersion=${keyVersion}, signature=${encoding === 'url-encoded' ? encodeURIComponent(signatureBase64) : signatureBase64}`;
 
-/** Headers of a signed message: `Client-Id`, `Request-Time` or `Response-Time`, `Signature`. */
+/**
+ * Headers of a signed message: `client-id`, `request-time` or `response-time`, `signature`. Names are
+ * lower-case (HTTP names are case-insensitive; Ant's SDKs look response headers up by exact
+ * lower-case name, and Node sends a name in the case it is given).
+ */
 export function signedHeaders(
   kind: 'Request-Time' | 'Response-Time',
   path: string,
@@ -79,11 +96,12 @@ export function signedHeaders(
   time: string,
   body: string,
   privateKey: KeyObject | string,
+  encoding: SignatureEncoding = 'plain',
 ): Record<string, string> {
   return {
-    'Client-Id': clientId,
-    [kind]: time,
-    Signature: signatureHeader(sign(signContent('POST', path, clientId, time, body), privateKey)),
+    'client-id': clientId,
+    [kind.toLowerCase()]: time,
+    signature: signatureHeader(sign(signContent('POST', path, clientId, time, body), privateKey), '1', encoding),
   };
 }
 

@@ -31,7 +31,7 @@ const corsFor = (req: IncomingMessage): Record<string, string> => (req.headers.o
 const PREFLIGHT = { 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' };
 
 /** A wallet API failure, answered as HTTP `status` with a `WalletApiError` body. */
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
@@ -85,7 +85,7 @@ function contractView(state: State, c: ContractRecord): SigningContract {
 }
 
 /** The id a cashier or contract link carries (`?paymentId=` / `?authId=`), from any host. */
-function idFromLink(link: string | null, param: string): string | null {
+export function idFromLink(link: string | null, param: string): string | null {
   if (!link) return null;
   try {
     return new URL(link, 'http://sandbox.invalid').searchParams.get(param);
@@ -132,22 +132,11 @@ async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unkno
   const get = req.method === 'GET';
   const post = req.method === 'POST';
   const path = url.pathname;
-  if (path === WALLET_API.session && get) {
-    const users = usersInOrder(state);
-    const first = users.find((u) => u.role === 'customer' && u.status === 'NORMAL') ?? users[0]!;
-    return {
-      user: walletUser(first),
-      users: users.map(walletUser),
-      merchants: Object.values(state.merchants).map((m) => ({ clientId: m.clientId, merchantName: m.merchantName })),
-    } satisfies WalletSession;
-  }
+  if (path === WALLET_API.session && get) return walletSession(state);
   if (path === WALLET_API.payments && get) {
     const id = url.searchParams.get('paymentId') ?? idFromLink(url.searchParams.get('paymentUrl'), 'paymentId');
     if (!id) refuse(400, 'INVALID_REQUEST', 'give ?paymentUrl=<the cashier URL pay answered> or ?paymentId=');
-    return run(rt, rt.credentials.clientId, (ctx) => {
-      const p = ctx.tx.get('payments', id!) ?? refuse(404, 'PAYMENT_NOT_FOUND', `no sandbox payment ${id}`);
-      return cashierView(state, p);
-    });
+    return cashierPayment(rt, id!);
   }
   if (path === WALLET_API.contracts && get) {
     const id = url.searchParams.get('authId') ?? idFromLink(url.searchParams.get('authUrl'), 'authId');
@@ -169,7 +158,27 @@ async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unkno
   return refuse(404, 'INVALID_REQUEST', `POST ${path} is not part of the wallet API`);
 }
 
-function authCode(rt: Runtime, body: Record<string, unknown>): Promise<AuthCodeResponse> {
+/** `GET session`: the user the app plays (the first customer not frozen), every user, the merchants. */
+export function walletSession(state: State): WalletSession {
+  const users = usersInOrder(state);
+  const first = users.find((u) => u.role === 'customer' && u.status === 'NORMAL') ?? users[0]!;
+  return {
+    user: walletUser(first),
+    users: users.map(walletUser),
+    merchants: Object.values(state.merchants).map((m) => ({ clientId: m.clientId, merchantName: m.merchantName })),
+  };
+}
+
+/** `GET payments`: the payment `paymentId` as the cashier shows it (due work, such as expiry, done first). */
+export function cashierPayment(rt: Runtime, paymentId: string): Promise<CashierPayment> {
+  return run(rt, rt.credentials.clientId, (ctx) => {
+    const p = ctx.tx.get('payments', paymentId) ?? refuse(404, 'PAYMENT_NOT_FOUND', `no sandbox payment ${paymentId}`);
+    return cashierView(rt.store.state, p);
+  });
+}
+
+/** `POST auth-codes`: records the grant and issues an authCode (the body as `AuthCodeRequest`, unchecked). */
+export function authCode(rt: Runtime, body: Record<string, unknown>): Promise<AuthCodeResponse> {
   const userId = str(body, 'userId');
   const clientId = body['clientId'] === undefined ? rt.credentials.clientId : str(body, 'clientId');
   const scopes = body['grantedScopes'];
@@ -194,7 +203,8 @@ function authCode(rt: Runtime, body: Record<string, unknown>): Promise<AuthCodeR
 
 const CASHIER_CODES: Record<string, CashierDecisionResponse['resultCode']> = { SUCCESS: '9000', PROCESSING: '8000', FAIL: '4000', CLOSED: '4000', CANCELLED: '6001' };
 
-async function decidePayment(rt: Runtime, body: Record<string, unknown>): Promise<CashierDecisionResponse> {
+/** `POST payments/decide`: the user's cashier choice moves the payment (the body as `CashierDecisionRequest`, unchecked). */
+export async function decidePayment(rt: Runtime, body: Record<string, unknown>): Promise<CashierDecisionResponse> {
   const paymentId = str(body, 'paymentId');
   const userId = str(body, 'userId');
   const decision = str(body, 'decision') as CashierDecision;
@@ -221,7 +231,8 @@ async function decidePayment(rt: Runtime, body: Record<string, unknown>): Promis
   });
 }
 
-function decideContract(rt: Runtime, body: Record<string, unknown>): Promise<SigningDecisionResponse> {
+/** `POST contracts/decide`: the user signs (or not) the contract (the body as `SigningDecisionRequest`, unchecked). */
+export function decideContract(rt: Runtime, body: Record<string, unknown>): Promise<SigningDecisionResponse> {
   const authId = str(body, 'authId');
   const userId = str(body, 'userId');
   const decision = str(body, 'decision') as SigningDecision;

@@ -23,6 +23,8 @@ let gateway: Server;
 let backend: BackendProcess;
 /** The key the gateway signs its next answers with. */
 let signingKey: KeyObject = wallet.privateKey;
+/** Whether the gateway URL-encodes its next answers' signature (as it does for a client that sent one encoded). */
+let encodeSignature = false;
 const received: { path: string; verified: boolean; headers: Record<string, unknown> }[] = [];
 
 beforeAll(async () => {
@@ -39,7 +41,7 @@ beforeAll(async () => {
     const time = new Date().toISOString();
     const s = createSign('SHA256');
     s.update(`POST ${path}\nCLIENT-1.${time}.${body}`);
-    res.writeHead(200, { 'content-type': 'application/json', 'client-id': 'CLIENT-1', 'response-time': time, signature: `algorithm=RSA256, keyVersion=1, signature=${s.sign(signingKey, 'base64')}` }).end(body);
+    res.writeHead(200, { 'content-type': 'application/json', 'client-id': 'CLIENT-1', 'response-time': time, signature: `algorithm=RSA256, keyVersion=1, signature=${(encodeSignature ? encodeURIComponent : String)(s.sign(signingKey, 'base64'))}` }).end(body);
   });
   await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
   const pem = (k: KeyObject, type: 'pkcs8' | 'spki') => k.export({ format: 'pem', type }) as string;
@@ -74,6 +76,17 @@ describe('test merchant backend', () => {
     expect(last).toMatchObject({ path: '/v1/authorizations/prepare', verified: true });
     expect(last.headers['signature']).toMatch(/^algorithm=RSA256, keyVersion=1, signature=[A-Za-z0-9+/]+=*$/);
     expect(last.headers['request-time']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+  });
+
+  it('verifies an answer whose signature= value is URL-encoded (%2B %2F %3D)', async () => {
+    signingKey = wallet.privateKey;
+    encodeSignature = true;
+    try {
+      const r = await backend.api('/api/agreement/prepare', { contractDesc: 'Plan' });
+      expect(r).toMatchObject({ status: 200, json: { success: true } });
+    } finally {
+      encodeSignature = false;
+    }
   });
 
   it('refuses an answer signed with another key than the wallet public key of its .env', async () => {
