@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAllowedHosts, hostRefusal, listenedHosts, refusedHost } from '../node/hosts.js';
 import { checkUrl, handleDevtools, PLAIN } from './server.js';
@@ -43,7 +43,11 @@ export interface RunningDevtools {
 }
 
 /** The package's built page, beside this module in dist/. */
-const defaultRoot = (): string => join(dirname(fileURLToPath(import.meta.url)), 'devtools');
+const defaultRoot = (): string => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // the build may put this module in dist/chunks/ (code it shares with the sandbox): the page is in dist/devtools
+  return join(basename(here) === 'chunks' ? dirname(here) : here, 'devtools');
+};
 
 /**
  * Starts the devtools server; resolves its URL once listening. Bad options reject with a TypeError
