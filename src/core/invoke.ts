@@ -12,6 +12,7 @@ import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
 import { track, type Deadline } from './deadline.js';
 import { failure, success, unsupportedByHost } from './normalise.js';
+import { ownValue } from './own.js';
 import { leave, whenHost, type Waiter } from './ready.js';
 import type { Spec } from './spec.js';
 import { transport } from './transport.js';
@@ -191,17 +192,19 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
   let signal: AbortSignal | undefined;
   let timeout: unknown;
   try {
-    if (params && (params.success || params.fail || params.complete)) {
+    // The caller's own callbacks only: an inherited `success` (a polluted Object.prototype) is none.
+    if (params && (ownValue(params, 'success', params.success) || ownValue(params, 'fail', params.fail) || ownValue(params, 'complete', params.complete))) {
       // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
       // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
       // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
       // Non-function callbacks (the call is then refused as invalid) are skipped.
       const route = (v: unknown) => {
-        const main = call.viaFail ? params!.fail : params!.success;
+        const main = ownValue(params, call.viaFail ? 'fail' : 'success');
         try {
           if (typeof main === 'function') main(v);
         } finally {
-          if (typeof params!.complete === 'function') params!.complete(v);
+          const complete = ownValue(params, 'complete');
+          if (typeof complete === 'function') complete(v);
         }
       };
       promise.then(route, route);
@@ -209,19 +212,20 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
     // `params` must be an object (or nothing). One pass over what the caller passed: callbacks must be
     // functions and stay here; the rest is copied for the host, documented parameters checked against
     // their type (each read once: a getter runs once). Then the required ones must not be missing.
-    // Walking the caller's keys, not the row's, reads only what is there (a row has up to 31).
+    // Walking the caller's own keys, not the row's, reads only what is there (a row has up to 31).
     problem = check(api, 'params', 'object', false, params);
     if (!problem) {
-      for (const k in params) {
-        const v = (params as Record<string, unknown>)[k];
-        const code = k === 'success' || k === 'fail' || k === 'complete' ? 'function' : ((clean[k] = v), spec.codes?.[k]);
-        if (code && (problem = check(api, k, code, false, v))) break;
-      }
-      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, clean[k]);
+      if (params)
+        for (const k of Object.keys(params)) {
+          const v = (params as Record<string, unknown>)[k];
+          const code = k === 'success' || k === 'fail' || k === 'complete' ? 'function' : ((clean[k] = v), spec.codes?.[k]);
+          if (code && (problem = check(api, k, code, false, v))) break;
+        }
+      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, ownValue(clean, k, clean[k]));
     }
     where = 'options';
-    signal = options?.signal;
-    timeout = options?.timeout;
+    signal = ownValue(options, 'signal', options?.signal);
+    timeout = ownValue(options, 'timeout', options?.timeout);
     // A number of ms ≥ 0 (0: none); a signal must be one (an AbortController is not).
     problem ||=
       check(api, 'timeout', 'number', false, timeout) ||
@@ -248,10 +252,10 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
   // Written inline: esbuild keeps one-use helpers as functions.
   const ms =
     (timeout as number | undefined) ??
-    (spec.ui === true || (spec.ui && clean[spec.ui])
+    (spec.ui === true || (spec.ui && ownValue(clean, spec.ui))
       ? 0
       : spec.hostTimeout
-        ? ((clean['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
+        ? (ownValue<number>(clean, 'timeout', clean['timeout']) ?? spec.hostTimeout) + config.timeoutGrace
         : config.timeout);
   // The deadline: the shared timer stamps it on its next run (see deadline.ts), so a call reads no
   // clock. Tracked before it is sent: a call settled at once (a host that throws) lets go of it there.
