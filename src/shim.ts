@@ -6,7 +6,9 @@ import { call } from './core/call.js';
 import { canIUse } from './core/can-i-use.js';
 import type { CallOptions } from './core/invoke.js';
 import { embeddedCallback } from './core/embedded.js';
+import { ownValue } from './core/own.js';
 import { hostWindow, READY_EVENT, SHIM_MARK, type Bridge } from './core/transport.js';
+import { check } from './core/validate.js';
 import type { HostAck } from './types/common.js';
 import { WRAPPERS as wrappers } from './wrapper-set.js';
 import type * as wrapperModule from './wrappers.js';
@@ -32,6 +34,22 @@ export type MyShim = { readonly [K in WrapperName]: Wrappers[K] } & {
 
 const PATCHED = /* @__PURE__ */ Symbol.for('superqi-bridge.patched');
 
+/**
+ * `my.call('canIUse', { name })`: `{ canIUse }`, exactly what `my.canIUse(name)` answers. A name that
+ * is no string is refused as a wrapper refuses a missing or mistyped parameter.
+ */
+const canIUseAnswer = async (params: unknown): Promise<{ canIUse: boolean }> => {
+  let name: unknown;
+  try {
+    name = ownValue(params, 'name');
+  } catch {
+    // params that throw when read (a revoked Proxy) have no name
+  }
+  const problem = check('canIUse', 'name', 'string', true, name);
+  if (problem) throw problem;
+  return { canIUse: canIUse(name as string) };
+};
+
 /** Creates a `my` object (does not install it). */
 export function createMy(): MyShim {
   const my = {
@@ -46,9 +64,11 @@ export function createMy(): MyShim {
       // no string is never converted here (its toString may throw): call() refuses it.
       const wrapper = typeof name === 'string' && name in wrappers ? (wrappers as Record<string, unknown>)[name] : undefined;
       const p =
-        typeof wrapper === 'function'
-          ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)
-          : call(name, params as Record<string, unknown>, options);
+        name === 'canIUse'
+          ? canIUseAnswer(params)
+          : typeof wrapper === 'function'
+            ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)
+            : call(name, params as Record<string, unknown>, options);
       if (typeof callback === 'function') p.then(callback, callback);
       return p;
     },

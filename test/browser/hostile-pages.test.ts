@@ -1,12 +1,14 @@
 // @vitest-environment node
 /**
- * Hostile pages, in Chromium, against the built script tags (issue 19, items 9 and 10):
+ * Hostile pages, in Chromium, against the built script tags (issue 19, items 9, 10 and 13):
  *
  * - a `window.my` defined getter-only before the shim loads (returning nothing, an object, or
  *   throwing; configurable or not): the shim loads without an error, `SuperQi` is defined and works;
  * - hostile names and params (a Symbol, objects whose conversion throws, a null-prototype object, a
  *   Proxy, a revoked Proxy, an array nested 10,000 deep) at `on()`, `my.call`, a wrapper and
- *   `AlipayJSBridge.call`: no synchronous throw, typed rejections or one answer object.
+ *   `AlipayJSBridge.call`: no synchronous throw, typed rejections or one answer object;
+ * - a spurious `AlipayJSBridgeReady` before the bridge: calls keep waiting and go out once it comes;
+ *   `my.call('canIUse', …)` answers what `my.canIUse` answers.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +36,23 @@ ${EMULATOR}
 <script src="/dist/superqi-bridge.iife.js"></script>
 </body></html>`;
 
+/** The shim over a host whose `canIUse` JSAPI says no to everything, unlike the table. */
+const NAYSAYER = `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<script>
+  window.AlipayJSBridge = { call(name, params, cb) { setTimeout(() => cb && cb(name === 'canIUse' ? { canIUse: false } : {}), 0); } };
+</script>
+<script src="/dist/superqi-bridge.iife.js"></script>
+</body></html>`;
+
+/** The shim alone, no host yet: the page fires a spurious AlipayJSBridgeReady. */
+const LATE = `<!doctype html><html><head><meta charset="utf-8"></head><body>
+<script src="/dist/superqi-bridge.iife.js"></script>
+<script>
+  window.calls = [SuperQi.getNetworkType().then((r) => 'ok:' + r.networkType, (e) => e.name), SuperQi.ready().then(() => 'ready', (e) => e.name)];
+  document.dispatchEvent(new Event('AlipayJSBridgeReady'));
+</script>
+</body></html>`;
+
 /** Hostile values, made in the page (plain JavaScript). */
 const HOSTILE = `(() => {
   const fail = (what) => () => { throw new Error(what + ' trap'); };
@@ -55,7 +74,7 @@ describe('hostile pages', { timeout: 60_000 }, () => {
   let server: Awaited<ReturnType<typeof serve>>;
 
   beforeAll(async () => {
-    const routes: Parameters<typeof serve>[0] = { '/plain.html': html(PLAIN) };
+    const routes: Parameters<typeof serve>[0] = { '/plain.html': html(PLAIN), '/late.html': html(LATE), '/naysayer.html': html(NAYSAYER) };
     for (const [name, getter] of Object.entries(GETTERS)) {
       for (const configurable of [true, false]) {
         for (const emulator of [true, false]) routes[`/getter-${name.replace(/ /g, '-')}-${configurable}-${emulator}.html`] = html(getterPage(getter, configurable, emulator));
@@ -138,5 +157,32 @@ describe('hostile pages', { timeout: 60_000 }, () => {
     });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("a spurious AlipayJSBridgeReady before the bridge (item 13): calls keep waiting, and go out once the emulator comes", async () => {
+    const { page, errors } = await open('/late.html');
+    expect(await page.evaluate("Promise.race([Promise.all(window.calls), new Promise((r) => setTimeout(() => r('waiting'), 300))])")).toBe('waiting');
+    await page.addScriptTag({ content: "window.SuperQiEmulatorConfig = { ui: 'auto', appId: 'late' };" });
+    await page.addScriptTag({ url: '/dist/superqi-emulator.iife.js' });
+    expect(await page.evaluate('Promise.all(window.calls)')).toEqual([expect.stringMatching(/^ok:\w+/), 'ready']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("my.call('canIUse', { name }) answers what my.canIUse(name) answers (item 13)", async () => {
+    for (const path of ['/plain.html', '/naysayer.html']) {
+      const { page, errors } = await open(path);
+      for (const name of ['getSystemInfo', 'scan', 'qicardSignContract', 'noSuchApi', 'toString', 'chooseImage']) {
+        const [viaCall, direct] = (await page.evaluate(`my.call('canIUse', { name: ${JSON.stringify(name)} }).then((r) => [r.canIUse, my.canIUse(${JSON.stringify(name)})])`)) as [unknown, unknown];
+        expect(typeof direct).toBe('boolean');
+        expect(viaCall, `${path} ${name}`).toBe(direct);
+      }
+      if (path === '/plain.html') {
+        await page.evaluate("SuperQiEmulator.installed().setProfile({ unsupported: ['scan'] })");
+        expect(await page.evaluate("my.call('canIUse', { name: 'scan' }).then((r) => [r.canIUse, my.canIUse('scan')])")).toEqual([false, false]);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
