@@ -8,7 +8,6 @@ import type { CallOptions } from './core/invoke.js';
 import { embeddedCallback } from './core/embedded.js';
 import { ownValue } from './core/own.js';
 import { hostWindow, READY_EVENT, SHIM_MARK, type Bridge } from './core/transport.js';
-import { check } from './core/validate.js';
 import type { HostAck } from './types/common.js';
 import { WRAPPERS as wrappers } from './wrapper-set.js';
 import type * as wrapperModule from './wrappers.js';
@@ -35,18 +34,16 @@ export type MyShim = { readonly [K in WrapperName]: Wrappers[K] } & {
 const PATCHED = /* @__PURE__ */ Symbol.for('superqi-bridge.patched');
 
 /**
- * `my.call('canIUse', { name })`: `{ canIUse }`, exactly what `my.canIUse(name)` answers. A name that
- * is no string is refused as a wrapper refuses a missing or mistyped parameter.
+ * `my.call('canIUse', { name })`: `{ canIUse }`, exactly what `my.canIUse(name)` answers (false for a
+ * name that is missing or no API's, as there; params that throw when read have no name).
  */
 const canIUseAnswer = async (params: unknown): Promise<{ canIUse: boolean }> => {
   let name: unknown;
   try {
     name = ownValue(params, 'name');
   } catch {
-    // params that throw when read (a revoked Proxy) have no name
+    // a revoked Proxy, a throwing getter: no name
   }
-  const problem = check('canIUse', 'name', 'string', true, name);
-  if (problem) throw problem;
   return { canIUse: canIUse(name as string) };
 };
 
@@ -86,7 +83,7 @@ export function patchBridge(bridge: Bridge | undefined): void {
   const original = bridge.call;
   bridge.call = function (this: Bridge, name: string, params?: object, callback?: (result: unknown) => void) {
     try {
-      const embedded = typeof callback !== 'function' && params && typeof params === 'object' ? embeddedCallback(params) : undefined;
+      const embedded = typeof callback !== 'function' && embeddedCallback(params);
       if (embedded) {
         callback = embedded;
         const { success: _s, fail: _f, complete: _c, ...rest } = params as Record<string, unknown>;

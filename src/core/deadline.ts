@@ -63,7 +63,8 @@ function check(): void {
 
 /**
  * Stops the timer when no deadline is pending (the calls it watched settled some other way, all at
- * once: no host came). Not called per call: a call settled alone leaves the timer to stop by itself.
+ * once: no host came). Run when the ready queue is let go, never per call: a call settled alone
+ * leaves the timer to stop by itself.
  */
 export function disarmIfIdle(): void {
   sweep();

@@ -22,8 +22,8 @@ function flush(waited?: number): void {
   stopWaiting?.();
   stopWaiting = undefined;
   for (const w of queue.splice(0)) w.go(waited);
-  // No host came: the calls just failed, so the deadline timer has nothing left to wait for.
-  if (waited !== undefined) disarmIfIdle();
+  // When no host came, the calls just failed: the deadline timer has nothing left to wait for.
+  disarmIfIdle();
 }
 
 /**

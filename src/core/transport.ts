@@ -64,13 +64,12 @@ export const hostWindow = (): HostWindow | undefined =>
 
 /** The page's `my` when it is not this library's shim (none when reading it throws: a page's hostile getter). */
 export const foreignMy = (w = hostWindow()): MyLike | undefined => {
-  let m;
   try {
-    m = w?.my;
+    const m = w?.my;
+    return m && typeof m === 'object' && !(m as Record<symbol, unknown>)[SHIM_MARK] ? m : undefined;
   } catch {
     return undefined;
   }
-  return m && typeof m === 'object' && !(m as Record<symbol, unknown>)[SHIM_MARK] ? m : undefined;
 };
 
 /** The host's bridge, when injected. */
@@ -133,10 +132,9 @@ export const hostTransport: Transport = {
 export function foreignCanIUse(name: string): boolean | undefined {
   try {
     const owner: { canIUse?: unknown } | undefined = foreignMy() ?? (currentBridge() as { canIUse?: unknown } | undefined);
-    const fn = owner?.canIUse;
     // Object.prototype's `canIUse` (a polluted one) is not the host's.
-    if (typeof fn !== 'function' || fn === ({} as { canIUse?: unknown }).canIUse) return undefined;
-    return !!(fn as (n: string) => unknown).call(owner, name);
+    if (typeof owner?.canIUse !== 'function' || owner.canIUse === ({} as typeof owner).canIUse) return undefined;
+    return !!(owner.canIUse as (n: string) => unknown)(name);
   } catch {
     return undefined;
   }
