@@ -207,7 +207,7 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
           const code = k === 'success' || k === 'fail' || k === 'complete' ? (callbacks = 'function') : ((clean[k] = v), spec.codes?.[k]);
           if (code && !problem) problem = check(api, k, code, false, v);
         }
-      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, ownValue(clean, k));
+      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, ownValue(clean, k, clean[k]));
     }
     where = 'options';
     signal = ownValue(options, 'signal', options?.signal);
@@ -257,7 +257,7 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
     (spec.ui === true || (spec.ui && ownValue(clean, spec.ui))
       ? 0
       : spec.hostTimeout
-        ? (ownValue<number>(clean, 'timeout') ?? spec.hostTimeout) + config.timeoutGrace
+        ? (ownValue<number>(clean, 'timeout', clean['timeout']) ?? spec.hostTimeout) + config.timeoutGrace
         : config.timeout);
   // The deadline: the shared timer stamps it on its next run (see deadline.ts), so a call reads no
   // clock. Tracked before it is sent: a call settled at once (a host that throws) lets go of it there.

@@ -15,7 +15,7 @@ import { ownValue } from './own.js';
  */
 export const needs =
   (field: string): Finish =>
-  (raw, failed, call, value = ownValue(raw, field)) =>
+  (raw, failed, call, value = ownValue(raw, field, raw[field])) =>
     (value == null || value === '') &&
     !failed &&
     !isFailure(raw) &&
