@@ -113,15 +113,16 @@ export function installShim(): MyShim | undefined {
     // a `my` the page made read-only, or whose getter throws: it stays, and the rest of the shim still installs
   }
   const d = w.document;
-  // Until the bridge is really there: an AlipayJSBridgeReady fired before it (a page's, a spurious one)
-  // must not end the wait. No options object: one would inherit a page's Object.prototype.signal.
+  // Patches the bridge now if it is there, else on the first AlipayJSBridgeReady once it is: an event
+  // fired before it (a page's, a spurious one) must not end the wait. No options object: one would
+  // inherit a page's Object.prototype.signal.
   const patch = (): void => {
     if (w.AlipayJSBridge) {
       d?.removeEventListener(READY_EVENT, patch);
       patchBridge(w.AlipayJSBridge);
     }
   };
-  if (w.AlipayJSBridge) patchBridge(w.AlipayJSBridge);
-  else d?.addEventListener(READY_EVENT, patch);
+  d?.addEventListener(READY_EVENT, patch);
+  patch();
   return my as MyShim | undefined;
 }

@@ -12,7 +12,7 @@ import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
 import { track, type Deadline } from './deadline.js';
 import { failure, success, unsupportedByHost } from './normalise.js';
-import { ownValue } from './own.js';
+import { ifOwn, ownValue } from './own.js';
 import { leave, whenHost, type Waiter } from './ready.js';
 import type { Spec } from './spec.js';
 import { transport } from './transport.js';
@@ -207,11 +207,11 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
           const code = k === 'success' || k === 'fail' || k === 'complete' ? (callbacks = 'function') : ((clean[k] = v), spec.codes?.[k]);
           if (code && !problem) problem = check(api, k, code, false, v);
         }
-      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, ownValue(clean, k, clean[k]));
+      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, ifOwn(clean, k, clean[k]));
     }
     where = 'options';
-    signal = ownValue(options, 'signal', options?.signal);
-    timeout = ownValue(options, 'timeout', options?.timeout);
+    signal = ifOwn(options, 'signal', options?.signal);
+    timeout = ifOwn(options, 'timeout', options?.timeout);
     // A number of ms ≥ 0 (0: none); a signal must be one (an AbortController is not).
     problem ||=
       check(api, 'timeout', 'number', false, timeout) ||
@@ -257,7 +257,7 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
     (spec.ui === true || (spec.ui && ownValue(clean, spec.ui))
       ? 0
       : spec.hostTimeout
-        ? (ownValue<number>(clean, 'timeout', clean['timeout']) ?? spec.hostTimeout) + config.timeoutGrace
+        ? (ifOwn(clean, 'timeout', clean['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
         : config.timeout);
   // The deadline: the shared timer stamps it on its next run (see deadline.ts), so a call reads no
   // clock. Tracked before it is sent: a call settled at once (a host that throws) lets go of it there.

@@ -6,7 +6,7 @@
 import { HostError } from '../errors/host-error.js';
 import type { Finish } from './invoke.js';
 import { isFailure } from './normalise.js';
-import { ownValue } from './own.js';
+import { ifOwn } from './own.js';
 
 /**
  * A `Finish` that rejects a success answer lacking `field` with a `HostError` (code 3, unknown error),
@@ -15,7 +15,7 @@ import { ownValue } from './own.js';
  */
 export const needs =
   (field: string): Finish =>
-  (raw, failed, call, value = ownValue(raw, field, raw[field])) =>
+  (raw, failed, call, value = ifOwn(raw, field, raw[field])) =>
     (value == null || value === '') &&
     !failed &&
     !isFailure(raw) &&

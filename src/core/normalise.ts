@@ -5,7 +5,7 @@ import { UnsupportedError } from '../errors/unsupported-error.js';
 import { UserCancelledError } from '../errors/user-cancelled-error.js';
 import type { ErrorCodeKey } from '../table/row.js';
 import { meaningOf } from './meanings.js';
-import { ownValue } from './own.js';
+import { ifOwn, ownValue } from './own.js';
 import type { Spec } from './spec.js';
 
 /** APIs the host answered "not found" (error 1) for; `canIUse` reads it. */
@@ -19,9 +19,9 @@ const present = (v: unknown): boolean => v != null && v !== '' && v !== 0 && v !
  */
 export const isFailure = (raw: Record<string, unknown>): boolean => {
   // Own fields only: an `error` a page added to Object.prototype is no failure of this answer.
-  const error = ownValue(raw, 'error', raw['error']);
-  const errorCode = ownValue(raw, 'errorCode', raw['errorCode']);
-  return present(error) || present(errorCode) || (error == null && errorCode == null && (ownValue(raw, 'errorMessage', raw['errorMessage']) ?? ownValue(raw, 'errMessage', raw['errMessage'])) != null);
+  const error = ifOwn(raw, 'error', raw['error']);
+  const errorCode = ifOwn(raw, 'errorCode', raw['errorCode']);
+  return present(error) || present(errorCode) || (error == null && errorCode == null && (ifOwn(raw, 'errorMessage', raw['errorMessage']) ?? ifOwn(raw, 'errMessage', raw['errMessage'])) != null);
 };
 
 /**

@@ -9,18 +9,19 @@
 export const own = (o: object, k: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
- * `o[k]` when it is an own property of `o`, else undefined (also for a nullish `o`). On a call's path,
- * pass the value read at the call site as `v` (`ownValue(raw, 'error', raw.error)`): that read is a
- * plain property load V8 caches per site, and an absent key (the common case) then costs nothing more.
+ * `v`, the value of `o[k]` the caller read, when `k` is an own property of `o`; else undefined. On a
+ * call's path: the caller's read is a plain property load V8 caches per site, and an absent key (the
+ * common case) costs no ownership check. (Not a default parameter of `ownValue`: a default is
+ * evaluated again for every `undefined` passed, which is the common case.)
  */
-export function ownValue<O extends object, K extends keyof O>(o: O | null | undefined, k: K, v?: O[K]): O[K] | undefined;
+export const ifOwn = <T>(o: unknown, k: PropertyKey, v: T): T | undefined => (v !== undefined && own(o as object, k) ? v : undefined);
+
 /** `o[k]` when it is an own property of `o`, else undefined (also for a nullish or unknown `o`). */
-export function ownValue<T = unknown>(o: unknown, k: PropertyKey, v?: unknown): T | undefined;
-export function ownValue(o: unknown, k: PropertyKey, v: unknown = o == null ? undefined : (o as Record<PropertyKey, unknown>)[k]): unknown {
+export const ownValue: {
+  <O extends object, K extends keyof O>(o: O | null | undefined, k: K): O[K] | undefined;
+  <T = unknown>(o: unknown, k: PropertyKey): T | undefined;
   // Read first: a getter or Proxy trap that throws throws here (the caller turns it into a typed error).
-  // Not `own()`: a bundle that needs only this function then carries one helper, not two.
-  return v !== undefined && Object.prototype.hasOwnProperty.call(o, k) ? v : undefined;
-}
+} = (o: unknown, k: PropertyKey) => ifOwn(o, k, (o as Record<PropertyKey, unknown> | null | undefined)?.[k]);
 
 /**
  * `o` without a prototype, in place: its missing fields read as undefined, never as Object.prototype's.

@@ -68,7 +68,7 @@ export const foreignMy = (w = hostWindow()): MyLike | undefined => {
     const m = w?.my;
     return m && typeof m === 'object' && !(m as Record<symbol, unknown>)[SHIM_MARK] ? m : undefined;
   } catch {
-    return undefined;
+    // none: reading it threw
   }
 };
 
