@@ -8,6 +8,7 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import { asciiOnly } from './scripts/ascii-only.mjs';
 import { inlineRows } from './scripts/inline-rows.mjs';
 import { rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -36,7 +37,7 @@ const iife = (input, file, name, exports = 'named', swaps = [], more = []) => ({
 // state that both need come from the emulator's script (its SHARED_SLOT, keyed as here), never a copy.
 const SHARED_WITH_EXTRAS = { files: 'src/emulator/files.ts' };
 // Modules both scripts may carry a copy of: they hold no state, so two copies behave as one.
-const STATELESS = ['src/emulator/extras-slots.ts', 'src/emulator/handlers/values.ts', 'src/emulator/ui/dom.ts', 'src/emulator/ui/parts.ts', 'src/emulator/digest.ts'];
+const STATELESS = ['src/core/own.ts', 'src/emulator/extras-slots.ts', 'src/emulator/handlers/values.ts', 'src/emulator/ui/dom.ts', 'src/emulator/ui/parts.ts', 'src/emulator/digest.ts'];
 const emulatorModules = new Set();
 const bundled = (bundle) => Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? Object.keys(c.modules) : []));
 const recordModules = () => ({
@@ -146,7 +147,8 @@ export default [
       },
     ],
     // inlineRows after ts(): it rewrites the compiled wrappers (each row's literal inside its api() call).
-    plugins: [ts(), inlineRows()],
+    // asciiOnly: a user's bundler may copy these modules as they are into a classic script (see scripts/ascii-only.mjs).
+    plugins: [ts(), inlineRows(), asciiOnly()],
   },
   // The script tag has every wrapper: it makes them from the table's rows by name (each name written
   // once), and canIUse reads the API names off them instead of a second copy.

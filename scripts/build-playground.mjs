@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import typescript from '@rollup/plugin-typescript';
 import ts from 'typescript';
+import { asciiOnly } from './ascii-only.mjs';
 import { ECHO_ASSETS, ECHO_PROBE } from './echo.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,6 +82,8 @@ export async function buildPlayground({ outDir = OUT_DIR, devtoolsDir = DEVTOOLS
             outputToFilesystem: false,
           })
         : transpileOnly(),
+      // Readable in any page encoding (a page served without a charset): scripts/ascii-only.mjs.
+      asciiOnly(),
     ],
   });
   if (!typecheck) cache = bundle.cache;
@@ -116,7 +119,7 @@ const caches = new Map();
  * each: the emulator's lazily loaded part (a dynamic import) goes inline.
  */
 async function bundleIife(input, file, warnings) {
-  const bundle = await rollup({ input, cache: caches.get(input), onwarn: (w) => warnings.push(w.message), plugins: [transpileOnly()] });
+  const bundle = await rollup({ input, cache: caches.get(input), onwarn: (w) => warnings.push(w.message), plugins: [transpileOnly(), asciiOnly()] });
   caches.set(input, bundle.cache);
   try {
     await bundle.write({ file, format: 'iife', sourcemap: true, inlineDynamicImports: true });

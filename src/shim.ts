@@ -5,7 +5,8 @@
 import { call } from './core/call.js';
 import { canIUse } from './core/can-i-use.js';
 import type { CallOptions } from './core/invoke.js';
-import { isFailure } from './core/normalise.js';
+import { embeddedCallback } from './core/embedded.js';
+import { ownValue } from './core/own.js';
 import { hostWindow, READY_EVENT, SHIM_MARK, type Bridge } from './core/transport.js';
 import type { HostAck } from './types/common.js';
 import { WRAPPERS as wrappers } from './wrapper-set.js';
@@ -32,6 +33,20 @@ export type MyShim = { readonly [K in WrapperName]: Wrappers[K] } & {
 
 const PATCHED = /* @__PURE__ */ Symbol.for('superqi-bridge.patched');
 
+/**
+ * `my.call('canIUse', { name })`: `{ canIUse }`, exactly what `my.canIUse(name)` answers (false for a
+ * name that is missing or no API's, as there; params that throw when read have no name).
+ */
+const canIUseAnswer = async (params: unknown): Promise<{ canIUse: boolean }> => {
+  let name: unknown;
+  try {
+    name = ownValue(params, 'name');
+  } catch {
+    // a revoked Proxy, a throwing getter: no name
+  }
+  return { canIUse: canIUse(name as string) };
+};
+
 /** Creates a `my` object (does not install it). */
 export function createMy(): MyShim {
   const my = {
@@ -46,9 +61,11 @@ export function createMy(): MyShim {
       // no string is never converted here (its toString may throw): call() refuses it.
       const wrapper = typeof name === 'string' && name in wrappers ? (wrappers as Record<string, unknown>)[name] : undefined;
       const p =
-        typeof wrapper === 'function'
-          ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)
-          : call(name, params as Record<string, unknown>, options);
+        name === 'canIUse'
+          ? canIUseAnswer(params)
+          : typeof wrapper === 'function'
+            ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)
+            : call(name, params as Record<string, unknown>, options);
       if (typeof callback === 'function') p.then(callback, callback);
       return p;
     },
@@ -65,20 +82,15 @@ export function patchBridge(bridge: Bridge | undefined): void {
   if (!bridge || typeof bridge.call !== 'function' || (bridge as unknown as Record<symbol, unknown>)[PATCHED]) return;
   const original = bridge.call;
   bridge.call = function (this: Bridge, name: string, params?: object, callback?: (result: unknown) => void) {
-    const p = params as Record<string, unknown> | undefined;
-    if (typeof callback !== 'function' && p && typeof p === 'object') {
-      const { success, fail, complete, ...rest } = p as Record<string, ((r: unknown) => void) | undefined>;
-      if (typeof success === 'function' || typeof fail === 'function' || typeof complete === 'function') {
-        let answered = false;
-        callback = (result) => {
-          if (answered) return;
-          answered = true;
-          const failed = !!result && typeof result === 'object' && isFailure(result as Record<string, unknown>);
-          (failed ? fail : success)?.(result);
-          complete?.(result);
-        };
+    try {
+      const embedded = typeof callback !== 'function' && embeddedCallback(params);
+      if (embedded) {
+        callback = embedded;
+        const { success: _s, fail: _f, complete: _c, ...rest } = params as Record<string, unknown>;
         params = rest;
       }
+    } catch {
+      // params that throw when read (a getter, a revoked Proxy) go to the host as they are: it refuses them
     }
     return original.call(this, name, params, callback);
   };
@@ -93,12 +105,24 @@ export function patchBridge(bridge: Bridge | undefined): void {
 export function installShim(): MyShim | undefined {
   const w = hostWindow() as (ReturnType<typeof hostWindow> & { my?: unknown }) | undefined;
   if (!w) return undefined;
+  let my: unknown;
   try {
     if (!w.my) w.my = createMy();
+    my = w.my;
   } catch {
-    // a `my` the page made read-only: it stays, and the rest of the shim still installs
+    // a `my` the page made read-only, or whose getter throws: it stays, and the rest of the shim still installs
   }
-  if (w.AlipayJSBridge) patchBridge(w.AlipayJSBridge);
-  else w.document?.addEventListener(READY_EVENT, () => patchBridge(w.AlipayJSBridge), { once: true });
-  return w.my as MyShim;
+  const d = w.document;
+  // Patches the bridge now if it is there, else on the first AlipayJSBridgeReady once it is: an event
+  // fired before it (a page's, a spurious one) must not end the wait. No options object: one would
+  // inherit a page's Object.prototype.signal.
+  const patch = (): void => {
+    if (w.AlipayJSBridge) {
+      d?.removeEventListener(READY_EVENT, patch);
+      patchBridge(w.AlipayJSBridge);
+    }
+  };
+  d?.addEventListener(READY_EVENT, patch);
+  patch();
+  return my as MyShim | undefined;
 }

@@ -6,6 +6,7 @@
 import { api } from './core/api.js';
 import type { Finish } from './core/invoke.js';
 import { needs } from './core/needs.js';
+import { ownValue } from './core/own.js';
 import { renamed } from './core/renames.js';
 import { finishTradePay } from './core/trade-pay.js';
 import { ROWS } from './table/index.js';
@@ -18,7 +19,10 @@ const FINISH: Readonly<Record<string, Finish>> = { getAuthCode: authCode, qicard
 
 const all: Record<string, unknown> = Object.create(null);
 // canIUse is a row (the host's JSAPI) with no wrapper: canIUse() answers locally.
-for (const name in ROWS) if (name !== 'canIUse') all[name] = api(name, ROWS[name as keyof typeof ROWS] as ApiRow, FINISH[name], name === 'request' || name === 'httpRequest');
+// Own names only: what a page put on Object.prototype is no row and no post-processing.
+for (const name of Object.keys(ROWS)) {
+  if (name !== 'canIUse') all[name] = api(name, ROWS[name as keyof typeof ROWS] as ApiRow, ownValue(FINISH, name), name === 'request' || name === 'httpRequest');
+}
 
 /** Every wrapper, keyed by name, without a prototype. */
 export const WRAPPERS = all as unknown as typeof wrappers;

@@ -35,6 +35,8 @@ export const api = <P extends object, R, F = SuperQiError>(
 ): ApiFunction<P, R, F> => {
   let spec: Spec | undefined;
   // The spec is written here, not in a helper: a bundler that does not inline one-use functions (esbuild) would keep one.
+  // No prototype (set on the literal, which keeps V8's fast layout, where `__proto__: null` in it does
+  // not): a field the row lacks (`ui`, `native`, `cancel`…) is undefined, whatever Object.prototype has.
   return ((params?: object, options?: CallOptions) =>
-    invoke((spec ??= { ...(row as ApiRow), ...compile(row.params as Record<string, string>), api: name, finish, task }), params, options)) as ApiFunction<P, R, F>;
+    invoke((spec ??= Object.setPrototypeOf({ ...(row as ApiRow), ...compile(row.params as Record<string, string>), api: name, finish, task }, null) as Spec), params, options)) as ApiFunction<P, R, F>;
 };

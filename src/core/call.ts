@@ -2,6 +2,7 @@
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
 import type { HostAck } from '../types/common.js';
 import { invoke, type CallOptions } from './invoke.js';
+import type { Spec } from './spec.js';
 
 /**
  * Calls any JSAPI by its native name with the same guarantees as the wrappers (readiness, one
@@ -18,6 +19,6 @@ export function call<Result = HostAck>(
   if (typeof name !== 'string' || !name) {
     return Promise.reject(new InvalidParamsError('call', 'name', 'must be a non-empty string'));
   }
-  // No row: only the callbacks are checked.
-  return invoke({ api: name }, params, options) as Promise<Result>;
+  // No row: only the callbacks are checked. No prototype: an inherited `codes` or `ui` is no row field.
+  return invoke(Object.setPrototypeOf({ api: name }, null) as Spec, params, options) as Promise<Result>;
 }

@@ -7,10 +7,11 @@ import { call } from './call.js';
 import { hostVersion } from './environment.js';
 import { unsupportedByHost } from './normalise.js';
 import { foreignCanIUse, transport } from './transport.js';
+import { own, ownValue } from './own.js';
 import { olderVersion } from './version.js';
 
 /** The host's synchronous answer: the transport's, else the page's foreign `my.canIUse`. */
-const hostAnswer = (name: string): boolean | undefined => (transport.canIUse ? transport.canIUse(name) : foreignCanIUse(name));
+const hostAnswer = (name: string): boolean | undefined => (own(transport, 'canIUse') ? transport.canIUse!(name) : foreignCanIUse(name));
 
 
 /**
@@ -24,7 +25,7 @@ export function canIUse(name: ApiName | (string & {})): boolean {
   if (host !== undefined) return host;
   // listed names only: 'toString', 'constructor'… are not APIs
   if (!NAMES.includes(name) || unsupportedByHost.has(name)) return false;
-  const since = SINCE[name as ApiName];
+  const since = ownValue<string>(SINCE, name);
   let version;
   return !(since && (version = hostVersion()) && olderVersion(version, since));
 }
@@ -38,10 +39,10 @@ export async function isSupported(name: ApiName | (string & {})): Promise<boolea
   if (hostAnswer(name) === undefined) {
     try {
       // The host's `canIUse` JSAPI (it has no wrapper: `canIUse()` answers locally).
-      const answer = await call<{ canIUse?: unknown }>('canIUse', { name });
-      if (typeof answer.canIUse === 'boolean') {
-        if (!answer.canIUse) unsupportedByHost.add(name);
-        return answer.canIUse;
+      const answer = ownValue(await call('canIUse', { name }), 'canIUse');
+      if (typeof answer === 'boolean') {
+        if (!answer) unsupportedByHost.add(name);
+        return answer;
       }
     } catch (e) {
       if (isNotInHostError(e)) return false;

@@ -1,5 +1,6 @@
 import { InvalidParamsError } from '../errors/invalid-params-error.js';
 import type { NativeAlias } from '../table/row.js';
+import { own, ownValue } from './own.js';
 import { check } from './validate.js';
 
 /** Library-wide settings; change them with `configure()`. */
@@ -50,7 +51,7 @@ const DEFAULTS: SuperQiConfig = /* @__PURE__ */ Object.assign({}, config);
 /** Copies `params` with keys renamed (documented → native). */
 const rename = (params: Record<string, unknown>, names: Readonly<Record<string, string>>) => {
   const out: Record<string, unknown> = {};
-  for (const k in params) out[{}.hasOwnProperty.call(names, k) ? names[k]! : k] = params[k];
+  for (const k of Object.keys(params)) out[own(names, k) ? names[k]! : k] = params[k];
   return out;
 };
 
@@ -62,10 +63,10 @@ const viaNatives = (
   params: Record<string, unknown>,
   reply: (result: unknown) => void,
 ): unknown => {
-  const natives = config.natives;
-  // Most pages override nothing: one failed lookup, no hasOwnProperty call ('toString' is no override).
-  const alias = natives[api] && {}.hasOwnProperty.call(natives, api) ? natives[api] : undefined;
-  return bridge.call(alias?.name ?? name, alias?.params ? rename(params, alias.params) : params, reply);
+  // Own entries and fields only ('toString' is no override; an inherited `params` renames nothing).
+  const alias = ownValue<NativeAlias>(config.natives, api);
+  const renames = ownValue<Readonly<Record<string, string>>>(alias, 'params');
+  return bridge.call(ownValue<string>(alias, 'name') ?? name, renames ? rename(params, renames) : params, reply);
 };
 
 /**

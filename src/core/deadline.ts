@@ -61,6 +61,20 @@ function check(): void {
   for (const d of list) if (d.at < armedAt) arm(d.at);
 }
 
+/**
+ * Stops the timer when no deadline is pending (the calls it watched settled some other way, all at
+ * once: no host came). Run when the ready queue is let go, never per call: a call settled alone
+ * leaves the timer to stop by itself.
+ */
+export function disarmIfIdle(): void {
+  sweep();
+  if (!list.length) {
+    clearTimeout(timer);
+    timer = undefined;
+    armedAt = Infinity;
+  }
+}
+
 /** Starts watching a deadline `ms` (> 0) from the timer's next run (at most a task from now). */
 export function track(d: Deadline, ms: number): void {
   d.at = -ms;

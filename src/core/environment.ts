@@ -1,5 +1,6 @@
 /** Where the page runs, from combined signals (bridge, UA tokens, an explicit override). */
 import { config } from './config.js';
+import { ownValue } from './own.js';
 import { currentBridge, foreignMy, hostWindow } from './transport.js';
 
 /** Marks a bridge the emulator installed. */
@@ -40,7 +41,8 @@ export function getEnvironment(): Environment {
   const w = hostWindow();
   const ua = userAgent(w);
   const bridge = currentBridge();
-  const emulated = !!(bridge as Record<string, unknown> | undefined)?.[EMULATOR_MARK];
+  const emulated = !!ownValue(bridge, EMULATOR_MARK);
+  const forced = ownValue<Environment['host']>(config, 'environment');
   const sq = SUPERQI_UA.exec(ua);
   const detected = !w
     ? 'server'
@@ -52,12 +54,12 @@ export function getEnvironment(): Environment {
           ? 'superqi'
           : 'browser';
   return {
-    host: config.environment ?? detected,
+    host: forced ?? detected,
     bridge: !!bridge,
     emulated,
     foreignMy: !!foreignMy(),
     hostVersion: sq?.[1],
-    overridden: !!config.environment,
+    overridden: !!forced,
   };
 }
 

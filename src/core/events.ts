@@ -27,11 +27,13 @@ export interface HostEvent<T = unknown> {
 
 /**
  * Subscribes to a host event; returns the function that unsubscribes. In Node/SSR it does nothing and
- * returns a no-op. For `back`, call `event.preventDefault()` to keep the user on the page.
+ * returns a no-op, as it does for a name that is no string (a Symbol, an object: it is never
+ * converted, so one whose `toString` throws cannot throw here) or a handler that is no function.
+ * For `back`, call `event.preventDefault()` to keep the user on the page.
  */
 export function on<T = unknown>(name: HostEventName, handler: (event: HostEvent<T>) => void): () => void {
   const d = hostWindow()?.document;
-  if (!d) return () => {};
+  if (!d || typeof name !== 'string' || typeof handler !== 'function') return () => {};
   const listener = (event: Event) =>
     handler({
       type: name,

@@ -12,6 +12,7 @@ import type { RuntimeRow } from '../table/row.js';
 import { config } from './config.js';
 import { track, type Deadline } from './deadline.js';
 import { failure, success, unsupportedByHost } from './normalise.js';
+import { ifOwn, ownValue } from './own.js';
 import { leave, whenHost, type Waiter } from './ready.js';
 import type { Spec } from './spec.js';
 import { transport } from './transport.js';
@@ -190,38 +191,27 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
   let where = 'params';
   let signal: AbortSignal | undefined;
   let timeout: unknown;
+  /** Set when the caller passed callbacks of its own (an inherited `success`, from a polluted Object.prototype, is none). */
+  let callbacks: unknown;
   try {
-    if (params && (params.success || params.fail || params.complete)) {
-      // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
-      // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
-      // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
-      // Non-function callbacks (the call is then refused as invalid) are skipped.
-      const route = (v: unknown) => {
-        const main = call.viaFail ? params!.fail : params!.success;
-        try {
-          if (typeof main === 'function') main(v);
-        } finally {
-          if (typeof params!.complete === 'function') params!.complete(v);
-        }
-      };
-      promise.then(route, route);
-    }
-    // `params` must be an object (or nothing). One pass over what the caller passed: callbacks must be
+    // `params` must be an object (or nothing). One pass over the caller's own keys: callbacks must be
     // functions and stay here; the rest is copied for the host, documented parameters checked against
     // their type (each read once: a getter runs once). Then the required ones must not be missing.
-    // Walking the caller's keys, not the row's, reads only what is there (a row has up to 31).
+    // Walking the caller's keys, not the row's, reads only what is there (a row has up to 31). The walk
+    // goes on past the first problem, only to see the callbacks, which get the refusal too.
     problem = check(api, 'params', 'object', false, params);
     if (!problem) {
-      for (const k in params) {
-        const v = (params as Record<string, unknown>)[k];
-        const code = k === 'success' || k === 'fail' || k === 'complete' ? 'function' : ((clean[k] = v), spec.codes?.[k]);
-        if (code && (problem = check(api, k, code, false, v))) break;
-      }
-      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, clean[k]);
+      if (params)
+        for (const k of Object.keys(params)) {
+          const v = (params as Record<string, unknown>)[k];
+          const code = k === 'success' || k === 'fail' || k === 'complete' ? (callbacks = 'function') : ((clean[k] = v), spec.codes?.[k]);
+          if (code && !problem) problem = check(api, k, code, false, v);
+        }
+      for (const k of spec.required ?? []) problem ||= check(api, k, '', true, ifOwn(clean, k, clean[k]));
     }
     where = 'options';
-    signal = options?.signal;
-    timeout = options?.timeout;
+    signal = ifOwn(options, 'signal', options?.signal);
+    timeout = ifOwn(options, 'timeout', options?.timeout);
     // A number of ms ≥ 0 (0: none); a signal must be one (an AbortController is not).
     problem ||=
       check(api, 'timeout', 'number', false, timeout) ||
@@ -232,6 +222,22 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
           : undefined);
   } catch (e) {
     problem = new InvalidParamsError(api, where, `unreadable: ${describe(e)}`);
+  }
+  if (callbacks) {
+    // Callbacks run after the Promise settles (always asynchronously), exactly one of success/fail,
+    // then complete (even when success/fail throws). A call that passes callbacks leaves no unhandled
+    // rejection behind: the docs' own example pairs `success` with `.catch()` on the Promise.
+    // Non-function callbacks (the call is then refused as invalid) are skipped.
+    const route = (v: unknown) => {
+      const main = ownValue(params, call.viaFail ? 'fail' : 'success');
+      try {
+        if (typeof main === 'function') main(v);
+      } finally {
+        const complete = ownValue(params, 'complete');
+        if (typeof complete === 'function') complete(v);
+      }
+    };
+    promise.then(route, route);
   }
   if (spec.task) (promise as Promise<unknown> & { abort(): void }).abort = () => call.handleEvent();
   if (problem) {
@@ -248,10 +254,10 @@ export function invoke(spec: Spec, params?: Callbacks | null, options?: CallOpti
   // Written inline: esbuild keeps one-use helpers as functions.
   const ms =
     (timeout as number | undefined) ??
-    (spec.ui === true || (spec.ui && clean[spec.ui])
+    (spec.ui === true || (spec.ui && ownValue(clean, spec.ui))
       ? 0
       : spec.hostTimeout
-        ? ((clean['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
+        ? (ifOwn(clean, 'timeout', clean['timeout'] as number | undefined) ?? spec.hostTimeout) + config.timeoutGrace
         : config.timeout);
   // The deadline: the shared timer stamps it on its next run (see deadline.ts), so a call reads no
   // clock. Tracked before it is sent: a call settled at once (a host that throws) lets go of it there.

@@ -6,6 +6,7 @@
  * built inside `withMeanings`, so a bundle without `TABLE` carries only the empty hook.
  */
 import type { ErrorCodeKey } from '../table/row.js';
+import { ownValue } from './own.js';
 
 type Rows = Readonly<Record<string, { readonly errors?: Readonly<Record<ErrorCodeKey, string>> }>>;
 
@@ -14,10 +15,6 @@ export let meaningOf: ((api: string, code: ErrorCodeKey) => string | undefined) 
 
 /** Makes `rows` the source of documented meanings; returns it. */
 export function withMeanings<T extends Rows>(rows: T): T {
-  const own = (o: object, k: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(o, k);
-  meaningOf = (api, code) => {
-    const errors = own(rows, api) ? rows[api]!.errors : undefined;
-    return errors && own(errors, code) ? errors[code] : undefined;
-  };
+  meaningOf = (api, code) => ownValue(ownValue<Rows[string]>(rows, api)?.errors, code);
   return rows;
 }

@@ -6,6 +6,7 @@
 import { HostError } from '../errors/host-error.js';
 import type { Finish } from './invoke.js';
 import { isFailure } from './normalise.js';
+import { ifOwn } from './own.js';
 
 /**
  * A `Finish` that rejects a success answer lacking `field` with a `HostError` (code 3, unknown error),
@@ -14,8 +15,8 @@ import { isFailure } from './normalise.js';
  */
 export const needs =
   (field: string): Finish =>
-  (raw, failed, call) =>
-    !(raw[field] != null && raw[field] !== '') &&
+  (raw, failed, call, value = ifOwn(raw, field, raw[field])) =>
+    (value == null || value === '') &&
     !failed &&
     !isFailure(raw) &&
     (call.settle(false, new HostError(call.spec.api, 3, `answered without ${field}`, raw)), true);

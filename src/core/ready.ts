@@ -5,6 +5,7 @@
  */
 import { NotInHostError } from '../errors/not-in-host-error.js';
 import { config } from './config.js';
+import { disarmIfIdle } from './deadline.js';
 import { transport } from './transport.js';
 
 /** Something waiting for the host (a call: no closure per waiter). */
@@ -21,6 +22,8 @@ function flush(waited?: number): void {
   stopWaiting?.();
   stopWaiting = undefined;
   for (const w of queue.splice(0)) w.go(waited);
+  // When no host came, the calls just failed: the deadline timer has nothing left to wait for.
+  disarmIfIdle();
 }
 
 /**
@@ -32,7 +35,8 @@ export function whenHost(w: Waiter): void {
   if (state !== false) return w.go(state ? undefined : 0);
   if (queue.push(w) === 1) {
     const waited = config.readyTimeout;
-    const off = transport.onReady(() => flush());
+    // An AlipayJSBridgeReady before the bridge exists (a page's own, a spurious one) is no host: the calls keep waiting.
+    const off = transport.onReady(() => transport.ready() && flush());
     // A host may inject the bridge without the event: look once more before giving up.
     const timer = setTimeout(() => flush(transport.ready() ? undefined : waited), waited);
     stopWaiting = () => {

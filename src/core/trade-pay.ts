@@ -2,6 +2,7 @@
 import type { TradePayResult, TradePayStatus } from '../types/essential.js';
 import type { Finish } from './invoke.js';
 import { isFailure } from './normalise.js';
+import { ifOwn, ownValue } from './own.js';
 
 // The documented result codes and what each stands for, index by index. Arrays, not an object keyed
 // by code: a code such as 'toString' finds nothing, and the lookup measured ~2% of a tradePay call
@@ -18,7 +19,7 @@ export const tradePayStatus = (resultCode: string | number): TradePayStatus => S
  * keep the routing pages expect: `fail` for failed, cancelled and network-error.
  */
 export const finishTradePay: Finish = (raw, _failed, call) => {
-  const code = raw['resultCode'] ?? [raw['error'], raw['errorCode']].find((c) => c != null && CODES.includes(String(c)));
+  const code = ifOwn(raw, 'resultCode', raw['resultCode']) ?? [ownValue(raw, 'error'), ownValue(raw, 'errorCode')].find((c) => c != null && CODES.includes(String(c)));
   // No code at all: a failure stays one; a success has an unknown outcome (query the payment, as for 6004).
   if ((code == null || code === '') && isFailure(raw)) return false;
   const status = tradePayStatus((code ?? '') as string);

@@ -62,10 +62,14 @@ type HostWindow = { my?: MyLike; AlipayJSBridge?: Bridge; document?: Document };
 export const hostWindow = (): HostWindow | undefined =>
   typeof window === 'undefined' ? undefined : (window as unknown as HostWindow);
 
-/** The page's `my` when it is not this library's shim. */
+/** The page's `my` when it is not this library's shim (none when reading it throws: a page's hostile getter). */
 export const foreignMy = (w = hostWindow()): MyLike | undefined => {
-  const m = w?.my;
-  return m && typeof m === 'object' && !(m as Record<symbol, unknown>)[SHIM_MARK] ? m : undefined;
+  try {
+    const m = w?.my;
+    return m && typeof m === 'object' && !(m as Record<symbol, unknown>)[SHIM_MARK] ? m : undefined;
+  } catch {
+    // none: reading it threw
+  }
 };
 
 /** The host's bridge, when injected. */
@@ -106,7 +110,8 @@ export const hostTransport: Transport = {
       if (!my) bridgeWithoutMy = bridge;
     }
     const fn = my?.[api];
-    if (typeof fn === 'function') {
+    // The page's `my` may be a class instance (methods on its prototype), but Object.prototype's are no APIs.
+    if (typeof fn === 'function' && fn !== ({} as MyLike)[api]) {
       return fn.call(my, { ...params, success: (r: unknown) => reply(r), fail: (r: unknown) => reply(r, true) });
     }
     if (!bridge) {
@@ -127,7 +132,8 @@ export const hostTransport: Transport = {
 export function foreignCanIUse(name: string): boolean | undefined {
   try {
     const owner: { canIUse?: unknown } | undefined = foreignMy() ?? (currentBridge() as { canIUse?: unknown } | undefined);
-    if (typeof owner?.canIUse !== 'function') return undefined;
+    // Object.prototype's `canIUse` (a polluted one) is not the host's.
+    if (typeof owner?.canIUse !== 'function' || owner.canIUse === ({} as typeof owner).canIUse) return undefined;
     return !!(owner.canIUse as (n: string) => unknown)(name);
   } catch {
     return undefined;

@@ -26,7 +26,8 @@ const KINDS: Record<string, Kind> = { s: 'string', n: 'number', b: 'boolean', a:
 export function compile(params: Record<string, string>): Checks {
   const codes: Record<string, Kind | undefined> = Object.create(null);
   const required: string[] = [];
-  for (const k in params) {
+  // The row's own parameters (a `for…in` would also walk what a page added to Object.prototype).
+  for (const k of Object.keys(params)) {
     codes[k] = KINDS[params[k]!.toLowerCase()];
     if (params[k]! < 'a') required.push(k);
   }

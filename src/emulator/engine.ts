@@ -5,7 +5,9 @@
  */
 import { EMULATOR_MARK } from '../core/environment.js';
 import type { HostEventName } from '../core/events.js';
+import { embeddedCallback } from '../core/embedded.js';
 import { isFailure } from '../core/normalise.js';
+import { bare, own, ownValue } from '../core/own.js';
 import { HOST_TABLE as TABLE } from '../table/index.js';
 import type { HostRow } from '../table/row.js';
 import { isAvailable, unavailableReason } from './availability.js';
@@ -38,7 +40,6 @@ interface Override {
 }
 
 const rows = TABLE as unknown as Record<string, HostRow>;
-const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** `ui` as one call's handler sees it: what its methods open belongs to `owner` (see `EmulatorUi.own`). */
 const uiOf = (ui: EmulatorUi, owner: object): EmulatorUi =>
@@ -78,8 +79,19 @@ const defaultStorage = (): StorageBackend => {
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * The caller's options, own keys only, without a prototype (also `profile`): an option a page put on
+ * Object.prototype (`latency`, `onUnknownApi`, `force`…) is not the caller's.
+ */
+export const ownOptions = (options: EmulatorOptions | undefined): EmulatorOptions => {
+  const o = bare({ ...options });
+  if (o.profile) o.profile = bare({ ...o.profile });
+  return o;
+};
+
 /** Builds the emulator (not yet installed on `window`). */
-export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUninstall: () => void): Emulator {
+export function createEmulator(given: EmulatorOptions, ui: EmulatorUi, onUninstall: () => void): Emulator {
+  const options = ownOptions(given);
   checkSandboxOptions(options);
   const overrides: Override[] = [];
   const calls: CallRecord[] = [];
@@ -93,7 +105,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
   const fixtures = { ...DEFAULT_FIXTURES, ...options.fixtures };
 
   const fail = (api: string, code: number | string, message?: string): HostFailure => {
-    const text = message ?? rows[api]?.errors?.[code] ?? `${api} failed`;
+    const text = message ?? ownValue<string>(ownValue<HostRow>(rows, api)?.errors, code) ?? `${api} failed`;
     return typeof code === 'string' ? { errorCode: code, errorMessage: text } : { error: code, errorMessage: text };
   };
 
@@ -168,28 +180,22 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     startupParams: { appId: options.appId ?? 'emulated-miniapp', ...options.startupParams },
     call(name: string, params?: object, callback?: (result: unknown) => void) {
       let cb = callback;
-      if (typeof cb !== 'function' && params && typeof params === 'object') {
+      try {
         // Callbacks embedded in params, as real pages write `AlipayJSBridge.call(name, { …, success, fail })`.
-        const p = params as Record<string, unknown>;
-        const pick = (k: string) => (own(p, k) && typeof p[k] === 'function' ? (p[k] as (r: unknown) => void) : undefined);
-        const success = pick('success');
-        const failCb = pick('fail');
-        const complete = pick('complete');
-        if (success || failCb || complete) {
-          cb = (r) => {
-            (isFailure(r as Record<string, unknown>) ? failCb : success)?.(r);
-            complete?.(r);
-          };
-        }
+        if (typeof cb !== 'function') cb = embeddedCallback(params);
+      } catch {
+        // params that throw when read (a getter, a revoked Proxy): refused below as not serialisable
       }
-      const record: CallRecord = { id: ++seq, api: resolveApi(String(name)) ?? String(name), name: String(name), params: {}, startedAt: now() };
+      // A name is a string; anything else (a Symbol, an object whose toString throws) names no API and is never converted.
+      const label = typeof name === 'string' ? name : `(${typeof name})`;
+      const record: CallRecord = { id: ++seq, api: resolveApi(label) ?? label, name: label, params: {}, startedAt: now() };
       calls.push(record);
       if (calls.length > logLimit) calls.splice(0, calls.length - logLimit);
       // The page's abort (RequestTask.abort(), an AbortSignal, a timeout) reaches the handler as ctx.signal;
       // `owner` marks what the call's handlers open in the UI, so giving the call up closes its dialog.
       const work = new AbortController();
       const owner = {};
-      dispatch(String(name), params, work.signal, owner)
+      (typeof name === 'string' ? dispatch(name, params, work.signal, owner) : Promise.resolve({ api: label, params: {}, answer: { error: 2, errorMessage: `the API name must be a string, got ${label}` } }))
         .catch((e: unknown): { api: string; params: Record<string, unknown>; answer: LooseAnswer } => ({
           api: record.api,
           params: {},
@@ -228,7 +234,7 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
     fixtures,
     calls,
     use(api: string, handler: Handler | ((ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>), o?: UseOptions) {
-      const entry: Override = { api, handler: handler as Handler, once: !!o?.once };
+      const entry: Override = { api, handler: handler as Handler, once: !!ownValue(o, 'once') };
       overrides.unshift(entry);
       return () => {
         const i = overrides.indexOf(entry);
@@ -246,8 +252,8 @@ export function createEmulator(options: EmulatorOptions, ui: EmulatorUi, onUnins
       applyPreset(emulator, name);
     },
     setProfile(changes: Partial<HostProfile>) {
-      profile = { ...profile, ...changes, device: { ...profile.device, ...changes.device } };
-      if (changes.language) ui.setLanguage?.(profile.language);
+      profile = { ...profile, ...changes, device: { ...profile.device, ...ownValue(changes, 'device') } };
+      if (ownValue(changes, 'language')) ui.setLanguage?.(profile.language);
     },
     setLatency(ms: number) {
       latency = Math.max(0, ms);

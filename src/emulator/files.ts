@@ -17,6 +17,7 @@
  * does not, so a saved path kept from an earlier load (in storage, say) still works with the file APIs.
  * Without `URL.createObjectURL` the paths are the host form.
  */
+import { bare, ownValue } from '../core/own.js';
 import { HOST_TABLE as TABLE } from '../table/index.js';
 import { hexOf } from './digest.js';
 
@@ -468,14 +469,15 @@ export async function loadSource(
   }
   let url: URL;
   try {
-    url = options.relative === false ? new URL(src) : new URL(src, globalThis.location?.href);
+    url = ownValue(options, 'relative') === false ? new URL(src) : new URL(src, globalThis.location?.href);
   } catch {
     return { ok: false, reason: 'invalid', message: `${src} is neither a file path nor a URL` };
   }
   if (!/^(https?|data|blob):$/.test(url.protocol)) return { ok: false, reason: 'invalid', message: `${src}: only http(s), data: and blob: URLs can be read` };
   let response: Response;
   try {
-    response = await fetch(url.href, options.headers ? { headers: options.headers } : undefined);
+    // No prototype: a page's Object.prototype.signal (or mode, credentials…) is no part of the request.
+    response = await fetch(url.href, bare({ headers: options.headers }));
   } catch (e) {
     return { ok: false, reason: 'network', message: `fetching ${url.href} failed: ${(e as Error)?.message ?? String(e)}` };
   }

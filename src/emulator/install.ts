@@ -1,6 +1,6 @@
 /** Installing and removing the emulator on `window`. */
 import { READY_EVENT } from '../core/transport.js';
-import { createEmulator } from './engine.js';
+import { createEmulator, ownOptions } from './engine.js';
 import { releaseFilesOf } from './files.js';
 import { EmulatorRefusedError, refusalReason } from './guard.js';
 import type { Emulator, EmulatorOptions } from './types.js';
@@ -26,10 +26,11 @@ const slot = (): { [SLOT]?: Emulator } => globalThis as { [SLOT]?: Emulator };
  * no `window` (Node, SSR) even with it. Installing again
  * replaces the previous emulator.
  */
-export function install(options: EmulatorOptions = {}): Emulator {
-  // Own `force` only: an inherited one (a polluted Object.prototype) must not lift the guard; and force
-  // skips the host guard, never the no-window check (Node/SSR): that is a clear refusal too.
-  const force = {}.hasOwnProperty.call(options, 'force') && options.force && typeof window !== 'undefined';
+export function install(given: EmulatorOptions = {}): Emulator {
+  // Own options only: an inherited `force` (a polluted Object.prototype) must not lift the guard; and
+  // force skips the host guard, never the no-window check (Node/SSR): that is a clear refusal too.
+  const options = ownOptions(given);
+  const force = options.force && typeof window !== 'undefined';
   const reason = force ? undefined : refusalReason(slot()[SLOT]?.bridge);
   if (reason) throw new EmulatorRefusedError(reason);
   checkSandboxOptions(options); // before any UI is made

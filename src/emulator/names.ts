@@ -1,6 +1,7 @@
 /** Resolves the name a page called to a table API: the documented name, `row.native`, or the classic alias. */
 import { API_NAMES, HOST_TABLE as TABLE, type ApiName } from '../table/index.js';
 import type { HostRow } from '../table/row.js';
+import { bare, own, ownValue } from '../core/own.js';
 
 let byName: Map<string, ApiName> | undefined;
 
@@ -12,7 +13,7 @@ export function resolveApi(name: string): ApiName | undefined {
     byName = new Map(API_NAMES.map((n) => [n, n]));
     for (const n of API_NAMES) {
       const row = rows[n];
-      for (const alias of [row.native, row.alias?.name]) if (alias && !byName.has(alias)) byName.set(alias, n);
+      for (const alias of [ownValue<string>(row, 'native'), ownValue<string>(ownValue(row, 'alias'), 'name')]) if (alias && !byName.has(alias)) byName.set(alias, n);
     }
   }
   return byName.get(name);
@@ -20,10 +21,11 @@ export function resolveApi(name: string): ApiName | undefined {
 
 /** Undoes the classic alias's parameter renames (native name → documented name) where the documented one is absent. */
 export function documentedParams(api: ApiName, params: Record<string, unknown>): Record<string, unknown> {
-  const renames = rows[api].alias?.params;
+  // Own fields only (an inherited `alias` or `params` renames nothing); the copy keeps no prototype, as params have none.
+  const renames = ownValue<Readonly<Record<string, string>>>(ownValue(rows[api], 'alias'), 'params');
   if (!renames) return params;
-  const out = { ...params };
-  for (const doc in renames) {
+  const out = bare({ ...params });
+  for (const doc of Object.keys(renames)) {
     const native = renames[doc]!;
     if (out[doc] === undefined && out[native] !== undefined) out[doc] = out[native];
   }
@@ -32,9 +34,10 @@ export function documentedParams(api: ApiName, params: Record<string, unknown>):
 
 /** Adds the row's native result fields (e.g. confirm's `ok`) when the page called with the alias's parameter names. */
 export function nativeResult(api: ApiName, params: Record<string, unknown>, answer: Record<string, unknown>): Record<string, unknown> {
-  const { alias, results } = rows[api];
-  if (!results || !alias?.params || !Object.values(alias.params).some((n) => n in params)) return answer;
+  const results = ownValue<Readonly<Record<string, string>>>(rows[api], 'results');
+  const renames = ownValue<Readonly<Record<string, string>>>(ownValue(rows[api], 'alias'), 'params');
+  if (!results || !renames || !Object.values(renames).some((n) => own(params, n))) return answer;
   const out = { ...answer };
-  for (const native in results) out[native] ??= answer[results[native]!];
+  for (const native of Object.keys(results)) if (ownValue(out, native) == null) out[native] = ownValue(answer, results[native]!);
   return out;
 }

@@ -1,4 +1,5 @@
 /** Named scenarios: each is a set of overrides a test or the playground switches on in one word. */
+import { ownValue } from '../core/own.js';
 import { HOST_TABLE as TABLE, API_NAMES, type ApiName } from '../table/index.js';
 import { SILENT_SCOPES } from '../table/scopes.js';
 import type { HostRow } from '../table/row.js';
@@ -24,7 +25,7 @@ const onlySilent = (scopes: unknown): boolean =>
   Array.isArray(scopes) && scopes.length > 0 && scopes.every((s) => (SILENT_SCOPES as readonly unknown[]).includes(s));
 
 const each = (emulator: Emulator, answers: Record<string, Answerer>) => {
-  for (const api in answers) emulator.use(api, answers[api]!);
+  for (const api of Object.keys(answers)) emulator.use(api, answers[api]!);
 };
 
 /** What each preset does. */
@@ -33,9 +34,9 @@ export const PRESETS: Readonly<Record<PresetName, (emulator: Emulator) => void>>
   'user-cancels': (emulator) => {
     const answers: Record<string, Answerer> = {};
     for (const api of API_NAMES) {
-      const code = rows[api]!.cancel?.[0];
+      const code = ownValue<readonly (string | number)[]>(rows[api], 'cancel')?.[0];
       if (code !== undefined) answers[api] = (ctx) => ctx.fail(code);
-      const byResult = CANCEL_ANSWERS[api];
+      const byResult = ownValue<LooseAnswer>(CANCEL_ANSWERS, api);
       if (byResult) answers[api] = () => byResult;
     }
     // Silent scopes show the user nothing, so there is nothing to cancel: those calls go through.
@@ -86,7 +87,7 @@ export const PRESETS: Readonly<Record<PresetName, (emulator: Emulator) => void>>
 
 /** Applies a preset; unknown names throw a TypeError naming the valid ones. */
 export function applyPreset(emulator: Emulator, name: PresetName): void {
-  const preset = Object.prototype.hasOwnProperty.call(PRESETS, name) ? PRESETS[name] : undefined;
+  const preset = ownValue<(emulator: Emulator) => void>(PRESETS, name);
   if (!preset) throw new TypeError(`emulator.preset: unknown preset "${String(name)}"; use one of ${Object.keys(PRESETS).join(', ')}`);
   preset(emulator);
 }

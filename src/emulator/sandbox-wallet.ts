@@ -5,6 +5,7 @@
  * three Essential APIs; the handlers in handlers/essential.ts use it when the emulator is linked.
  * Part of the emulator's extras (extras.ts): sandbox.ts loads it at install when `sandbox` is given.
  */
+import { own } from '../core/own.js';
 import type { CashierDecision, SigningDecisionResponse, WalletUser } from '../sandbox/protocol.js';
 import type { GetAuthCodeResult } from '../types/essential.js';
 import { createSandboxClient, sandboxError, type SandboxClient, type SandboxError } from './sandbox-client.js';
@@ -103,5 +104,5 @@ async function sandboxSigning(ctx: HandlerContext<'qicardSignContract'>, link: S
     warn(e);
     return ctx.fail(unreachable(e) ? '6002' : '6003', (e as Error).message);
   }
-  return 'authCode' in answer ? { authCode: answer.authCode } : ctx.fail(answer.errorCode);
+  return own(answer, 'authCode') ? { authCode: (answer as { authCode: string }).authCode } : ctx.fail((answer as { errorCode: string }).errorCode);
 }

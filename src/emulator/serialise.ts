@@ -2,7 +2,9 @@
  * Params cross a native bridge as JSON: functions vanish, dates become strings, NaN becomes null. The
  * emulator does the same so pages see what a phone would do — but a cycle or a DOM node
  * (`hideLoading({ page: this })`) is dropped rather than failing the call. Only the current path counts
- * as a cycle: an object referenced twice side by side is kept twice, as JSON keeps it.
+ * as a cycle: an object referenced twice side by side is kept twice, as JSON keeps it. The objects it
+ * makes have no prototype, as on the native side: a handler reading an absent parameter gets
+ * undefined, never what a page put on Object.prototype.
  */
 const isHostObject = (v: object): boolean =>
   v === globalThis || (typeof Node !== 'undefined' && v instanceof Node) || (typeof Window !== 'undefined' && v instanceof Window);
@@ -20,11 +22,11 @@ function clone(value: unknown, path: Set<object>): unknown {
   if (Array.isArray(value)) {
     out = value.map((item) => clone(item, path) ?? null);
   } else {
-    const obj: Record<string, unknown> = {};
+    const obj: Record<string, unknown> = Object.create(null);
+    // Without a prototype, a `__proto__` key is plain data, as JSON.parse makes it.
     for (const key of Object.keys(value)) {
       const v = clone((value as Record<string, unknown>)[key], path);
-      // defineProperty: a `__proto__` key stays data, as JSON.parse would make it.
-      if (v !== undefined) Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (v !== undefined) obj[key] = v;
     }
     out = obj;
   }

@@ -15,6 +15,7 @@ import * as network from './network.js';
 import * as device from './device.js';
 import * as framework from './framework.js';
 import * as undocumented from './undocumented.js';
+import { ownValue } from '../core/own.js';
 import { CLASSIC_NATIVES } from './classic.js';
 import { DOCS } from './docs.js';
 import { PAGES } from './pages.js';
@@ -117,8 +118,9 @@ export type HostTable = { readonly [K in ApiName]: HostRow<ApiParams<K>, ApiResu
 const joinHost = (): HostTable => {
   const out: Record<string, HostRow> = {};
   for (const name of Object.keys(ROWS) as ApiName[]) {
-    const alias = CLASSIC_NATIVES[name];
-    const since = SINCE[name];
+    // Own entries only: an API name a page put on Object.prototype is no alias or version (DOCS has every API).
+    const alias = ownValue(CLASSIC_NATIVES, name);
+    const since = ownValue(SINCE, name);
     out[name] = { ...(ROWS[name] as ApiRow), ...DOCS[name], ...(alias && { alias }), ...(since && { since }) };
   }
   return out as HostTable;

@@ -4,7 +4,7 @@
  * window property is slow in Chromium) until the bridge changes.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { alert, getSystemInfo, qicardSignContract } from '../../src/index.js';
+import { alert, configure, getEnvironment, getSystemInfo, installShim, qicardSignContract } from '../../src/index.js';
 import { installFakeBridge, resetState } from '../support/fake-bridge.js';
 
 afterEach(resetState);
@@ -19,6 +19,28 @@ function watchMy(value: () => unknown) {
 }
 
 describe('foreign my or bridge', () => {
+  // Issue 19, item 9: a page whose `my` getter throws. The shim installs without an error, and calls
+  // go to the bridge (a `my` that cannot be read is no `my`), rather than failing with "host threw".
+  it('a window.my getter that throws: installShim does not throw, and calls go to the bridge', async () => {
+    const fake = installFakeBridge({ handlers: { alert: { via: 'bridge' } } });
+    watchMy(() => {
+      throw new Error('no my here');
+    });
+    expect(() => installShim()).not.toThrow();
+    expect(installShim()).toBeUndefined();
+    await expect(alert()).resolves.toEqual({ via: 'bridge' });
+    expect(getEnvironment()).toMatchObject({ bridge: true, foreignMy: false });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('a window.my getter that throws, and no bridge: calls wait for a host and fail with NotInHostError', async () => {
+    watchMy(() => {
+      throw new Error('no my here');
+    });
+    configure({ readyTimeout: 10 });
+    await expect(alert()).rejects.toMatchObject({ name: 'NotInHostError' });
+  });
+
   it('a page my that has the API gets the call, not the bridge', async () => {
     const fake = installFakeBridge({ handlers: { alert: {} } });
     const pageAlert = vi.fn((o: { success(r: unknown): void }) => o.success({ via: 'my' }));

@@ -8,6 +8,7 @@ import {
   alert,
   AbortedError,
   configure,
+  getNetworkType,
   getStorage,
   getSystemInfo,
   NotInHostError,
@@ -108,6 +109,49 @@ describe('calls before the bridge exists', () => {
     (window as unknown as { my: unknown }).my = { getStorage: getStorageFn };
     await expect(getStorage({ key: 'k' })).resolves.toEqual({ data: 'm' });
     expect(getStorageFn).toHaveBeenCalledTimes(1);
+  });
+});
+
+// Issue 19, item 13: an AlipayJSBridgeReady fired before the bridge exists (a page's own, a spurious
+// one) released the queue: every waiting call failed with "no AlipayJSBridge" (error 1), ready()
+// resolved, and the shared deadline timer stayed armed for calls that no longer waited.
+describe('a spurious AlipayJSBridgeReady before the bridge', () => {
+  it('queued calls and ready() keep waiting; the real bridge and its event send them', async () => {
+    const listeners = readyListeners();
+    const a = track(getNetworkType());
+    const b = track(alert({ content: 'b' }));
+    const r = track(ready());
+    document.dispatchEvent(new Event(READY));
+    await tick(5);
+    expect(a.settled || b.settled || r.settled).toBe(false);
+    expect(waitingForHost()).toBe(3);
+    expect(listeners.live()).toBe(1);
+    const fake = installFakeBridge({ handlers: { getNetworkType: { networkType: 'WIFI', networkAvailable: true } } });
+    fake.fireReady();
+    expect(fake.calls.map((c) => c.name)).toEqual(['getNetworkType', 'alert']);
+    await tick(5);
+    expect(a).toMatchObject({ settled: true, ok: true, value: { networkType: 'WIFI' } });
+    expect(b).toMatchObject({ settled: true, ok: true });
+    expect(r).toMatchObject({ settled: true, ok: true });
+    expect(listeners.live()).toBe(0);
+  });
+
+  it('with no bridge ever: NotInHostError after readyTimeout, then no timer and no listener left (a timed call too)', async () => {
+    vi.useFakeTimers();
+    const listeners = readyListeners();
+    configure({ readyTimeout: 500 });
+    const timed = track(getNetworkType()); // a default 20 s timeout: the shared deadline timer is armed
+    const ui = track(alert({ content: 'x' }));
+    document.dispatchEvent(new Event(READY));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(timed.settled || ui.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(timed.error).toBeInstanceOf(NotInHostError);
+    expect(ui.error).toBeInstanceOf(NotInHostError);
+    expect(waitingForHost()).toBe(0);
+    expect(deadlineStats()).toEqual({ pending: 0, timerArmed: false });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(listeners.live()).toBe(0);
   });
 });
 

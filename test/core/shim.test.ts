@@ -206,10 +206,29 @@ describe('my.call', () => {
     await expect(r).resolves.toMatchObject({ name: 'TimeoutError', api: 'anything' });
   });
 
-  it("my.call('canIUse') asks the host's canIUse JSAPI by name", async () => {
+  // Issue 19, item 13: my.call('canIUse') answered from the host's JSAPI while my.canIUse answered
+  // locally, so the two disagreed. Now both give my.canIUse's answer (isSupported() asks the host).
+  it("my.call('canIUse', { name }) answers { canIUse } exactly as my.canIUse(name)", async () => {
     const fake = installFakeBridge({ handlers: { canIUse: { canIUse: false } } });
-    await expect(createMy().call('canIUse', { name: 'scan' })).resolves.toEqual({ canIUse: false });
-    expect(fake.calls[0]).toMatchObject({ name: 'canIUse', params: { name: 'scan' } });
+    const my = createMy();
+    for (const name of ['scan', 'showToast', 'qicardSignContract', 'noSuchApi', 'toString']) {
+      await expect(my.call('canIUse', { name })).resolves.toEqual({ canIUse: my.canIUse(name) });
+    }
+    await expect(my.call('canIUse', { name: '' })).resolves.toEqual({ canIUse: false });
+    expect(my.canIUse('scan')).toBe(true);
+    const cb = vi.fn();
+    await my.call('canIUse', { name: 'scan' }, cb);
+    expect(cb).toHaveBeenCalledWith({ canIUse: true });
+    expect(fake.calls).toEqual([]);
+  });
+
+  it("my.call('canIUse') without a usable name answers { canIUse: false }, as my.canIUse does", async () => {
+    installFakeBridge();
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    for (const params of [undefined, {}, { name: 1 }, 'scan', revoked.proxy]) {
+      await expect(createMy().call('canIUse', params as never)).resolves.toEqual({ canIUse: false });
+    }
   });
 
   it('my.canIUse', () => {
@@ -321,6 +340,22 @@ describe('AlipayJSBridge.call with callbacks embedded in params', () => {
     await tick(5);
     expect(fake.calls[0]!.params).toEqual({ title: 'Hi' });
     expect(c.success).toHaveBeenCalledWith({ shareResult: false });
+  });
+
+  // Issue 19, item 13: the shim listened `once`, so an AlipayJSBridgeReady before the bridge (a page's
+  // own, a spurious one) ended its wait and the bridge injected later was never patched.
+  it('a spurious AlipayJSBridgeReady before the bridge: the bridge injected later is still patched', async () => {
+    installShim();
+    document.dispatchEvent(new Event('AlipayJSBridgeReady'));
+    const fake = createFakeBridge({ handlers: { qicardShareAppMessage: { shareResult: true } } });
+    const original = fake.bridge.call;
+    w.AlipayJSBridge = fake.bridge;
+    fake.fireReady();
+    expect(fake.bridge.call).not.toBe(original);
+    const c = cbs();
+    bridgeCall('qicardShareAppMessage', { title: 'Hi', ...c.fns });
+    await tick(5);
+    expect(c.log).toEqual(['success', 'complete']);
   });
 
   it('the library itself still works over a patched bridge', async () => {

@@ -15,15 +15,15 @@
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMy, isSuperQiError, type SuperQiError } from '../../src/index.js';
+import { call, createMy, isSuperQiError, on, patchBridge, type SuperQiError } from '../../src/index.js';
 import { API_NAMES, TABLE } from '../../src/table/index.js';
 import type { TableRow } from '../../src/table/row.js';
 import { deadlineStats } from '../../src/core/deadline.js';
 import { waitingForHost } from '../../src/core/ready.js';
 import { CALLABLE, wrapperOf } from '../support/apis.js';
 import { setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
-import { installFakeBridge, resetState, tick, watchUnhandled } from '../support/fake-bridge.js';
-import { callArbitrary, compactReporter, ERROR_NAMES, expectedFor, HOSTILE_STRINGS, type Generated } from './inputs.js';
+import { createFakeBridge, installFakeBridge, resetState, tick, watchUnhandled } from '../support/fake-bridge.js';
+import { callArbitrary, compactReporter, ERROR_NAMES, expectedFor, HOSTILE_STRINGS, hostileValues, throwingAnswers, type Generated } from './inputs.js';
 
 const RUNS = { fake: 650, emulator: 300, shim: 150, bridge: 150 } as const;
 let cases = 0;
@@ -329,6 +329,84 @@ describe('params that throw when read', () => {
       expect(e).toMatchObject({ name: 'InvalidParamsError', code: 2 });
     }
     expect(fake.calls).toEqual([]);
+  });
+});
+
+// Issue 19, item 10: names and params that throw when converted or read, have no prototype, or nest
+// 10,000 deep. Every entry point answers them as it answers any other bad input: a typed rejection, a
+// refusal in the host's one answer, or a no-op — never a synchronous throw.
+describe('hostile names and params at every entry point', () => {
+  const labels = hostileValues().map(([label]) => label);
+  const value = (label: string) => hostileValues().find(([l]) => l === label)![1];
+
+  it.each(labels)('on(name, handler) with %s as name, and as handler: no throw, a no-op unsubscriber', (label) => {
+    const handler = vi.fn();
+    let off: unknown;
+    expect(() => (off = on(value(label) as never, handler))).not.toThrow();
+    expect(typeof off).toBe('function');
+    expect(() => (off as () => void)()).not.toThrow();
+    expect(() => (off = on('resume', value(label) as never))).not.toThrow();
+    expect(() => document.dispatchEvent(new Event('resume'))).not.toThrow();
+    (off as () => void)();
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it.each(labels)("call(name) and my.call(name, {}, callback) with %s as name: an InvalidParamsError naming `name`, given to the callback once", async (label) => {
+    installFakeBridge();
+    const expected = { name: 'InvalidParamsError', api: 'call', param: 'name' };
+    await expect(callSafely(() => call(value(label) as never))).rejects.toMatchObject(expected);
+    const callback = vi.fn();
+    await expect(callSafely(() => createMy().call(value(label) as never, {}, callback))).rejects.toMatchObject(expected);
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(callback.mock.calls[0]![0]).toMatchObject(expected);
+  });
+
+  it.each(labels)('a wrapper, my.<api> and my.call(api) given %s as params: a typed rejection or the answer, never a throw', async (label) => {
+    const fake = installFakeBridge({ handlers: { '*': {} } });
+    const my = createMy() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    for (const run of [() => wrapperOf('getStorage')(value(label)), () => my['getStorage']!(value(label)), () => my['call']!('getStorage', value(label))]) {
+      const outcome = await settle(callSafely(run));
+      if (outcome.ok) throw new Error(`getStorage resolved with ${label} as params`);
+      expectTyped(outcome.error);
+      expect(outcome.error.name).toBe('InvalidParamsError');
+    }
+    // Params that are not even read (no row): the host gets the call, or it is refused typed.
+    const outcome = await settle(callSafely(() => my['call']!('someUndocumentedApi', value(label))));
+    if (!outcome.ok) expectTyped(outcome.error);
+    expect(fake.calls.every((c) => c.name === 'someUndocumentedApi')).toBe(true);
+  });
+
+  it.each(labels)("the emulator's AlipayJSBridge.call with %s as name or params, bare and patched by the shim: no throw, one answer object, asynchronously", async (label) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const patched of [false, true]) {
+      const em = setupAutoEmulator({ appId: 'hostile' });
+      if (patched) patchBridge(em.bridge);
+      for (const [name, params] of [
+        [value(label), {}],
+        ['getSystemInfo', value(label)],
+      ]) {
+        const answers: unknown[] = [];
+        expect(() => em.bridge.call(name as string, params as object, (r) => answers.push(r))).not.toThrow();
+        expect(answers).toEqual([]);
+        for (let i = 0; i < 100 && !answers.length; i++) await tick(i < 20 ? 0 : 10);
+        await tick(1);
+        expect(answers).toHaveLength(1);
+        expect(typeof answers[0]).toBe('object');
+        if (name !== 'getSystemInfo') expect(answers[0]).toMatchObject({ error: 2 });
+        // Without a callback (embedded callbacks are looked for in params): no throw either.
+        expect(() => em.bridge.call(name as string, params as object)).not.toThrow();
+      }
+      await tick(5);
+    }
+  });
+
+  it.each(throwingAnswers().map(([l]) => l))("the shim's patched bridge, a host answering %s: `fail` gets it, nothing is thrown into the host", async (label) => {
+    const answer = () => throwingAnswers().find(([l]) => l === label)![1];
+    const fake = createFakeBridge({ answer: 'sync', handlers: { getSystemInfo: answer } });
+    patchBridge(fake.bridge);
+    const seen: string[] = [];
+    expect(() => fake.bridge.call('getSystemInfo', { success: () => seen.push('success'), fail: () => seen.push('fail'), complete: () => seen.push('complete') } as object)).not.toThrow();
+    expect(seen).toEqual(['fail', 'complete']);
   });
 });
 

@@ -71,6 +71,39 @@ export function nested(depth: number, kind: 'object' | 'array'): unknown {
   return v;
 }
 
+/**
+ * Values that are hostile as an API or event name, as params or as a host's answer (issue 19, item
+ * 10): reading or converting them throws, or they have no prototype, or they are deep enough to
+ * overflow a naive recursion. Made fresh on each call (a revoked Proxy stays revoked).
+ */
+export function hostileValues(): [label: string, value: unknown][] {
+  const fail = (what: string) => () => {
+    throw new Error(`${what} trap`);
+  };
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  return [
+    ['a Symbol', Symbol('hostile')],
+    ['an object whose toString throws', { toString: fail('toString'), valueOf: fail('valueOf') }],
+    ['an object whose Symbol.toPrimitive throws', { [Symbol.toPrimitive]: fail('toPrimitive') }],
+    ['a null-prototype object', Object.create(null)],
+    [
+      'a Proxy whose every trap throws',
+      new Proxy({}, { get: fail('get'), has: fail('has'), ownKeys: fail('ownKeys'), getOwnPropertyDescriptor: fail('descriptor'), getPrototypeOf: fail('prototype') }),
+    ],
+    ['a revoked Proxy', revoked.proxy],
+    ['an array nested 10,000 deep', nested(10_000, 'array')],
+  ];
+}
+
+/** A host answer whose fields throw when read (a getter on `error`, a Proxy), as a host could send. */
+export function throwingAnswers(): [label: string, value: unknown][] {
+  return [
+    ['an answer whose error getter throws', Object.defineProperty({}, 'error', { enumerable: true, get: () => { throw new Error('getter'); } })],
+    ['an answer that is a Proxy whose get trap throws', new Proxy({}, { get: () => { throw new Error('get trap'); } })],
+  ];
+}
+
 /** A fresh object graph with a cycle somewhere inside. */
 export function cyclic(where: number): Record<string, unknown> {
   const root: Record<string, unknown> = { name: 'root', list: [1, 2] };

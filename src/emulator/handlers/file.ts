@@ -13,7 +13,7 @@ import { md5, sha1 } from '../digest.js';
 import { filesOf, loadSource, MAX_PICK_BYTES, type StoredFile } from '../files.js';
 import { fixtureFile } from '../media-fixtures.js';
 import type { FileApis } from './group-apis.js';
-import { stringParam } from './values.js';
+import { isFailureAnswer, stringParam } from './values.js';
 
 /** The saved file at the `apFilePath` parameter, or a failure. */
 async function savedParam(ctx: HandlerContext): Promise<StoredFile | HostFailure> {
@@ -50,7 +50,7 @@ export const fileHandlers: Pick<DefaultHandlers, FileApis> = {
 
   async getSavedFileInfo(ctx) {
     const file = await savedParam(ctx);
-    if ('error' in file || 'errorCode' in file) return file;
+    if (isFailureAnswer(file)) return file;
     return { size: file.size, createTime: file.createTime };
   },
 
@@ -66,7 +66,7 @@ export const fileHandlers: Pick<DefaultHandlers, FileApis> = {
 
   async removeSavedFile(ctx) {
     const file = await savedParam(ctx);
-    if ('error' in file || 'errorCode' in file) return file;
+    if (isFailureAnswer(file)) return file;
     await filesOf(ctx.emulator).removeSaved(file.path);
     return {};
   },

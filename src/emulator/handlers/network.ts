@@ -20,7 +20,8 @@ import type { Answer, DefaultHandlers, HandlerContext, HostFailure } from '../ty
 import { toBase64 } from '../digest.js';
 import { filesOf, nameFromUrl } from '../files.js';
 import type { NetworkApis } from './group-apis.js';
-import { isRecord, stringParam } from './values.js';
+import { isFailureAnswer as isFailure, isRecord, stringParam } from './values.js';
+import { bare, own } from '../../core/own.js';
 
 const isHttpUrl = (url: string): boolean => {
   try {
@@ -45,7 +46,7 @@ function headersParam(ctx: HandlerContext, name: string): Record<string, string>
   if (v == null) return {};
   if (!isRecord(v)) return ctx.fail(2, `${name} must be an object`);
   const out: Record<string, string> = {};
-  for (const k in v) if (v[k] != null) out[k] = typeof v[k] === 'string' ? v[k] : JSON.stringify(v[k]);
+  for (const k of Object.keys(v)) if (v[k] != null) out[k] = typeof v[k] === 'string' ? v[k] : JSON.stringify(v[k]);
   return out;
 }
 
@@ -56,7 +57,6 @@ function timeoutParam(ctx: HandlerContext, fallback: number): number | HostFailu
   return typeof v === 'number' && v > 0 ? v : ctx.fail(2, 'timeout must be a positive number of ms');
 }
 
-const isFailure = (v: unknown): v is HostFailure => isRecord(v) && ('error' in v || 'errorCode' in v);
 
 /** `k=v&k=v` with encodeURIComponent, as the docs describe; object values are JSON. */
 export function toQueryString(data: Record<string, unknown>): string {
@@ -84,7 +84,7 @@ export function headerObject(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
     const k = name.toLowerCase();
-    out[k] = k in out ? `${out[k]}, ${value}` : value;
+    out[k] = own(out, k) ? `${out[k]}, ${value}` : value;
   });
   return out;
 }
@@ -106,7 +106,8 @@ async function fetchWithin(
   signal?.addEventListener('abort', stop);
   if (signal?.aborted) stop();
   try {
-    const response = await fetch(url, { ...init, signal: controller.signal });
+    // No prototype: a page's Object.prototype.signal (or mode, credentials…) is no part of the request.
+    const response = await fetch(url, bare({ ...init, signal: controller.signal }));
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { ok: true, response, bytes };
   } catch (e) {
@@ -237,8 +238,9 @@ export const networkHandlers: Pick<DefaultHandlers, NetworkApis> = {
     const file = await filesOf(ctx.emulator).find(filePath);
     if (!file) return ctx.fail(11, `File nonexistent: ${filePath}`);
     const form = new FormData();
-    for (const k in formData) {
-      const v = formData[k];
+    const fields: Record<string, unknown> = formData ?? {};
+    for (const k of Object.keys(fields)) {
+      const v = fields[k];
       if (v != null) form.append(k, typeof v === 'string' ? v : JSON.stringify(v));
     }
     form.append(fileName, file.blob, file.name);

@@ -11,6 +11,7 @@
  * UTF-16 code unit of each key (without the prefix) and stored envelope — what localStorage itself counts.
  */
 import type { JsonValue } from '../../types/common.js';
+import { own } from '../../core/own.js';
 import { HOST_TABLE as TABLE } from '../../table/index.js';
 import type { DefaultHandlers, HandlerContext, HostFailure, StorageBackend } from '../types.js';
 import type { StorageApis } from './group-apis.js';
@@ -83,7 +84,7 @@ export const storageHandlers: Pick<DefaultHandlers, StorageApis> = {
       !envelope ||
       typeof envelope !== 'object' ||
       envelope.v !== 1 ||
-      !('data' in envelope) ||
+      !own(envelope, 'data') ||
       (envelope.type === 'string' ? typeof envelope.data !== 'string' : envelope.type !== 'json')
     ) {
       return ctx.fail(3, `the stored value of "${key}" is corrupted; removeStorage or setStorage replaces it`);

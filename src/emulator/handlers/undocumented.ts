@@ -6,6 +6,7 @@
  * (dom mode), beehiveGetPOI is chooseLocation's picker. getFacePhotoData answers from face-photo.ts
  * (it loads with the extras: its photo is bytes).
  */
+import { ownValue } from '../../core/own.js';
 import type { AuthSettingResult } from '../../types/undocumented.js';
 import type { CallRecord, DefaultHandlers, Emulator } from '../types.js';
 import { nav } from './device-browser.js';
@@ -28,9 +29,9 @@ const PERMISSIONS: Readonly<Record<string, readonly [permission: string, denied:
 export function authSettingOf(calls: readonly CallRecord[]): AuthSettingResult {
   const authSetting: Record<string, boolean> = {};
   for (const c of calls) {
-    const entry = Object.prototype.hasOwnProperty.call(PERMISSIONS, c.api) ? PERMISSIONS[c.api] : undefined;
+    const entry = ownValue(PERMISSIONS, c.api);
     if (!entry || !c.answer) continue;
-    const code = c.answer['error'] ?? c.answer['errorCode'];
+    const code = ownValue(c.answer, 'error') ?? ownValue(c.answer, 'errorCode');
     authSetting[entry[0]] = !entry[1].some((d) => String(d) === String(code));
   }
   return { authSetting };

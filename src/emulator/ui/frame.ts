@@ -61,7 +61,12 @@ export function createFrame(container: HTMLElement | undefined, appName: string,
   root.append(frame);
   const place = () => (container ?? document.body).append(host);
   const waiting = !container && !document.body;
-  if (waiting) document.addEventListener('DOMContentLoaded', place, { once: true });
+  // No options object (`once`): it would read a page's Object.prototype.signal.
+  const placeOnce = () => {
+    document.removeEventListener('DOMContentLoaded', placeOnce);
+    place();
+  };
+  if (waiting) document.addEventListener('DOMContentLoaded', placeOnce);
   else place();
 
   return {
