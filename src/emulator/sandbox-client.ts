@@ -3,6 +3,7 @@
  * talking to its own backend. Types only come from the protocol, so nothing of the Node sandbox
  * reaches a browser bundle; the paths are checked against the protocol's `WALLET_API` by type.
  */
+import { bare } from '../core/own.js';
 import type {
   AuthCodeRequest,
   AuthCodeResponse,
@@ -56,7 +57,8 @@ export function createSandboxClient(url: string): SandboxClient {
     let res: Response;
     let data: unknown;
     try {
-      res = await fetch(base + path, body ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {});
+      // prototype-less: fetch reads inherited members too, and a polluted Object.prototype.signal would break it
+      res = await fetch(base + path, bare(body ? { method: 'POST', headers: bare({ 'content-type': 'application/json' }), body: JSON.stringify(body) } : {}));
       data = await res.json();
     } catch (e) {
       throw sandboxError('UNREACHABLE', `the sandbox wallet at ${base} is unreachable (${(e as Error).message}): is it running?`);
