@@ -18,7 +18,10 @@ export const FILES = {
   walletPrivateKey: 'wallet-private-key.pem',
   walletPublicKey: 'wallet-public-key.pem',
   env: '.env',
+  /** The JSON state of versions before the database (migrated once, then renamed `.migrated`). */
   state: 'state.json',
+  /** The wallet: an SQLite database (with its `-wal` and `-shm` files beside it while open). */
+  database: 'state.db',
 } as const;
 
 /** What the gateway needs to verify merchants and sign as the wallet. */

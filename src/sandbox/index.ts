@@ -15,13 +15,12 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { checkAllowedHosts, listenedHosts } from '../node/hosts.js';
 import { checkAllowOrigins } from '../node/origins.js';
-import { stateView } from './admin-api.js';
+import { listPage, stateView } from './admin-api.js';
 import { ensureCredentials, removeLeftoverTemps, writeEnv, writeMerchantKeyPkcs1 } from './credentials.js';
 import { lockDir } from './lock.js';
 import { DEFAULT_LIMITS, type Limits } from './handlers/context.js';
-import { nextDue } from './handlers/lifecycle.js';
 import { DEFAULT_RETRY_SCHEDULE_MS, Notifier } from './notify.js';
-import type { CashierDecisionResponse, ForcedOutcome, SandboxStateView } from './protocol.js';
+import type { CashierDecisionResponse, ForcedOutcome, SandboxListName, SandboxListQuery, SandboxListResponse, SandboxStateView } from './protocol.js';
 import { run, setFailNext, type Runtime } from './runtime.js';
 import { createGatewayServer } from './server.js';
 import { SIGNATURE_ENCODINGS, type SignatureEncoding } from './signing.js';
@@ -105,8 +104,13 @@ export interface Sandbox {
   walletPublicKeyPath: string;
   /** Where a corrupt state file was moved on start, if one was. */
   corruptStateFile?: string;
-  /** What the page shows (the admin API's `GET /sandbox-api/state`). */
-  state(): SandboxStateView;
+  /**
+   * What the page shows (the admin API's `GET /sandbox-api/state`): users, merchants, and each list's
+   * newest `limit` records (default 50) that match `q` and `status`. More of a list: `list()`.
+   */
+  state(query?: Omit<SandboxListQuery, 'before'>): SandboxStateView;
+  /** One page of a list, newest first (the admin API's `GET /sandbox-api/list`); `before` is the last page's `next`. */
+  list<N extends SandboxListName>(name: N, query?: SandboxListQuery): SandboxListResponse<N>;
   /** Forces the next payment outcome (`null` clears it), like the page's buttons. */
   force(outcome: ForcedOutcome | null): Promise<void>;
   /**
@@ -223,7 +227,7 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
   // due work (expiry, settling) without a request to trigger it
   const tick = () => run(rt, credentials.clientId, () => undefined);
   const sweeper = setInterval(() => {
-    if (nextDue(Object.values(store.state.payments), Object.values(store.state.refunds)) <= clock()) void tick().catch((e: Error) => warn(`superqi-sandbox: sweep: ${e.message}`));
+    if (store.nextDue() <= clock()) void tick().catch((e: Error) => warn(`superqi-sandbox: sweep: ${e.message}`));
   }, 250);
   sweeper.unref();
   notifier.kick();
@@ -239,7 +243,8 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
     merchantPrivateKeyPkcs1Path,
     walletPublicKeyPath: credentials.walletPublicKeyPath,
     ...(store.corruptFile ? { corruptStateFile: store.corruptFile } : {}),
-    state: () => stateView(rt),
+    state: (query) => stateView(rt, query),
+    list: (name, query) => listPage(rt, name, query),
     force: async (outcome) => {
       store.transact((tx) => tx.put('forced', 'next', outcome ?? undefined));
       await store.flush();
@@ -265,8 +270,8 @@ async function start(options: SandboxOptions, { dir, warn, clock, credentials, p
         });
         try {
           await notifier.close();
-          await store.flush();
         } finally {
+          store.close();
           // a save that fails here (a full disk) still lets the directory go
           unlock();
         }

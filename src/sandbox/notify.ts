@@ -8,7 +8,7 @@
 import type { KeyObject } from 'node:crypto';
 import { sendRequest } from './http-request.js';
 import { formatTime, signedHeaders, type SignatureEncoding } from './signing.js';
-import { own, type DeliveryAttempt, type DeliveryRecord } from './state.js';
+import type { DeliveryAttempt, DeliveryRecord } from './state.js';
 import type { Store } from './store.js';
 
 /**
@@ -37,6 +37,8 @@ function describeFailure(e: unknown): string {
 export class Notifier {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Deliveries whose last attempt could not be recorded: not tried again before this time. */
+  private readonly notBefore = new Map<string, number>();
   private closed = false;
 
   constructor(private readonly options: NotifierOptions) {}
@@ -47,10 +49,11 @@ export class Notifier {
     clearTimeout(this.timer);
     const now = this.options.clock();
     let next = Infinity;
-    for (const d of Object.values(this.options.store.state.deliveries)) {
-      if (d.status !== 'PENDING' || this.inFlight.has(d.deliveryId)) continue;
-      if (d.nextAt <= now) this.send(d);
-      else next = Math.min(next, d.nextAt);
+    for (const d of this.options.store.pendingDeliveries()) {
+      if (this.inFlight.has(d.deliveryId)) continue;
+      const at = Math.max(d.nextAt, this.notBefore.get(d.deliveryId) ?? 0);
+      if (at <= now) this.send(d);
+      else next = Math.min(next, at);
     }
     if (next !== Infinity) {
       this.timer = setTimeout(() => this.kick(), Math.min(Math.max(next - now, 0), 2 ** 31 - 1));
@@ -60,8 +63,9 @@ export class Notifier {
 
   /** Queues `deliveryId` again now (its attempts are kept). False when there is no such delivery. */
   resend(deliveryId: string): boolean {
-    const d = own(this.options.store.state.deliveries, deliveryId);
+    const d = this.options.store.get('deliveries', deliveryId);
     if (!d) return false;
+    this.notBefore.delete(deliveryId);
     this.options.store.transact((tx) => tx.put('deliveries', deliveryId, { ...d, status: 'PENDING', tries: 0, nextAt: this.options.clock() }));
     this.kick();
     return true;
@@ -114,8 +118,18 @@ export class Notifier {
       attempt = { at: started, outcome: describeFailure(e), ms: Date.now() - wall };
     }
     const { schedule } = this.options;
+    // a commit that fails (a full disk, reported by the store) leaves the delivery as it was: it is
+    // tried again, not before its schedule's next wait (else a full disk would resend in a loop)
+    try {
+      this.record(d, attempt, delivered, schedule);
+      this.notBefore.delete(d.deliveryId);
+    } catch {
+      this.notBefore.set(d.deliveryId, this.options.clock() + Math.max(schedule[1] ?? 1000, 1000));
+    }
+  }
+
+  private record(d: DeliveryRecord, attempt: DeliveryAttempt, delivered: boolean, schedule: readonly number[]): void {
     this.options.store.transact((tx) => {
-      // gone: its creation was undone (a failed save) while the attempt ran
       const current = tx.get('deliveries', d.deliveryId);
       if (!current) return;
       const tries = current.tries + 1;

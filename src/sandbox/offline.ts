@@ -73,7 +73,7 @@ export async function withDirWallet<R>(dirInput: string, fn: (wallet: Wallet) =>
     try {
       return await fn(localWallet(rt));
     } finally {
-      await store.flush();
+      store.close();
     }
   } finally {
     unlock();

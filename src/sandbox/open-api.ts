@@ -62,7 +62,7 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
 
   // ── who is calling, and did they sign it ───────────────────────────────────────────────────────
   if (!clientId) return fail('CLIENT_INVALID', 'The Client-Id header is missing.');
-  if (!own(rt.store.state.merchants, clientId)) return fail('CLIENT_INVALID', `No merchant has Client-Id ${clientId} (this sandbox's is ${rt.credentials.clientId}; see its .env)`);
+  if (!rt.store.get('merchants', clientId)) return fail('CLIENT_INVALID', `No merchant has Client-Id ${clientId} (this sandbox's is ${rt.credentials.clientId}; see its .env)`);
   const requestTime = String(req.headers['request-time'] ?? '');
   if (!requestTime) return fail('INVALID_SIGNATURE', 'The Request-Time header is missing.');
   if (Number.isNaN(parseTime(requestTime))) return fail('INVALID_SIGNATURE', `Request-Time ${JSON.stringify(requestTime)} is not an ISO 8601 date-time with a zone`);

@@ -164,8 +164,10 @@ export const SANDBOX_API_PREFIX = '/sandbox-api';
 
 /** Paths of the admin API, relative to the gateway URL. */
 export const SANDBOX_API = {
-  /** `GET` → `SandboxStateView`. */
+  /** `GET` (query: `SandboxListQuery` without `before`) → `SandboxStateView`: each list's first page. */
   state: `${SANDBOX_API_PREFIX}/state`,
+  /** `GET ?name=<SandboxListName>` (and `SandboxListQuery`) → `SandboxListResponse`: one list, one page. */
+  list: `${SANDBOX_API_PREFIX}/list`,
   /** `POST` `ForceRequest` → `ForceResponse`. */
   force: `${SANDBOX_API_PREFIX}/force`,
   /** `POST` `ResendRequest` → `ResendResponse`. */
@@ -304,7 +306,59 @@ export interface SandboxMessage {
   at: string;
 }
 
-/** `GET {SANDBOX_API.state}`: everything the page shows, newest first within each list. */
+/** The lists the page shows a page at a time, newest first (the wallet keeps all of history). */
+export type SandboxListName = 'payments' | 'refunds' | 'agreements' | 'deliveries' | 'messages';
+
+export const SANDBOX_LISTS: readonly SandboxListName[] = ['payments', 'refunds', 'agreements', 'deliveries', 'messages'];
+
+/** A page's size when none is asked for. */
+export const SANDBOX_PAGE_DEFAULT = 50;
+/** The largest page the admin API answers. */
+export const SANDBOX_PAGE_MAX = 500;
+
+/**
+ * Which records of a list, as query parameters of `GET {SANDBOX_API.state}` and `GET {SANDBOX_API.list}`
+ * (every list of the state, or the one `name`d).
+ */
+export interface SandboxListQuery {
+  /** Records per list, 1–`SANDBOX_PAGE_MAX`. @default SANDBOX_PAGE_DEFAULT */
+  limit?: number;
+  /** The `next` of the page before (list only): the records older than its last one. */
+  before?: string;
+  /**
+   * Only records one of whose ids starts with this: a payment's id, paymentRequestId or payer; a
+   * refund's id, refundRequestId or paymentId; an agreement's or message's id or userId; a delivery's
+   * id or paymentId.
+   */
+  q?: string;
+  /** Only records in this status (payments, refunds, deliveries). */
+  status?: string;
+}
+
+/** How much of a list there is beyond the page shown. */
+export interface SandboxListInfo {
+  /** Records that match the query, on every page. */
+  total: number;
+  /** `before` for the next page; null on the last one. */
+  next: string | null;
+}
+
+/** The items of each list. */
+export interface SandboxListItems {
+  payments: SandboxPayment;
+  refunds: SandboxRefund;
+  agreements: SandboxAgreement;
+  deliveries: SandboxDelivery;
+  messages: SandboxMessage;
+}
+
+/** Answer of `GET {SANDBOX_API.list}`. */
+export interface SandboxListResponse<N extends SandboxListName = SandboxListName> extends SandboxListInfo {
+  name: N;
+  items: Array<SandboxListItems[N]>;
+}
+
+/** `GET {SANDBOX_API.state}`: what the page shows, each list's first page (newest first). */
 export interface SandboxStateView {
   gatewayUrl: string;
   clientId: string;
@@ -320,4 +374,6 @@ export interface SandboxStateView {
   openApis: Array<{ name: string; path: string; doc: string; codes: string[] }>;
   /** Scripted next answers waiting (`FailNextRequest`), by API. */
   failNext: Record<string, string>;
+  /** Each list's total and the cursor of its next page (`GET {SANDBOX_API.list}`). */
+  pages: Record<SandboxListName, SandboxListInfo>;
 }

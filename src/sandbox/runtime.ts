@@ -3,7 +3,7 @@ import type { AllowedHosts } from '../node/hosts.js';
 import type { AllowOrigins } from '../node/origins.js';
 import type { Credentials } from './credentials.js';
 import type { Ctx, Limits } from './handlers/context.js';
-import { nextDue, sweep } from './handlers/lifecycle.js';
+import { sweep } from './handlers/lifecycle.js';
 import type { Notifier } from './notify.js';
 import type { ForcedOutcome } from './protocol.js';
 import type { Store, Tx } from './store.js';
@@ -33,13 +33,12 @@ export interface Runtime {
 
 /**
  * Runs `fn` as one transaction with due work (expiry, settling) done first, then waits until the
- * change is on disk and wakes the notifier. `clientId` is the caller (the Open APIs' Client-Id).
+ * change is committed and wakes the notifier. `clientId` is the caller (the Open APIs' Client-Id).
  */
 export async function run<R>(rt: Runtime, clientId: string, fn: (ctx: Ctx) => R): Promise<R> {
   const result = rt.store.transact((tx: Tx) => {
     const ctx: Ctx = { tx, clientId, now: rt.clock(), url: rt.url, limits: rt.limits };
-    const { payments, refunds } = rt.store.state;
-    if (nextDue(Object.values(payments), Object.values(refunds)) <= ctx.now) sweep(ctx);
+    if (rt.store.nextDue() <= ctx.now) sweep(ctx);
     return fn(ctx);
   });
   await rt.store.flush();
@@ -66,7 +65,7 @@ export function setFailNext(rt: Runtime, api: unknown, resultCode: unknown): str
 
 /** Takes a forced `slow` (if it is the one forced) and waits `slowMs`. */
 export async function maybeSlow(rt: Runtime): Promise<void> {
-  if (rt.store.state.forced['next'] !== ('slow' satisfies ForcedOutcome)) return;
+  if (rt.store.get('forced', 'next') !== ('slow' satisfies ForcedOutcome)) return;
   rt.store.transact((tx) => tx.put('forced', 'next', undefined));
   await new Promise((r) => setTimeout(r, rt.slowMs));
 }

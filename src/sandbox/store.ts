@@ -1,208 +1,372 @@
 /**
- * The store: the state in memory (the source of truth), changed only through transactions, saved in
- * the sandbox directory one write at a time (a temp file, then a rename: never half a file).
+ * The store: the wallet in an SQLite database in the sandbox directory (`state.db`, write-ahead
+ * log), one transaction per request. A request's reads and writes go to the database as it runs;
+ * it commits as a whole or not at all, and the invariants (schema.ts) are constraints the database
+ * checks on the rows the transaction touched, so the cost of a request does not grow with history.
  *
- * A transaction journals the records a handler puts; commit applies them at once and checks every
- * invariant (state.ts `brokenInvariant`), undoing the lot if one breaks. Handlers run synchronously
- * between two awaits, so concurrent requests cannot interleave half-applied changes. A change counts
- * once it is on disk: when a save fails (a full disk), every change it would have saved is undone, so
- * memory stays what the file holds and the requests waiting on that save get the error.
+ * A change counts once `transact` returns: it is committed to the log (`synchronous = NORMAL`),
+ * which a killed process (kill -9) never loses; only a crash of the machine itself may take the last
+ * commits, as it could take the last write of the JSON file this store replaced (that was not synced
+ * either). A commit that fails (a full disk) is rolled back: the state is as before the request.
+ *
+ * A directory that still has the `state.json` of older versions is migrated once, on first start:
+ * its records are checked as before (state-check.ts), copied in one transaction, and the file is
+ * renamed `state.json.migrated` (kept, never read again).
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILES } from './credentials.js';
+import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { isConstraintError, openDatabase, sqliteCode, type Database, type Statement } from './sqlite.js';
 import { readState } from './state-check.js';
-import { brokenInvariant, initialState, own, type State, type Tables } from './state.js';
+import { brokenInvariant, initialState, sumFils, TABLE_NAMES, type PaymentRecord, type RefundRecord, type State, type Tables } from './state.js';
 
-type Row<T extends keyof Tables> = Tables[T][string];
+export type Row<T extends keyof Tables> = Tables[T][string];
 
-/** A handler's view of the state: reads see its own puts; nothing reaches the state before commit. */
-export class Tx {
-  private readonly journal = new Map<keyof Tables, Map<string, unknown>>();
+/** Tables small enough to read whole (a handful of users and merchants, one forced outcome). */
+export type SmallTable = 'users' | 'merchants' | 'consents' | 'forced';
 
-  constructor(private readonly state: State) {}
+/** Tables the page lists newest first, a page at a time. */
+export type ListedTable = 'payments' | 'refunds' | 'agreements' | 'deliveries' | 'messages';
 
-  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
-    const pending = this.journal.get(table);
-    if (pending?.has(id)) return pending.get(id) as Row<T> | undefined;
-    return own(this.state[table] as Record<string, Row<T>>, id);
-  }
-
-  /** Puts a record (`undefined` deletes it). Records are replaced whole, never edited in place. */
-  put<T extends keyof Tables>(table: T, id: string, value: Row<T> | undefined): void {
-    let pending = this.journal.get(table);
-    if (!pending) this.journal.set(table, (pending = new Map()));
-    pending.set(id, value);
-  }
-
-  /** Every record of a table, this transaction's puts included. */
-  all<T extends keyof Tables>(table: T): Array<Row<T>> {
-    const merged = new Map(Object.entries(this.state[table]) as Array<[string, Row<T>]>);
-    for (const [id, v] of this.journal.get(table) ?? []) {
-      if (v === undefined) merged.delete(id);
-      else merged.set(id, v as Row<T>);
-    }
-    return [...merged.values()];
-  }
-
-  get changed(): boolean {
-    return this.journal.size > 0;
-  }
-
-  /** @internal applies the journal; returns the undo. */
-  apply(): () => void {
-    const undo: Array<() => void> = [];
-    for (const [table, rows] of this.journal) {
-      const target = this.state[table] as Record<string, unknown>;
-      for (const [id, value] of rows) {
-        const had = Object.prototype.hasOwnProperty.call(target, id);
-        const old = target[id];
-        undo.push(() => {
-          if (had) target[id] = old;
-          else delete target[id];
-        });
-        if (value === undefined) delete target[id];
-        else target[id] = value;
-      }
-    }
-    return () => undo.reverse().forEach((f) => f());
-  }
+/** Reads records: a transaction (`Tx`), or the store between transactions. */
+export interface Reader {
+  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined;
+  /** Every record of a small table. */
+  all<T extends SmallTable>(table: T): Array<Row<T>>;
 }
+
+/** One page of a listed table: newest first. */
+export interface PageQuery {
+  /** At most this many records. */
+  limit: number;
+  /** The `next` of the page before: records older than its last one. */
+  before?: string;
+  /** Only records one of whose ids (its own, the request id, the payment's, the user's) starts with this. */
+  q?: string;
+  /** Only records in this status (payments, refunds, deliveries). */
+  status?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Records that match the query, on every page. */
+  total: number;
+  /** Pass as `before` for the next page; null on the last one. */
+  next: string | null;
+}
+
+/** The columns a person searches each listed table by (exact id or its start). */
+const SEARCHED: Record<ListedTable, readonly string[]> = {
+  payments: ['id', 'paymentRequestId', 'payerId'],
+  refunds: ['id', 'refundRequestId', 'paymentId'],
+  agreements: ['id', 'userId'],
+  deliveries: ['id', 'paymentId'],
+  messages: ['id', 'userId'],
+};
+const HAS_STATUS: readonly ListedTable[] = ['payments', 'refunds', 'deliveries'];
 
 /** Thrown by `Store.transact` when a change would break an invariant (it was undone). */
 export class InvariantError extends Error {
   override name = 'InvariantError';
 }
 
+/** Thrown by `Store.page` for a `before` that no page gave. */
+export class CursorError extends Error {
+  override name = 'CursorError';
+}
+
+/** The database, with each statement prepared once. */
+class Db {
+  private readonly statements = new Map<string, Statement>();
+  private readonly columns = new Map<string, Statement>();
+  constructor(readonly raw: Database) {}
+  /** `text` prepared, rows as objects. */
+  sql(text: string): Statement {
+    let s = this.statements.get(text);
+    if (!s) this.statements.set(text, (s = this.raw.prepare(text)));
+    return s;
+  }
+  /** `text` prepared, rows as arrays (for its first column). */
+  private column(text: string): Statement {
+    let s = this.columns.get(text);
+    if (!s) this.columns.set(text, (s = this.raw.prepare(text).raw(true)));
+    return s;
+  }
+  /** The body of `table`'s record `id`, parsed. */
+  row<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
+    const body = this.value(`SELECT body FROM ${table} WHERE id = ?`, id) as string | undefined;
+    return body === undefined ? undefined : (JSON.parse(body) as Row<T>);
+  }
+  /** The first column of each row (a record's body), parsed. */
+  bodies<T>(text: string, ...params: unknown[]): T[] {
+    return (this.column(text).all(...params) as string[][]).map((r) => JSON.parse(r[0]!) as T);
+  }
+  /** The first column of the first row, or undefined. */
+  value(text: string, ...params: unknown[]): unknown {
+    return (this.column(text).get(...params) as unknown[] | undefined)?.[0];
+  }
+}
+
+const DUE_PAYMENTS = `FROM payments WHERE status = 'PROCESSING'`;
+const DUE = `min(coalesce(settleAt, expiresAt), expiresAt)`;
+const DUE_REFUNDS = `FROM refunds WHERE status = 'PROCESSING' AND settleAt IS NOT NULL`;
+
+/** A handler's view of the wallet, inside one database transaction: reads see its own puts. */
+export class Tx implements Reader {
+  /** Payments whose refunds or `refunded` this transaction changed (checked before commit). */
+  readonly touchedPayments = new Set<string>();
+  changed = false;
+
+  constructor(private readonly db: Db) {}
+
+  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
+    return this.db.row(table, id);
+  }
+
+  /** Puts a record (`undefined` deletes it). Records are replaced whole, never edited in place. */
+  put<T extends keyof Tables>(table: T, id: string, value: Row<T> | undefined): void {
+    this.changed = true;
+    if (table === 'payments') this.touchedPayments.add(id);
+    if (table === 'refunds') {
+      const old = this.db.row('refunds', id);
+      if (old) this.touchedPayments.add(old.paymentId);
+      if (value) this.touchedPayments.add((value as RefundRecord).paymentId);
+    }
+    if (value === undefined) this.db.sql(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    else this.db.sql(`INSERT INTO ${table} (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body`).run(id, JSON.stringify(value));
+  }
+
+  all<T extends SmallTable>(table: T): Array<Row<T>> {
+    return this.db.bodies<Row<T>>(`SELECT body FROM ${table} ORDER BY rowid`);
+  }
+
+  /** Work due at `now`: PROCESSING payments past their settle or expiry time, pending refunds to settle. */
+  due(now: number): { payments: PaymentRecord[]; refunds: RefundRecord[] } {
+    return {
+      payments: this.db.bodies<PaymentRecord>(`SELECT body ${DUE_PAYMENTS} AND ${DUE} <= ?`, now),
+      refunds: this.db.bodies<RefundRecord>(`SELECT body ${DUE_REFUNDS} AND settleAt <= ?`, now),
+    };
+  }
+}
+
 export interface StoreOptions {
-  /** Directory holding state.json. */
+  /** Directory holding state.db. */
   dir: string;
   clientId: string;
   merchantName?: string;
-  /** Told when a corrupt state file was moved aside. */
+  /** Told when a corrupt state file was moved aside, or a commit failed. */
   onWarning?: (message: string) => void;
 }
 
-/** A committed change not yet on disk: how to undo it, and its waiters. */
-interface Unsaved {
-  undo: () => void;
-  saved: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+const SIDE_FILES = ['-wal', '-shm'];
 
-export class Store {
-  readonly state: State;
+export class Store implements Reader {
+  /** The database file. */
   readonly path: string;
-  /** Where a corrupt state file was moved, if one was. */
+  /** Where a corrupt state file (the database, or the state.json being migrated) was moved, if one was. */
   readonly corruptFile?: string;
-  /** Each write resolves to its error, or null when it saved. */
-  private writing: Promise<unknown> = Promise.resolve(null);
-  private dirty = false;
-  private pendingFlush: Promise<unknown> | null = null;
-  /** Changes committed since the last save, oldest first. */
-  private unsaved: Unsaved[] = [];
-  /** Whether state.json holds this state (false for a fresh one until its first save). */
-  private onDisk: boolean;
+  private readonly db: Db;
   private readonly warn: (message: string) => void;
+  private closed = false;
 
   constructor(options: StoreOptions) {
-    this.path = join(options.dir, FILES.state);
+    this.path = join(options.dir, FILES.database);
     this.warn = options.onWarning ?? (() => {});
-    let loaded: State | null = null;
-    if (existsSync(this.path)) {
-      const text = readFileSync(this.path, 'utf8');
-      let parsed: State | string;
-      try {
-        parsed = readState(JSON.parse(text));
-      } catch (e) {
-        parsed = `not JSON (${(e as Error).message})`;
-      }
-      const broken = typeof parsed === 'string' ? null : brokenInvariant(parsed);
-      const reason = typeof parsed === 'string' ? parsed : broken ? `a state whose invariant is broken: ${broken}` : '';
-      if (reason) {
-        const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-        renameSync(this.path, aside);
-        this.corruptFile = aside;
-        options.onWarning?.(`superqi-sandbox: ${this.path} is ${reason}; moved it to ${aside} and started afresh`);
-      } else loaded = parsed as State;
-    }
-    this.state = loaded ?? initialState(options.clientId, options.merchantName);
-    this.onDisk = loaded !== null;
-    // a merchant for this client id must exist (the directory's client.json is the truth)
-    if (!own(this.state.merchants, options.clientId)) {
-      this.state.merchants[options.clientId] = { clientId: options.clientId, merchantName: options.merchantName ?? 'Sandbox Merchant', merchantNameArabic: 'تاجر التجربة', status: 'NORMAL', balance: 0 };
-    }
-    if (!loaded) this.markDirty();
-  }
-
-  /**
-   * Runs `fn` in a transaction and commits it: all its puts or none. Throws `InvariantError` (state
-   * unchanged) if the result would break an invariant; a throw from `fn` also leaves the state as it was.
-   */
-  transact<R>(fn: (tx: Tx) => R): R {
-    const tx = new Tx(this.state);
-    const result = fn(tx);
-    if (!tx.changed) return result;
-    const undo = tx.apply();
-    const broken = brokenInvariant(this.state);
-    if (broken) {
-      undo();
-      throw new InvariantError(broken);
-    }
-    let resolve!: () => void;
-    let reject!: (error: unknown) => void;
-    const saved = new Promise<void>((ok, fail) => {
-      resolve = ok;
-      reject = fail;
-    });
-    // nobody may wait on it (the notifier's own changes): a lost change is reported by the warning
-    saved.catch(() => {});
-    this.unsaved.push({ undo, saved, resolve, reject });
-    this.markDirty();
-    return result;
-  }
-
-  private markDirty(): void {
-    this.dirty = true;
-    if (!this.pendingFlush) this.pendingFlush = this.writing = this.writing.then(() => this.writeOnce());
-  }
-
-  private async writeOnce(): Promise<unknown> {
-    this.pendingFlush = null;
-    if (!this.dirty) return null;
-    this.dirty = false;
-    const batch = this.unsaved.length;
-    const tmp = `${this.path}.${process.pid}.tmp`;
+    let raw: Database;
     try {
-      await writeFile(tmp, JSON.stringify(this.state));
-      await rename(tmp, this.path);
+      raw = this.open();
     } catch (e) {
-      // back to what the file holds: every change not on disk is undone (newest first), before any await
-      const lost = this.unsaved.splice(0);
-      for (let i = lost.length - 1; i >= 0; i--) lost[i]!.undo();
-      for (const change of lost) change.reject(e);
-      this.dirty = !this.onDisk;
-      this.warn(`superqi-sandbox: could not save ${this.path} (${(e as Error).message}); ${lost.length} change(s) undone, the state is as last saved`);
-      await rm(tmp, { force: true }).catch(() => {});
-      return e;
+      if ((e as Error).name === 'MissingDatabaseError' || /newer superqi-bridge/.test((e as Error).message)) throw e;
+      const aside = `${this.path}.corrupt-${stamp()}`;
+      for (const suffix of ['', ...SIDE_FILES]) if (existsSync(this.path + suffix)) renameSync(this.path + suffix, aside + suffix);
+      this.corruptFile = aside;
+      this.warn(`superqi-sandbox: ${this.path} is not a sandbox database (${(e as Error).message}); moved it to ${aside} and started afresh`);
+      raw = this.open();
     }
-    this.onDisk = true;
-    for (const change of this.unsaved.splice(0, batch)) change.resolve();
+    this.db = new Db(raw);
+    if (this.db.value('PRAGMA user_version') === 0) this.create(options);
+    else this.retireJsonState();
+    // a merchant for this client id must exist (the directory's client.json is the truth)
+    if (!this.get('merchants', options.clientId)) {
+      this.transact((tx) =>
+        tx.put('merchants', options.clientId, { clientId: options.clientId, merchantName: options.merchantName ?? 'Sandbox Merchant', merchantNameArabic: 'تاجر التجربة', status: 'NORMAL', balance: 0 }),
+      );
+    }
+  }
+
+  /** Opens the database file and checks it is one of ours (a corrupt or foreign file throws). */
+  private open(): Database {
+    const raw = openDatabase(this.path);
+    try {
+      raw.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+      const version = (raw.prepare('PRAGMA user_version').raw(true).get() as [number])[0];
+      if (version > SCHEMA_VERSION) throw new Error(`${this.path} was made by a newer superqi-bridge (schema ${version}; this one reads ${SCHEMA_VERSION}): upgrade superqi-bridge, or start the sandbox on another directory`);
+      if (version === SCHEMA_VERSION) {
+        const [check] = raw.prepare('PRAGMA quick_check(1)').raw(true).get() as [unknown];
+        if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
+        const missing = TABLE_NAMES.filter((t) => !raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+        if (missing.length) throw new Error(`tables missing: ${missing.join(', ')}`);
+      } else if (version !== 0) throw new Error(`unknown schema version ${version}`);
+      return raw;
+    } catch (e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /** A new database: the schema and the first state (the old state.json's, if there is one) in one transaction. */
+  private create(options: StoreOptions): void {
+    const state = this.readJsonState() ?? initialState(options.clientId, options.merchantName);
+    const { raw } = this.db;
+    raw.exec('BEGIN IMMEDIATE');
+    try {
+      raw.exec(SCHEMA);
+      const total = sumFils(state);
+      this.db.sql('INSERT INTO balanced (total) VALUES (?)').run(state.totalFils);
+      this.db.sql('INSERT INTO ledger (id, fils) VALUES (1, 0)').run();
+      for (const table of TABLE_NAMES) {
+        const insert = this.db.sql(`INSERT INTO ${table} (id, body) VALUES (?, ?)`);
+        for (const [id, record] of Object.entries(state[table])) insert.run(id, JSON.stringify(record));
+      }
+      if (total !== state.totalFils) throw new Error(`fils not conserved: ${total} ≠ ${state.totalFils}`);
+      raw.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+      raw.exec('COMMIT');
+    } catch (e) {
+      if (raw.inTransaction) raw.exec('ROLLBACK');
+      throw e;
+    }
+    this.retireJsonState();
+  }
+
+  /** The state.json of older versions, checked as they checked it; a bad one is moved aside (null). */
+  private readJsonState(): State | null {
+    const file = join(this.path, '..', FILES.state);
+    if (!existsSync(file)) return null;
+    let parsed: State | string;
+    try {
+      parsed = readState(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (e) {
+      parsed = `not JSON (${(e as Error).message})`;
+    }
+    const broken = typeof parsed === 'string' ? null : brokenInvariant(parsed);
+    if (typeof parsed !== 'string' && !broken) return parsed;
+    const reason = typeof parsed === 'string' ? parsed : `a state whose invariant is broken: ${broken}`;
+    const aside = `${file}.corrupt-${stamp()}`;
+    renameSync(file, aside);
+    (this as { corruptFile?: string }).corruptFile = aside;
+    this.warn(`superqi-sandbox: ${file} is ${reason}; moved it to ${aside} and started afresh`);
     return null;
   }
 
+  /** Once the database holds the state, the old file is kept under another name and never read again. */
+  private retireJsonState(): void {
+    const file = join(this.path, '..', FILES.state);
+    if (existsSync(file)) renameSync(file, `${file}.migrated`);
+  }
+
+  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
+    return this.db.row(table, id);
+  }
+
+  all<T extends SmallTable>(table: T): Array<Row<T>> {
+    return this.db.bodies<Row<T>>(`SELECT body FROM ${table} ORDER BY rowid`);
+  }
+
   /**
-   * Resolves once every change made so far is on disk. Rejects with the save's error if one of them
-   * was undone because its save failed (or a fresh state could not be written at all).
+   * Runs `fn` in one transaction and commits it: all its puts or none. Throws `InvariantError` (state
+   * unchanged) if the result would break an invariant; a throw from `fn`, or a commit that fails (a
+   * full disk), also leaves the state as it was.
    */
-  async flush(): Promise<void> {
-    if (this.dirty && !this.pendingFlush) this.markDirty();
-    const changes = this.unsaved.map((u) => u.saved);
-    // the queued write (or, if none is queued, the one running) includes every change made so far
-    const error = await (this.pendingFlush ?? this.writing);
-    await Promise.all(changes);
-    if (error && !this.onDisk) throw error;
+  transact<R>(fn: (tx: Tx) => R): R {
+    if (this.closed) throw new Error(`superqi-sandbox: ${this.path} is closed`);
+    const { raw } = this.db;
+    if (raw.inTransaction) throw new Error('superqi-sandbox: transactions do not nest');
+    raw.exec('BEGIN IMMEDIATE');
+    const tx = new Tx(this.db);
+    try {
+      const result = fn(tx);
+      if (tx.changed) this.check(tx);
+      raw.exec('COMMIT');
+      return result;
+    } catch (e) {
+      if (raw.inTransaction) raw.exec('ROLLBACK');
+      if (isConstraintError(e)) throw new InvariantError(`${e.message} (${e.code})`);
+      if (/^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(sqliteCode(e))) {
+        this.warn(`superqi-sandbox: could not save ${this.path} (${sqliteCode(e)}: ${(e as Error).message}); the change was undone, the state is as last saved`);
+      }
+      throw e;
+    }
+  }
+
+  /** What no CHECK can see: fils conserved, and each touched payment's `refunded` equal to its refunds. */
+  private check(tx: Tx): void {
+    const ledger = this.db.sql('SELECT fils, (SELECT total FROM balanced) AS total FROM ledger').get() as { fils: number; total: number };
+    if (ledger.fils !== ledger.total) throw new InvariantError(`fils not conserved: ${ledger.fils} ≠ ${ledger.total}`);
+    for (const paymentId of tx.touchedPayments) {
+      const row = this.db.sql("SELECT refunded, (SELECT coalesce(sum(amount), 0) FROM refunds WHERE paymentId = ?1 AND status != 'FAIL') AS sum FROM payments WHERE id = ?1").get(paymentId) as
+        | { refunded: number; sum: number }
+        | undefined;
+      if (row && row.refunded !== row.sum) throw new InvariantError(`payment ${paymentId} refunded ${row.refunded} but its refunds sum to ${row.sum}`);
+    }
+  }
+
+  /** The next time there is due work (`Tx.due`), or Infinity. */
+  nextDue(): number {
+    const payment = this.db.value(`SELECT min(${DUE}) ${DUE_PAYMENTS}`) as number | null;
+    const refund = this.db.value(`SELECT min(settleAt) ${DUE_REFUNDS}`) as number | null;
+    return Math.min(payment ?? Infinity, refund ?? Infinity);
+  }
+
+  /** Deliveries waiting for an attempt, soonest first. */
+  pendingDeliveries(): Array<Row<'deliveries'>> {
+    return this.db.bodies(`SELECT body FROM deliveries WHERE status = 'PENDING' ORDER BY nextAt`);
+  }
+
+  /** Records in `table`. */
+  count(table: keyof Tables): number {
+    return this.db.value(`SELECT count(*) FROM ${table}`) as number;
+  }
+
+  /** A page of `table`, newest first, filtered (see `PageQuery`). Throws `CursorError` for a bad `before`. */
+  page<T extends ListedTable>(table: T, query: PageQuery): Page<Row<T>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.q) {
+      where.push(`(${SEARCHED[table].map((c) => `(${c} >= ? AND ${c} < ?)`).join(' OR ')})`);
+      for (let i = 0; i < SEARCHED[table].length; i++) params.push(query.q, `${query.q}\u{10FFFF}`);
+    }
+    if (query.status && HAS_STATUS.includes(table)) {
+      where.push('status = ?');
+      params.push(query.status);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.db.value(`SELECT count(*) FROM ${table} ${filter}`, ...params) as number;
+    const paged = [...where];
+    const pagedParams = [...params];
+    if (query.before !== undefined) {
+      const m = /^(\d+):(.+)$/s.exec(query.before);
+      if (!m) throw new CursorError(`before must be the next of an earlier page, got ${JSON.stringify(query.before)}`);
+      paged.push('(at, id) < (?, ?)');
+      pagedParams.push(Number(m[1]), m[2]);
+    }
+    const rows = this.db
+      .sql(`SELECT body, at, id FROM ${table} ${paged.length ? `WHERE ${paged.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ?`)
+      .all(...pagedParams, query.limit + 1) as Array<{ body: string; at: number; id: string }>;
+    const more = rows.length > query.limit;
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return { items: items.map((r) => JSON.parse(r.body) as Row<T>), total, next: more && last ? `${last.at}:${last.id}` : null };
+  }
+
+  /** Every change is committed when `transact` returns; kept for callers that wait on saves. */
+  async flush(): Promise<void> {}
+
+  /** Closes the database (the log is folded into it). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.raw.close();
   }
 }

@@ -52,7 +52,7 @@ export function localWallet(rt: Runtime): Wallet {
     }
   };
   return {
-    session: () => call(() => walletSession(rt.store.state)),
+    session: () => call(() => walletSession(rt.store)),
     payment: (paymentId) => call(() => cashierPayment(rt, paymentId)),
     authCode: (body) => call(() => authCode(rt, { ...body })),
     decidePayment: (body) => call(() => decidePayment(rt, { ...body })),

@@ -23,7 +23,8 @@ import {
   type WalletUser,
 } from './protocol.js';
 import { maybeSlow, run, type Runtime } from './runtime.js';
-import { own, type ContractRecord, type PaymentRecord, type State, type UserRecord } from './state.js';
+import type { ContractRecord, PaymentRecord, UserRecord } from './state.js';
+import type { Reader } from './store.js';
 import { formatTime } from './signing.js';
 
 /** CORS headers: the page's own origin echoed (never `*`), and `Vary: Origin` (the answer depends on it). */
@@ -55,17 +56,17 @@ export const walletUser = (u: UserRecord): WalletUser => ({
 });
 
 /** Users, customers first (then by id). */
-export const usersInOrder = (state: State): UserRecord[] =>
-  Object.values(state.users).sort((a, b) => (a.role === b.role ? a.userId.localeCompare(b.userId) : a.role === 'customer' ? -1 : 1));
+export const usersInOrder = (wallet: Reader): UserRecord[] =>
+  wallet.all('users').sort((a, b) => (a.role === b.role ? a.userId.localeCompare(b.userId) : a.role === 'customer' ? -1 : 1));
 
 const cashierStatus = (p: PaymentRecord): CashierPayment['status'] =>
   p.status === 'CLOSED' ? 'FAIL' : p.status;
 
-function cashierView(state: State, p: PaymentRecord): CashierPayment {
+function cashierView(wallet: Reader, p: PaymentRecord): CashierPayment {
   return {
     paymentId: p.paymentId,
     paymentRequestId: p.paymentRequestId,
-    merchantName: own(state.merchants, p.clientId)?.merchantName ?? p.clientId,
+    merchantName: wallet.get('merchants', p.clientId)?.merchantName ?? p.clientId,
     ...(p.orderDescription ? { orderDescription: p.orderDescription } : {}),
     paymentAmount: { currency: p.currency, value: String(p.amount) },
     ...(p.referenceBuyerId ? { referenceBuyerId: p.referenceBuyerId } : {}),
@@ -74,10 +75,10 @@ function cashierView(state: State, p: PaymentRecord): CashierPayment {
   };
 }
 
-function contractView(state: State, c: ContractRecord): SigningContract {
+function contractView(wallet: Reader, c: ContractRecord): SigningContract {
   return {
     authId: c.authId,
-    merchantName: own(state.merchants, c.clientId)?.merchantName ?? c.clientId,
+    merchantName: wallet.get('merchants', c.clientId)?.merchantName ?? c.clientId,
     ...(c.contractDesc !== undefined ? { contractDesc: c.contractDesc } : {}),
     ...(c.language !== undefined ? { language: c.language } : {}),
     status: c.status,
@@ -128,11 +129,11 @@ export async function handleWalletApi(rt: Runtime, req: IncomingMessage, res: Se
 }
 
 async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unknown> {
-  const state = rt.store.state;
+  const wallet = rt.store;
   const get = req.method === 'GET';
   const post = req.method === 'POST';
   const path = url.pathname;
-  if (path === WALLET_API.session && get) return walletSession(state);
+  if (path === WALLET_API.session && get) return walletSession(wallet);
   if (path === WALLET_API.payments && get) {
     const id = url.searchParams.get('paymentId') ?? idFromLink(url.searchParams.get('paymentUrl'), 'paymentId');
     if (!id) refuse(400, 'INVALID_REQUEST', 'give ?paymentUrl=<the cashier URL pay answered> or ?paymentId=');
@@ -141,8 +142,8 @@ async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unkno
   if (path === WALLET_API.contracts && get) {
     const id = url.searchParams.get('authId') ?? idFromLink(url.searchParams.get('authUrl'), 'authId');
     if (!id) refuse(400, 'INVALID_REQUEST', 'give ?authUrl=<the authUrl prepare answered> or ?authId=');
-    const c = own(state.contracts, id!) ?? refuse(404, 'CONTRACT_NOT_FOUND', `no sandbox contract ${id}`);
-    return contractView(state, c);
+    const c = wallet.get('contracts', id!) ?? refuse(404, 'CONTRACT_NOT_FOUND', `no sandbox contract ${id}`);
+    return contractView(wallet, c);
   }
   if (!Object.values(WALLET_API).includes(path as never)) return refuse(404, 'INVALID_REQUEST', `${req.method} ${path} is not part of the wallet API`);
   // the method the path does not take (GET of a decision, POST of a read, PUT, DELETE…)
@@ -159,13 +160,13 @@ async function route(rt: Runtime, req: IncomingMessage, url: URL): Promise<unkno
 }
 
 /** `GET session`: the user the app plays (the first customer not frozen), every user, the merchants. */
-export function walletSession(state: State): WalletSession {
-  const users = usersInOrder(state);
+export function walletSession(wallet: Reader): WalletSession {
+  const users = usersInOrder(wallet);
   const first = users.find((u) => u.role === 'customer' && u.status === 'NORMAL') ?? users[0]!;
   return {
     user: walletUser(first),
     users: users.map(walletUser),
-    merchants: Object.values(state.merchants).map((m) => ({ clientId: m.clientId, merchantName: m.merchantName })),
+    merchants: wallet.all('merchants').map((m) => ({ clientId: m.clientId, merchantName: m.merchantName })),
   };
 }
 
@@ -173,7 +174,7 @@ export function walletSession(state: State): WalletSession {
 export function cashierPayment(rt: Runtime, paymentId: string): Promise<CashierPayment> {
   return run(rt, rt.credentials.clientId, (ctx) => {
     const p = ctx.tx.get('payments', paymentId) ?? refuse(404, 'PAYMENT_NOT_FOUND', `no sandbox payment ${paymentId}`);
-    return cashierView(rt.store.state, p);
+    return cashierView(ctx.tx, p);
   });
 }
 
@@ -214,7 +215,7 @@ export async function decidePayment(rt: Runtime, body: Record<string, unknown>):
     const p = ctx.tx.get('payments', paymentId) ?? refuse(404, 'PAYMENT_NOT_FOUND', `no sandbox payment ${paymentId}`);
     user(ctx, userId);
     if (p.kind === 'agreement') refuse(400, 'INVALID_REQUEST', 'agreement payments have no cashier');
-    const answer = (q: PaymentRecord, code = CASHIER_CODES[q.status]!): CashierDecisionResponse => ({ resultCode: code, payment: cashierView(rt.store.state, q) });
+    const answer = (q: PaymentRecord, code = CASHIER_CODES[q.status]!): CashierDecisionResponse => ({ resultCode: code, payment: cashierView(ctx.tx, q) });
     // already decided: say how it ended (a repeated tap changes nothing)
     if (p.status !== 'PROCESSING') return answer(p);
     if (decision === 'pending') return answer(p, '8000');

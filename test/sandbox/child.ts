@@ -5,7 +5,7 @@
  * test then waits for the answer with vitest's timeout as the backstop, and kills the child).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +13,15 @@ import { build } from 'esbuild';
 import { afterAll } from 'vitest';
 
 const ENTRY = fileURLToPath(new URL('../../src/sandbox/bin.ts', import.meta.url));
+const CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
 
 let bundled: Promise<string> | undefined;
 /** The bundled bin (made once per test file, removed after it). */
 function bin(): Promise<string> {
   bundled ??= (async () => {
-    const out = mkdtempSync(join(tmpdir(), 'superqi-sandbox-bin-'));
+    // inside the repository, so the bundle finds node_modules (libsql is loaded from there at run time)
+    mkdirSync(CACHE, { recursive: true });
+    const out = mkdtempSync(join(CACHE, 'superqi-sandbox-bin-'));
     afterAll(() => rmSync(out, { recursive: true, force: true }));
     const outfile = join(out, 'superqi-sandbox.mjs');
     await build({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });

@@ -135,24 +135,15 @@ export function notificationBody(payment: PaymentRecord): Record<string, unknown
  * agreement payment settles; a forced-pending refund succeeds. Returns whether anything changed.
  */
 export function sweep(ctx: Ctx): void {
-  for (const p of ctx.tx.all('payments')) {
-    if (p.status !== 'PROCESSING') continue;
+  const due = ctx.tx.due(ctx.now);
+  for (const p of due.payments) {
     if (p.settleAt !== undefined && p.settleAt <= ctx.now && p.payerId) {
       const problem = payerProblem(ctx, p, p.payerId);
       if (problem) endPayment(ctx, p, 'FAIL', problem);
       else completePayment(ctx, p, p.payerId);
     } else if (p.expiresAt <= ctx.now) endPayment(ctx, p, 'CLOSED', 'ORDER_IS_CLOSED');
   }
-  for (const r of ctx.tx.all('refunds')) {
-    if (r.status !== 'PROCESSING' || r.settleAt === undefined || r.settleAt > ctx.now) continue;
+  for (const r of due.refunds) {
     ctx.tx.put('refunds', r.refundId, { ...r, status: 'SUCCESS', refundTime: ctx.now, settleAt: undefined });
   }
-}
-
-/** The next time `sweep` has something to do, or Infinity. */
-export function nextDue(payments: Iterable<PaymentRecord>, refunds: Iterable<{ status: string; settleAt?: number }>): number {
-  let next = Infinity;
-  for (const p of payments) if (p.status === 'PROCESSING') next = Math.min(next, p.settleAt ?? Infinity, p.expiresAt);
-  for (const r of refunds) if (r.status === 'PROCESSING' && r.settleAt !== undefined) next = Math.min(next, r.settleAt);
-  return next;
 }

@@ -1,0 +1,103 @@
+/**
+ * The wallet's tables in SQLite. Each record is one row: its id, and its JSON as the state types in
+ * state.ts describe it (`body`). The fields the handlers look records up by, and the fields the
+ * invariants are about, are generated columns read from the JSON, so the database itself indexes
+ * them and refuses a change that breaks an invariant:
+ *
+ * - balances are safe integers ≥ 0 (CHECK);
+ * - a payment never gives back more than it took, holds only what it took, and holds or refunds
+ *   money only once paid (CHECK);
+ * - one payment per `paymentRequestId` and one refund per `refundRequestId` of a merchant, one token
+ *   per authCode (UNIQUE);
+ * - fils are conserved: triggers keep `ledger.fils` equal to the fils held by users, merchants and
+ *   escrow, and a deferred foreign key makes COMMIT fail unless it equals the total the wallet was
+ *   created with (`balanced.total`).
+ *
+ * What a CHECK cannot see (a payment's `refunded` against the sum of its refunds) is checked on the
+ * rows a transaction touched, before it commits (store.ts).
+ */
+import type { Tables } from './state.js';
+
+/** The schema's version (`PRAGMA user_version`); 0 is an empty file. */
+export const SCHEMA_VERSION = 1;
+
+const MAX_SAFE = '9007199254740991';
+const col = (name: string, path = name, type = 'TEXT') => `${name} ${type} GENERATED ALWAYS AS (json_extract(body, '$.${path}')) VIRTUAL`;
+const money = (name: string) => `${col(name, name, 'INTEGER')} CHECK (typeof(${name}) = 'integer' AND ${name} BETWEEN 0 AND ${MAX_SAFE})`;
+const table = (name: keyof Tables, ...columns: string[]) =>
+  `CREATE TABLE ${name} (id TEXT PRIMARY KEY NOT NULL, body TEXT NOT NULL CHECK (json_valid(body))${columns.map((c) => `,\n  ${c}`).join('')});`;
+
+/** Keeps `ledger.fils` equal to the sum of `column` over `name` (users' and merchants' balances, escrow). */
+const filsTriggers = (name: keyof Tables, column: string) => `
+CREATE TRIGGER ${name}_fils_insert AFTER INSERT ON ${name} BEGIN UPDATE ledger SET fils = fils + NEW.${column}; END;
+CREATE TRIGGER ${name}_fils_update AFTER UPDATE ON ${name} BEGIN UPDATE ledger SET fils = fils - OLD.${column} + NEW.${column}; END;
+CREATE TRIGGER ${name}_fils_delete AFTER DELETE ON ${name} BEGIN UPDATE ledger SET fils = fils - OLD.${column}; END;`;
+
+/** Newest first paging (`at`, then `id`) and a search by the ids a person pastes. */
+const listed = (name: keyof Tables, ...searchable: string[]) =>
+  [`CREATE INDEX ${name}_by_time ON ${name} (at, id);`, ...searchable.map((c) => `CREATE INDEX ${name}_by_${c} ON ${name} (${c});`)].join('\n');
+
+export const SCHEMA = `
+CREATE TABLE balanced (total INTEGER PRIMARY KEY);
+CREATE TABLE ledger (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  fils INTEGER NOT NULL REFERENCES balanced (total) DEFERRABLE INITIALLY DEFERRED
+);
+
+${table('users', money('balance'))}
+${table('merchants', money('balance'))}
+${table('authCodes')}
+${table('tokens', col('fromCode'))}
+CREATE UNIQUE INDEX tokens_one_per_code ON tokens (fromCode) WHERE fromCode IS NOT NULL;
+${table('refreshTokens')}
+${table(
+  'payments',
+  col('clientId'),
+  col('paymentRequestId'),
+  col('payerId'),
+  col('status'),
+  col('at', 'createdAt', 'INTEGER'),
+  col('amount', 'amount', 'INTEGER'),
+  money('held'),
+  money('refunded'),
+  money('voided'),
+  col('expiresAt', 'expiresAt', 'INTEGER'),
+  col('settleAt', 'settleAt', 'INTEGER'),
+  `CHECK (refunded + voided <= amount)`,
+  `CHECK (held <= amount)`,
+  `CHECK (status = 'SUCCESS' OR (refunded = 0 AND held = 0))`,
+)}
+CREATE UNIQUE INDEX payments_one_per_request ON payments (clientId, paymentRequestId);
+CREATE INDEX payments_due ON payments (min(coalesce(settleAt, expiresAt), expiresAt)) WHERE status = 'PROCESSING';
+${listed('payments', 'paymentRequestId', 'payerId', 'status')}
+${table('paymentsByRequest')}
+${table(
+  'refunds',
+  col('clientId'),
+  col('refundRequestId'),
+  col('paymentId'),
+  col('status'),
+  col('at', 'createdAt', 'INTEGER'),
+  money('amount'),
+  col('settleAt', 'settleAt', 'INTEGER'),
+)}
+CREATE UNIQUE INDEX refunds_one_per_request ON refunds (clientId, refundRequestId);
+CREATE INDEX refunds_due ON refunds (settleAt) WHERE status = 'PROCESSING' AND settleAt IS NOT NULL;
+${listed('refunds', 'refundRequestId', 'paymentId', 'status')}
+${table('refundsByRequest')}
+${table('contracts')}
+${table('agreements', col('userId'), col('at', 'createdAt', 'INTEGER'))}
+${listed('agreements', 'userId')}
+${table('consents')}
+${table('messages', col('userId'), col('at', 'at', 'INTEGER'))}
+${listed('messages', 'userId')}
+${table('deliveries', col('paymentId'), col('status'), col('at', 'createdAt', 'INTEGER'), col('nextAt', 'nextAt', 'INTEGER'))}
+CREATE INDEX deliveries_pending ON deliveries (nextAt) WHERE status = 'PENDING';
+${listed('deliveries', 'paymentId', 'status')}
+${table('idempotency')}
+${table('confirms')}
+${table('forced')}
+${filsTriggers('users', 'balance')}
+${filsTriggers('merchants', 'balance')}
+${filsTriggers('payments', 'held')}
+`;
