@@ -13,7 +13,7 @@
  * its records are checked as before (state-check.ts), copied in one transaction, and the file is
  * renamed `state.json.migrated` (kept, never read again).
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILES } from './credentials.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
@@ -102,6 +102,11 @@ class Db {
   bodies<T>(text: string, ...params: unknown[]): T[] {
     return (this.column(text).all(...params) as string[][]).map((r) => JSON.parse(r[0]!) as T);
   }
+  /** Drops every prepared statement (after the schema they were prepared on was rolled back). */
+  forget(): void {
+    this.statements.clear();
+    this.columns.clear();
+  }
   /** The first column of the first row, or undefined. */
   value(text: string, ...params: unknown[]): unknown {
     return (this.column(text).get(...params) as unknown[] | undefined)?.[0];
@@ -161,6 +166,7 @@ export interface StoreOptions {
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 const SIDE_FILES = ['-wal', '-shm'];
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 export class Store implements Reader {
   /** The database file. */
@@ -182,7 +188,7 @@ export class Store implements Reader {
       const aside = `${this.path}.corrupt-${stamp()}`;
       for (const suffix of ['', ...SIDE_FILES]) if (existsSync(this.path + suffix)) renameSync(this.path + suffix, aside + suffix);
       this.corruptFile = aside;
-      this.warn(`superqi-sandbox: ${this.path} is not a sandbox database (${(e as Error).message}); moved it to ${aside} and started afresh`);
+      this.warn(`superqi-sandbox: ${this.path} is corrupt (${(e as Error).message}); moved it to ${aside} and started afresh`);
       raw = this.open();
     }
     this.db = new Db(raw);
@@ -198,6 +204,12 @@ export class Store implements Reader {
 
   /** Opens the database file and checks it is one of ours (a corrupt or foreign file throws). */
   private open(): Database {
+    // SQLite takes a file shorter than a page for an empty database and writes over it: such a file is
+    // checked here (a database file starts with the magic string and holds at least one page)
+    if (existsSync(this.path)) {
+      const { size } = statSync(this.path);
+      if (size > 0 && (size < 512 || !readFileSync(this.path).subarray(0, 16).equals(MAGIC))) throw new Error(`not an SQLite database (${size} bytes)`);
+    }
     const raw = openDatabase(this.path);
     try {
       raw.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
@@ -208,6 +220,9 @@ export class Store implements Reader {
         if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
         const missing = TABLE_NAMES.filter((t) => !raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
         if (missing.length) throw new Error(`tables missing: ${missing.join(', ')}`);
+        // a file changed behind the sandbox's back (its triggers keep the ledger in step with the balances)
+        const [fils, total] = (raw.prepare('SELECT fils, (SELECT total FROM balanced) FROM ledger').raw(true).get() as [number, number] | undefined) ?? [];
+        if (fils !== total) throw new Error(`its invariant is broken: fils not conserved: ${String(fils)} ≠ ${String(total)}`);
       } else if (version !== 0) throw new Error(`unknown schema version ${version}`);
       return raw;
     } catch (e) {
@@ -218,31 +233,59 @@ export class Store implements Reader {
 
   /** A new database: the schema and the first state (the old state.json's, if there is one) in one transaction. */
   private create(options: StoreOptions): void {
-    const state = this.readJsonState() ?? initialState(options.clientId, options.merchantName);
+    const migrated = this.readJsonState();
+    if (migrated) {
+      try {
+        this.fill(migrated);
+        this.retireJsonState();
+        return;
+      } catch (e) {
+        // a record the old checks let through but a constraint refuses (two payments with one paymentRequestId…)
+        if (!isConstraintError(e) && !(e instanceof InvariantError)) throw this.cannotCreate(e);
+        this.moveJsonAside(`a state the database refuses: ${(e as Error).message}`);
+      }
+    }
+    try {
+      this.fill(initialState(options.clientId, options.merchantName));
+    } catch (e) {
+      throw this.cannotCreate(e);
+    }
+  }
+
+  /** The schema and `state`'s records, committed together (or nothing, and the error thrown). */
+  private fill(state: State): void {
     const { raw } = this.db;
     raw.exec('BEGIN IMMEDIATE');
     try {
       raw.exec(SCHEMA);
-      const total = sumFils(state);
       this.db.sql('INSERT INTO balanced (total) VALUES (?)').run(state.totalFils);
       this.db.sql('INSERT INTO ledger (id, fils) VALUES (1, 0)').run();
       for (const table of TABLE_NAMES) {
         const insert = this.db.sql(`INSERT INTO ${table} (id, body) VALUES (?, ?)`);
         for (const [id, record] of Object.entries(state[table])) insert.run(id, JSON.stringify(record));
       }
-      if (total !== state.totalFils) throw new Error(`fils not conserved: ${total} ≠ ${state.totalFils}`);
+      const fils = this.db.value('SELECT fils FROM ledger') as number;
+      if (fils !== state.totalFils) throw new InvariantError(`fils not conserved: ${fils} ≠ ${state.totalFils}`);
       raw.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
       raw.exec('COMMIT');
     } catch (e) {
       if (raw.inTransaction) raw.exec('ROLLBACK');
       throw e;
+    } finally {
+      // the statements prepared on tables that a rollback removed are no use any more
+      this.db.forget();
     }
-    this.retireJsonState();
+  }
+
+  private cannotCreate(e: unknown): Error {
+    this.db.raw.close();
+    const code = sqliteCode(e);
+    return new Error(`superqi-sandbox: could not create ${this.path} (${code ? `${code}: ` : ''}${(e as Error).message})`, { cause: e });
   }
 
   /** The state.json of older versions, checked as they checked it; a bad one is moved aside (null). */
   private readJsonState(): State | null {
-    const file = join(this.path, '..', FILES.state);
+    const file = this.jsonPath;
     if (!existsSync(file)) return null;
     let parsed: State | string;
     try {
@@ -252,18 +295,26 @@ export class Store implements Reader {
     }
     const broken = typeof parsed === 'string' ? null : brokenInvariant(parsed);
     if (typeof parsed !== 'string' && !broken) return parsed;
-    const reason = typeof parsed === 'string' ? parsed : `a state whose invariant is broken: ${broken}`;
-    const aside = `${file}.corrupt-${stamp()}`;
-    renameSync(file, aside);
-    (this as { corruptFile?: string }).corruptFile = aside;
-    this.warn(`superqi-sandbox: ${file} is ${reason}; moved it to ${aside} and started afresh`);
+    this.moveJsonAside(typeof parsed === 'string' ? parsed : `a state whose invariant is broken: ${broken}`);
     return null;
+  }
+
+  private get jsonPath(): string {
+    return join(this.path, '..', FILES.state);
+  }
+
+  private moveJsonAside(reason: string): void {
+    const aside = `${this.jsonPath}.corrupt-${stamp()}`;
+    renameSync(this.jsonPath, aside);
+    (this as { corruptFile?: string }).corruptFile = aside;
+    this.warn(`superqi-sandbox: ${this.jsonPath} is ${reason}; moved it to ${aside} and started afresh`);
   }
 
   /** Once the database holds the state, the old file is kept under another name and never read again. */
   private retireJsonState(): void {
-    const file = join(this.path, '..', FILES.state);
-    if (existsSync(file)) renameSync(file, `${file}.migrated`);
+    const file = this.jsonPath;
+    if (!existsSync(file)) return;
+    renameSync(file, existsSync(`${file}.migrated`) ? `${file}.migrated-${stamp()}` : `${file}.migrated`);
   }
 
   get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
@@ -287,8 +338,10 @@ export class Store implements Reader {
     const tx = new Tx(this.db);
     try {
       const result = fn(tx);
-      if (tx.changed) this.check(tx);
-      raw.exec('COMMIT');
+      if (tx.changed) {
+        this.check(tx);
+        raw.exec('COMMIT');
+      } else raw.exec('ROLLBACK'); // nothing to write: a read ends without touching the log
       return result;
     } catch (e) {
       if (raw.inTransaction) raw.exec('ROLLBACK');
@@ -363,10 +416,15 @@ export class Store implements Reader {
   /** Every change is committed when `transact` returns; kept for callers that wait on saves. */
   async flush(): Promise<void> {}
 
-  /** Closes the database (the log is folded into it). */
+  /** Closes the database: the log is folded into it, so the directory holds one file while no sandbox runs. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    try {
+      this.db.raw.exec('PRAGMA journal_mode = DELETE');
+    } catch {
+      // the log stays beside the file: SQLite reads it at the next open
+    }
     this.db.raw.close();
   }
 }

@@ -8,13 +8,13 @@
  * answers, with vitest's timeout as the backstop, then asks the sandbox for its state; the last test
  * stops it with SIGTERM and reads what it saved.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPEN_APIS, SANDBOX_API, WALLET_API } from '../../src/sandbox/index.js';
 import { startChild, type ChildSandbox } from './child.js';
 import { rid } from './fixture.js';
 import { AGREEMENT, ALI, App, CASHIER, Merchant, readEnv, tempDir } from './merchant.js';
+import { savedWallet } from './db.js';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -148,8 +148,11 @@ it('stops on SIGTERM afterwards, and saved no record under any of those ids', as
   const exit = new Promise<number | null>((resolve) => sandbox.child.once('exit', resolve));
   sandbox.child.kill('SIGTERM');
   expect(await exit).toBe(0);
-  const saved = JSON.parse(readFileSync(join(tmp.dir, 'state.json'), 'utf8')) as Record<string, unknown>;
-  const keys = Object.entries(saved).flatMap(([table, rows]) => (rows && typeof rows === 'object' ? Object.keys(rows).map((k) => `${table}.${k}`) : []));
-  expect(keys.filter((k) => HOSTILE.includes(k.slice(k.indexOf('.') + 1)))).toEqual([]);
-  expect(Object.keys(saved['payments'] as object)).toEqual([paymentId]);
+  const saved = savedWallet(tmp.dir);
+  try {
+    expect(saved.keys().filter((k) => HOSTILE.includes(k.slice(k.indexOf('.') + 1)))).toEqual([]);
+    expect(saved.ids('payments')).toEqual([paymentId]);
+  } finally {
+    saved.close();
+  }
 });

@@ -1,60 +1,57 @@
 // @vitest-environment node
 /**
- * Every record is checked when the state loads (issue 19, item 5): a bad one gets what a bad file
+ * Every record is checked when a state.json is migrated into the database (issue 19, item 5, kept
+ * for the migration of issue 21): a bad one gets what a bad file
  * gets — moved aside, a warning naming the file and the record (table and id), a clean start. The
  * cases the issue found, then a property: any mutation of a valid saved state either loads and
  * works (the page's state, an inquiry of every payment and refund) or is moved aside like that.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SANDBOX_API, WALLET_API } from '../../src/sandbox/index.js';
+import { SANDBOX_API } from '../../src/sandbox/index.js';
 import { compactReporter } from '../reliability/inputs.js';
-import { cashierPay, code, login, rid, startFixture } from './fixture.js';
-import { AGREEMENT, ALI, tempDir } from './merchant.js';
+import { cashierPay, code, startFixture } from './fixture.js';
+import { ALI, tempDir } from './merchant.js';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 });
 
 const tmp = tempDir();
 const STATE = join(tmp.dir, 'state.json');
-/** A saved state with a bit of everything: tokens, a paid + refunded payment with a pending notification, an open one, an agreement payment, a message. */
+/**
+ * A state.json saved by the JSON store (the version before the database), with a bit of everything:
+ * tokens, a paid + refunded payment with a pending notification, an open one, an escrow and an
+ * agreement payment, a message. Each start below migrates it (or refuses it) into a new database.
+ */
+const FIXTURE = fileURLToPath(new URL('./fixtures/sandbox-2026-12-07/', import.meta.url));
 let baseline: string;
 
-beforeAll(async () => {
-  const f = await startFixture({ dir: tmp.dir });
-  const { accessToken } = await login(f, ALI, ['USER_ID', 'NOTIFICATION_INBOX']);
-  await f.merchant.call('/v1/messages/sendInbox', { accessToken, requestId: rid('M'), templateCode: 'MINI_APP_COMMON_INBOX', templates: [{ templateParameters: { Title: 't', Content: 'c', Url: 'https://x.invalid' } }] });
-  const paid = await cashierPay(f, 7_000, { notify: 'http://127.0.0.1:9/unreachable' });
-  await f.merchant.call('/v1/payments/refund', { refundRequestId: rid('R'), paymentId: paid.paymentId, refundAmount: { currency: 'IQD', value: '2000' } });
-  await cashierPay(f, 3_000, { pay: false });
-  const prep = await f.merchant.call('/v1/authorizations/prepare', { scopes: 'AGREEMENT_PAY', extendInfo: '{"contractDesc":"weekly"}' });
-  const signed = await f.app.post(WALLET_API.decideContract, { authId: new URL(prep.json.authUrl).searchParams.get('authId'), userId: ALI, decision: 'sign' });
-  const token = (await f.merchant.call('/v1/authorizations/applyToken', { grantType: 'AUTHORIZATION_CODE', authCode: signed.json.authCode })).json.accessToken;
-  await f.merchant.call('/v1/payments/pay', { productCode: AGREEMENT, paymentRequestId: rid('AGR'), paymentAuthCode: token, paymentAmount: { currency: 'IQD', value: '1000' }, order: { orderDescription: 'agreement' } });
-  await f.sandbox.settled();
-  await f.sandbox.close();
-  baseline = readFileSync(STATE, 'utf8');
+beforeAll(() => {
+  // the directory's keys and client id, so the merchant of the saved payments is the one calling
+  for (const n of readdirSync(FIXTURE)) if (n !== 'state.json' && n !== 'facts.json') cpSync(join(FIXTURE, n), join(tmp.dir, n));
+  baseline = readFileSync(join(FIXTURE, 'state.json'), 'utf8');
   const s = JSON.parse(baseline);
   // the shapes the cases below rely on
   expect(Object.values(s.deliveries).map((d: any) => d.status)).toEqual(['PENDING']);
-  expect(Object.keys(s.payments)).toHaveLength(3);
+  expect(Object.keys(s.payments)).toHaveLength(4);
   expect(Object.keys(s.refunds)).toHaveLength(1);
 });
 
 afterAll(() => tmp.remove());
 
-/** Writes `mutate(baseline)` as the state, starts a sandbox on it and hands it to `check`; removes what was moved aside. */
+/** Writes `mutate(baseline)` as the state of a directory without a database, starts a sandbox on it and hands it to `check`; removes what was moved aside or made. */
 async function startOn(mutate: (s: any) => void, check: (f: Awaited<ReturnType<typeof startFixture>>) => Promise<void>): Promise<void> {
   const s = JSON.parse(baseline);
   mutate(s);
+  for (const n of readdirSync(tmp.dir)) if (n.startsWith('state.')) rmSync(join(tmp.dir, n));
   writeFileSync(STATE, JSON.stringify(s));
   const f = await startFixture({ dir: tmp.dir });
   try {
     await check(f);
   } finally {
     await f.sandbox.close();
-    for (const n of readdirSync(tmp.dir)) if (n.startsWith('state.json.corrupt-')) rmSync(join(tmp.dir, n));
   }
 }
 

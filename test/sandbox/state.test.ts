@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { AGREEMENT, ALI, tempDir } from './merchant.js';
+import { savedWallet } from './db.js';
 import { cashierPay, code, login, rid, startFixture } from './fixture.js';
 
 // each start may generate two RSA key pairs: on a loaded machine that alone can take seconds
@@ -44,34 +45,45 @@ describe('restart and persistence', () => {
     }
   });
 
-  it('a corrupt state file is reported and moved aside (kept), never silently replaced', async () => {
+  it('a corrupt database is reported and moved aside (kept), never silently replaced', async () => {
     const tmp = tempDir();
     const f = await startFixture({ dir: tmp.dir });
     await cashierPay(f, 1000);
     await f.sandbox.close();
-    const file = join(tmp.dir, 'state.json');
-    writeFileSync(file, '{"version":1,"users":{ half a file');
+    const file = join(tmp.dir, 'state.db');
+    const garbage = `SQLite format 3\0${'half a file '.repeat(400)}`;
+    writeFileSync(file, garbage);
     const again = await startFixture({ dir: tmp.dir });
     try {
-      expect(again.warnings.join('\n')).toMatch(/state\.json is not JSON .*moved it to .*state\.json\.corrupt-/);
+      expect(again.warnings.join('\n')).toMatch(/state\.db is corrupt \(.+\); moved it to .*state\.db\.corrupt-.* and started afresh/);
       expect(again.sandbox.corruptStateFile).toBeDefined();
-      expect(readFileSync(again.sandbox.corruptStateFile!, 'utf8')).toBe('{"version":1,"users":{ half a file');
+      expect(readFileSync(again.sandbox.corruptStateFile!, 'utf8')).toBe(garbage);
       expect(again.sandbox.state().payments).toEqual([]);
-      // a fresh state is written beside the kept one
-      await again.sandbox.settled();
-      expect(readdirSync(tmp.dir).filter((n) => n.startsWith('state.json'))).toHaveLength(2);
+      // a fresh wallet is made beside the kept file
+      await cashierPay(again, 1000);
+      expect(again.sandbox.state().payments).toHaveLength(1);
+      expect(readdirSync(tmp.dir).filter((n) => /^state\.db(\.corrupt-[^-]+.*)?$/.test(n) && !/-(wal|shm)$/.test(n))).toHaveLength(2);
     } finally {
       await again.close();
     }
-    // a file that parses but breaks an invariant is moved aside too
-    const state = JSON.parse(readFileSync(file, 'utf8'));
-    state.users[ALI].balance += 1;
-    writeFileSync(file, JSON.stringify(state));
-    const third = await startFixture({ dir: tmp.dir });
+  });
+
+  it('a database changed behind the sandbox so that fils are not conserved is moved aside too', async () => {
+    const tmp = tempDir();
+    const f = await startFixture({ dir: tmp.dir });
+    await cashierPay(f, 1000);
+    await f.sandbox.close();
+    const db = savedWallet(tmp.dir);
+    // as another SQLite client would (foreign keys are off by default there; the triggers still run)
+    db.raw.exec('PRAGMA foreign_keys = OFF');
+    db.raw.exec(`UPDATE users SET body = json_set(body, '$.balance', json_extract(body, '$.balance') + 1) WHERE id = '${ALI}'`);
+    db.close();
+    const again = await startFixture({ dir: tmp.dir });
     try {
-      expect(third.warnings.join('\n')).toMatch(/invariant is broken: fils not conserved/);
+      expect(again.warnings.join('\n')).toMatch(/state\.db is corrupt \(its invariant is broken: fils not conserved: \d+ ≠ \d+\); moved it to/);
+      expect(again.sandbox.state().payments).toEqual([]);
     } finally {
-      await third.close();
+      await again.close();
       tmp.remove();
     }
   });
@@ -85,12 +97,13 @@ describe('restart and persistence', () => {
     await f.close();
   });
 
-  it('never leaves a temp file behind after saving', async () => {
+  it('leaves only the database in the directory once closed (no temp file, no write-ahead log, no state.json)', async () => {
     const f = await startFixture();
     await cashierPay(f, 1000);
     await f.sandbox.settled();
-    expect(readdirSync(f.dir).some((n) => n.endsWith('.tmp'))).toBe(false);
-    expect(existsSync(join(f.dir, 'state.json'))).toBe(true);
+    expect(readdirSync(f.dir)).toContain('state.db');
+    await f.sandbox.close();
+    expect(readdirSync(f.dir).filter((n) => n.startsWith('state') || n.endsWith('.tmp'))).toEqual(['state.db']);
     await f.close();
   });
 });
@@ -125,7 +138,7 @@ describe('concurrency', () => {
       expect(payCodes.every((c) => c === 'SUCCESS')).toBe(true);
       expect(results.every((x) => x.r.signed)).toBe(true);
 
-      const s = f.sandbox.state();
+      const s = f.sandbox.state({ limit: 1000 });
       const payment = s.payments.find((p) => p.paymentId === paymentId)!;
       expect(Number(payment.refunded)).toBe(333 * 1500);
       expect(Number(payment.refunded)).toBeLessThanOrEqual(Number(payment.amount));
@@ -139,8 +152,8 @@ describe('concurrency', () => {
       await f.sandbox.close();
       const again = await startFixture({ dir: f.dir });
       try {
-        expect(again.sandbox.state().payments.find((p) => p.paymentId === paymentId)!.refunded).toBe(String(333 * 1500));
-        expect(sumFils(again.sandbox.state())).toBe(total);
+        expect(again.sandbox.list('payments', { q: paymentId }).items[0]!.refunded).toBe(String(333 * 1500));
+        expect(sumFils(again.sandbox.state({ limit: 1000 }))).toBe(total);
       } finally {
         await again.sandbox.close();
       }

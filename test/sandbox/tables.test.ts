@@ -1,8 +1,9 @@
 // @vitest-environment node
 /**
- * The store's tables have no prototype — fresh, loaded from disk, and after a transaction puts a
- * record under `__proto__` — so an id is only ever an own key (issue 19, item 4; the HTTP walk is
- * hostile-ids.test.ts).
+ * An id is only ever a key: in a fresh state's tables (no prototype), in a state.json being migrated
+ * (a saved "__proto__" key is a record, not the prototype), and in the database, where records put
+ * under hostile ids come back as themselves and nothing else finds them (issue 19, item 4; the HTTP
+ * walk is hostile-ids.test.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +17,17 @@ const CLIENT = '2026000000000001';
 const protoNames = Object.getOwnPropertyNames(Object.prototype).sort();
 
 const dirs: Array<{ remove(): void }> = [];
+const stores: Store[] = [];
 afterEach(() => {
+  stores.splice(0).forEach((s) => s.close());
   dirs.splice(0).forEach((d) => d.remove());
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoNames);
 });
+const open = (dir: string, warnings: string[] = []) => {
+  const store = new Store({ dir, clientId: CLIENT, onWarning: (m) => warnings.push(m) });
+  stores.push(store);
+  return store;
+};
 
 const prototypes = (s: State) => TABLE_NAMES.map((t) => Object.getPrototypeOf(s[t]));
 
@@ -31,31 +39,41 @@ it('a fresh state: every table is prototype-free; no hostile id finds anything',
   expect(own({ a: 1 } as Record<string, number>, 'toString')).toBeUndefined();
 });
 
-it('a loaded state: prototype-free tables, a saved "__proto__" key an own record, not the prototype', () => {
+it('a fresh database: no hostile id finds anything in any table', () => {
+  const tmp = tempDir();
+  dirs.push(tmp);
+  const store = open(tmp.dir);
+  for (const t of TABLE_NAMES) for (const id of HOSTILE) expect(store.get(t, id), `${t}[${id}]`).toBeUndefined();
+  expect(store.get('users', ALI)?.userId).toBe(ALI);
+});
+
+it('a migrated state.json: a saved "__proto__" key is a record, not the prototype', () => {
   const tmp = tempDir();
   dirs.push(tmp);
   const saved = JSON.parse(JSON.stringify(initialState(CLIENT))) as Record<string, Record<string, unknown>>;
   // consents are keyed `${userId} ${clientId}` and hold no id of their own: any key is a valid record
   writeFileSync(join(tmp.dir, 'state.json'), JSON.stringify(saved).replace('"consents":{}', '"consents":{"__proto__":["USER_ID"],"constructor":["USER_NAME"]}'));
   const warnings: string[] = [];
-  const store = new Store({ dir: tmp.dir, clientId: CLIENT, onWarning: (m) => warnings.push(m) });
+  const store = open(tmp.dir, warnings);
   expect(warnings).toEqual([]);
-  expect(prototypes(store.state)).toEqual(TABLE_NAMES.map(() => null));
-  expect(Object.keys(store.state.consents)).toEqual(['__proto__', 'constructor']);
-  expect(store.transact((tx) => [tx.get('consents', '__proto__'), tx.get('consents', 'toString'), tx.get('users', 'constructor')])).toEqual([['USER_ID'], undefined, undefined]);
+  expect(store.all('consents')).toEqual([['USER_ID'], ['USER_NAME']]);
+  expect(store.transact((tx) => [tx.get('consents', '__proto__'), tx.get('consents', 'constructor'), tx.get('consents', 'toString'), tx.get('users', 'constructor')])).toEqual([
+    ['USER_ID'],
+    ['USER_NAME'],
+    undefined,
+    undefined,
+  ]);
 });
 
-it('a transaction putting records under hostile ids makes own keys and leaves every prototype alone', async () => {
+it('records put under hostile ids come back as themselves, after a restart too, and leave every prototype alone', () => {
   const tmp = tempDir();
   dirs.push(tmp);
-  const store = new Store({ dir: tmp.dir, clientId: CLIENT });
+  const store = open(tmp.dir);
   store.transact((tx) => HOSTILE.forEach((id, i) => tx.put('consents', id, [`S${i}`])));
-  expect(prototypes(store.state)).toEqual(TABLE_NAMES.map(() => null));
-  expect(Object.keys(store.state.consents).sort()).toEqual([...HOSTILE].sort());
+  expect(HOSTILE.map((id) => store.get('consents', id))).toEqual(HOSTILE.map((_, i) => [`S${i}`]));
   expect(store.transact((tx) => tx.all('consents')).length).toBe(HOSTILE.length);
-  await store.flush();
-  // and they load back as own keys
-  const again = new Store({ dir: tmp.dir, clientId: CLIENT });
-  expect(Object.keys(again.state.consents).sort()).toEqual([...HOSTILE].sort());
-  expect(Object.getPrototypeOf(again.state.consents)).toBeNull();
+  store.close();
+  const again = open(tmp.dir);
+  expect(HOSTILE.map((id) => again.get('consents', id))).toEqual(HOSTILE.map((_, i) => [`S${i}`]));
+  expect(again.get('consents', 'hasOwnProperty ')).toBeUndefined();
 });
