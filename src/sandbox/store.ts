@@ -13,7 +13,7 @@
  * its records are checked as before (state-check.ts), copied in one transaction, and the file is
  * renamed `state.json.migrated` (kept, never read again).
  */
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILES } from './credentials.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
@@ -168,6 +168,17 @@ const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 const SIDE_FILES = ['-wal', '-shm'];
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** The first `n` bytes of a file (a database can be large: it is not read whole). */
+function head(path: string, n: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(n);
+    return buffer.subarray(0, readSync(fd, buffer, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class Store implements Reader {
   /** The database file. */
   readonly path: string;
@@ -208,7 +219,7 @@ export class Store implements Reader {
     // checked here (a database file starts with the magic string and holds at least one page)
     if (existsSync(this.path)) {
       const { size } = statSync(this.path);
-      if (size > 0 && (size < 512 || !readFileSync(this.path).subarray(0, 16).equals(MAGIC))) throw new Error(`not an SQLite database (${size} bytes)`);
+      if (size > 0 && (size < 512 || !head(this.path, MAGIC.length).equals(MAGIC))) throw new Error(`not an SQLite database (${size} bytes)`);
     }
     const raw = openDatabase(this.path);
     try {
@@ -216,8 +227,6 @@ export class Store implements Reader {
       const version = (raw.prepare('PRAGMA user_version').raw(true).get() as [number])[0];
       if (version > SCHEMA_VERSION) throw new Error(`${this.path} was made by a newer superqi-bridge (schema ${version}; this one reads ${SCHEMA_VERSION}): upgrade superqi-bridge, or start the sandbox on another directory`);
       if (version === SCHEMA_VERSION) {
-        const [check] = raw.prepare('PRAGMA quick_check(1)').raw(true).get() as [unknown];
-        if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
         const missing = TABLE_NAMES.filter((t) => !raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
         if (missing.length) throw new Error(`tables missing: ${missing.join(', ')}`);
         // a file changed behind the sandbox's back (its triggers keep the ledger in step with the balances)
@@ -346,8 +355,12 @@ export class Store implements Reader {
     } catch (e) {
       if (raw.inTransaction) raw.exec('ROLLBACK');
       if (isConstraintError(e)) throw new InvariantError(`${e.message} (${e.code})`);
-      if (/^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(sqliteCode(e))) {
-        this.warn(`superqi-sandbox: could not save ${this.path} (${sqliteCode(e)}: ${(e as Error).message}); the change was undone, the state is as last saved`);
+      const code = sqliteCode(e);
+      if (/^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(code)) {
+        this.warn(`superqi-sandbox: could not save ${this.path} (${code}: ${(e as Error).message}); the change was undone, the state is as last saved`);
+      } else if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+        // found only when a request reads the damaged page (a full check at start would read the whole file)
+        this.warn(`superqi-sandbox: ${this.path} is corrupt (${code}: ${(e as Error).message}); stop the sandbox and move the file aside to start afresh, or restore it from a copy`);
       }
       throw e;
     }
