@@ -1,7 +1,7 @@
 /**
  * `node bench/sandbox.mjs`: the sandbox gateway's costs, from dist/sandbox.mjs (build first).
  * First start (RSA key generation) and restart; sequential signed inquiryPayment round trips
- * (median, p95); 1,000 concurrent agreement pays (wall time, requests/s); state file size.
+ * (median, p95); 1,000 concurrent agreement pays (wall time, requests/s); database size once closed.
  * Prints a table and a BENCH_JSON line. Loopback only.
  */
 import { createPrivateKey, createSign } from 'node:crypto';
@@ -41,8 +41,8 @@ try {
   );
   await sandbox.settled();
   const ok = answers.filter((a) => a.result.resultStatus === 'S').length;
-  const stateBytes = statSync(join(dir, 'state.json')).size;
   await sandbox.close();
+  const stateBytes = statSync(join(dir, 'state.db')).size;
   const out = {
     firstStartMs: Math.round(firstStartMs),
     restartMs: Math.round(restartMs),
