@@ -12,14 +12,15 @@
  *     ESM with vitest + happy-dom; `jest`: CommonJS with Jest + @happy-dom/jest-environment), which
  *     installs the tarball and runs its tests: they must pass;
  *  5. from the consumer, in plain Node (no window): `import('superqi-bridge')` works, touches no
- *     global, and a call rejects with NotInHostError; `require('superqi-bridge')` works too.
+ *     global, and a call rejects with NotInHostError; `require('superqi-bridge')` works too;
+ *  6. the install brought no SQLite binding; `startSandbox` says to install libsql, and runs once it is.
  * Builds dist/ first when it is missing or stale (`--no-build` skips). Exits 1 on any problem.
  * Needs the npm registry for nothing.
  *
  *   node scripts/check-package.mjs [--keep] [--no-build]
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
@@ -336,6 +337,29 @@ export default {
     );
     if (devtools.status !== 0) bad(`superqi-bridge/devtools serving its page: ${devtools.stderr.trim()}`);
     else ok('superqi-bridge/devtools serves its page (installed package)');
+  }
+
+  // ── 6. native code only for the sandbox ──────────────────────────────────────────────────────
+  step('no native code in a browser-only install; the sandbox asks for libsql, then runs on it');
+  {
+    const native = ['libsql', '@libsql', '@neon-rs'].filter((n) => existsSync(join(app, 'node_modules', n)));
+    if (native.length) bad(`installing superqi-bridge alone brought ${native.join(', ')} (the SQLite binding must stay an optional peer)`);
+    else ok('npm install superqi-bridge installs no SQLite binding (libsql is an optional peer dependency)');
+    const startScript = `const { startSandbox } = await import('superqi-bridge/sandbox');
+         const { mkdtempSync } = await import('node:fs');
+         const dir = mkdtempSync(process.cwd() + '/sandbox-');
+         try { const s = await startSandbox({ dir, onWarning: () => {} }); const r = await fetch(s.url + '/sandbox-api/state'); await s.close(); console.log('state HTTP ' + r.status); }
+         catch (e) { console.log(e.name + ': ' + e.message); }`;
+    const missing = run(process.execPath, ['--input-type=module', '-e', startScript], app);
+    if (!/MissingDatabaseError: .*npm install --save-dev libsql/.test(missing.stdout)) bad(`startSandbox without libsql should say what to install, got: ${missing.stdout.trim()} ${missing.stderr.trim()}`);
+    else ok('startSandbox without libsql: MissingDatabaseError naming `npm install --save-dev libsql`');
+    // as if the user installed it: this repository's copy (and its platform package) linked in
+    for (const dep of ['libsql', '@libsql', '@neon-rs', 'detect-libc']) {
+      if (existsSync(join(ROOT, 'node_modules', dep))) symlinkSync(join(ROOT, 'node_modules', dep), join(app, 'node_modules', dep), 'dir');
+    }
+    const withDb = run(process.execPath, ['--input-type=module', '-e', startScript], app);
+    if (withDb.stdout.trim() !== 'state HTTP 200') bad(`startSandbox with libsql installed: ${withDb.stdout.trim()} ${withDb.stderr.trim()}`);
+    else ok('startSandbox with libsql installed beside it: the wallet answers');
   }
 } finally {
   if (keep) process.stdout.write(`\nkept ${tmp}\n`);
