@@ -3,8 +3,7 @@
 // /api/ on the playground's own origin, and the backend calls the sandbox's signed Open APIs with the
 // key the sandbox generated. The backend is the demo merchant backend (examples/merchant-backend),
 // written from 01-guide/11-Backend.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
@@ -17,8 +16,10 @@ export const SANDBOX_DIR = join(ROOT, '.superqi-sandbox');
 /** Bundles a Node module of src/ (types stripped, like the playground's quick build) and imports it. */
 export async function importSource(entry) {
   const bundle = await rollup({ input: join(ROOT, 'src', entry), external: (id) => id.startsWith('node:'), plugins: [transpileOnly()] });
-  // Outside dist/ (the package's files): a temp file, removed once imported.
-  const dir = await mkdtemp(join(tmpdir(), 'superqi-playground-source-'));
+  // Outside dist/ (the package's files): a temp file, removed once imported. Inside the repository,
+  // so what the module loads at run time (the sandbox's libsql) resolves from its node_modules.
+  await mkdir(join(ROOT, 'node_modules', '.cache'), { recursive: true });
+  const dir = await mkdtemp(join(ROOT, 'node_modules', '.cache', 'superqi-playground-source-'));
   const file = join(dir, 'module.mjs');
   try {
     await bundle.write({ file, format: 'es' });

@@ -36,7 +36,9 @@ it('superqi-sandbox --port 0 --dir <dir>: URL on stdout, a working gateway, stat
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(statSync(join(tmp.dir, 'state.json')).size).toBeGreaterThan(0);
+    // closed cleanly: the wallet is one file (its write-ahead log folded back)
+    expect(statSync(join(tmp.dir, 'state.db')).size).toBeGreaterThan(0);
+    expect(existsSync(join(tmp.dir, 'state.db-wal'))).toBe(false);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     tmp.remove();
