@@ -8,7 +8,7 @@
  * - a payment never gives back more than it took, holds only what it took, and holds or refunds
  *   money only once paid (CHECK);
  * - one payment per `paymentRequestId` and one refund per `refundRequestId` of a merchant, one token
- *   per authCode (UNIQUE);
+ *   per authCode (UNIQUE: the request-id indexes are also how handlers find a payment or refund by it);
  * - fils are conserved: triggers keep `ledger.fils` equal to the fils held by users, merchants and
  *   escrow, and a deferred foreign key makes COMMIT fail unless it equals the total the wallet was
  *   created with (`balanced.total`).
@@ -16,7 +16,14 @@
  * What a CHECK cannot see (a payment's `refunded` against the sum of its refunds) is checked on the
  * rows a transaction touched, before it commits (store.ts).
  */
-import type { Tables } from './state.js';
+import { TABLE_NAMES, type Tables } from './state.js';
+
+/**
+ * The tables kept in the database: all of the state's but the request-id lookups (`paymentsByRequest`,
+ * `refundsByRequest`), which are the unique indexes on payments and refunds here.
+ */
+export type StoredTable = Exclude<keyof Tables, 'paymentsByRequest' | 'refundsByRequest'>;
+export const STORED_TABLES = TABLE_NAMES.filter((t): t is StoredTable => t !== 'paymentsByRequest' && t !== 'refundsByRequest');
 
 /** The schema's version (`PRAGMA user_version`); 0 is an empty file. */
 export const SCHEMA_VERSION = 1;
@@ -24,17 +31,17 @@ export const SCHEMA_VERSION = 1;
 const MAX_SAFE = '9007199254740991';
 const col = (name: string, path = name, type = 'TEXT') => `${name} ${type} GENERATED ALWAYS AS (json_extract(body, '$.${path}')) VIRTUAL`;
 const money = (name: string) => `${col(name, name, 'INTEGER')} CHECK (typeof(${name}) = 'integer' AND ${name} BETWEEN 0 AND ${MAX_SAFE})`;
-const table = (name: keyof Tables, ...columns: string[]) =>
+const table = (name: StoredTable, ...columns: string[]) =>
   `CREATE TABLE ${name} (id TEXT PRIMARY KEY NOT NULL, body TEXT NOT NULL CHECK (json_valid(body))${columns.map((c) => `,\n  ${c}`).join('')});`;
 
 /** Keeps `ledger.fils` equal to the sum of `column` over `name` (users' and merchants' balances, escrow). */
-const filsTriggers = (name: keyof Tables, column: string) => `
+const filsTriggers = (name: StoredTable, column: string) => `
 CREATE TRIGGER ${name}_fils_insert AFTER INSERT ON ${name} BEGIN UPDATE ledger SET fils = fils + NEW.${column}; END;
 CREATE TRIGGER ${name}_fils_update AFTER UPDATE ON ${name} BEGIN UPDATE ledger SET fils = fils - OLD.${column} + NEW.${column}; END;
 CREATE TRIGGER ${name}_fils_delete AFTER DELETE ON ${name} BEGIN UPDATE ledger SET fils = fils - OLD.${column}; END;`;
 
 /** Newest first paging (`at`, then `id`) and a search by the ids a person pastes. */
-const listed = (name: keyof Tables, ...searchable: string[]) =>
+const listed = (name: StoredTable, ...searchable: string[]) =>
   [`CREATE INDEX ${name}_by_time ON ${name} (at, id);`, ...searchable.map((c) => `CREATE INDEX ${name}_by_${c} ON ${name} (${c});`)].join('\n');
 
 export const SCHEMA = `
@@ -67,10 +74,9 @@ ${table(
   `CHECK (held <= amount)`,
   `CHECK (status = 'SUCCESS' OR (refunded = 0 AND held = 0))`,
 )}
-CREATE UNIQUE INDEX payments_one_per_request ON payments (clientId, paymentRequestId);
+CREATE UNIQUE INDEX payments_one_per_request ON payments (paymentRequestId, clientId);
 CREATE INDEX payments_due ON payments (min(coalesce(settleAt, expiresAt), expiresAt)) WHERE status = 'PROCESSING';
-${listed('payments', 'paymentRequestId', 'payerId', 'status')}
-${table('paymentsByRequest')}
+${listed('payments', 'payerId', 'status')}
 ${table(
   'refunds',
   col('clientId'),
@@ -81,10 +87,9 @@ ${table(
   money('amount'),
   col('settleAt', 'settleAt', 'INTEGER'),
 )}
-CREATE UNIQUE INDEX refunds_one_per_request ON refunds (clientId, refundRequestId);
+CREATE UNIQUE INDEX refunds_one_per_request ON refunds (refundRequestId, clientId);
 CREATE INDEX refunds_due ON refunds (settleAt) WHERE status = 'PROCESSING' AND settleAt IS NOT NULL;
-${listed('refunds', 'refundRequestId', 'paymentId', 'status')}
-${table('refundsByRequest')}
+${listed('refunds', 'paymentId', 'status')}
 ${table('contracts')}
 ${table('agreements', col('userId'), col('at', 'createdAt', 'INTEGER'))}
 ${listed('agreements', 'userId')}

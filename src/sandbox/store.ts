@@ -16,12 +16,13 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILES } from './credentials.js';
-import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { SCHEMA, SCHEMA_VERSION, STORED_TABLES, type StoredTable } from './schema.js';
 import { isConstraintError, openDatabase, sqliteCode, type Database, type Statement } from './sqlite.js';
 import { readState } from './state-check.js';
-import { brokenInvariant, initialState, sumFils, TABLE_NAMES, type PaymentRecord, type RefundRecord, type State, type Tables } from './state.js';
+import { brokenInvariant, initialState, type PaymentRecord, type RefundRecord, type State, type Tables } from './state.js';
 
 export type Row<T extends keyof Tables> = Tables[T][string];
+export type { StoredTable } from './schema.js';
 
 /** Tables small enough to read whole (a handful of users and merchants, one forced outcome). */
 export type SmallTable = 'users' | 'merchants' | 'consents' | 'forced';
@@ -31,7 +32,7 @@ export type ListedTable = 'payments' | 'refunds' | 'agreements' | 'deliveries' |
 
 /** Reads records: a transaction (`Tx`), or the store between transactions. */
 export interface Reader {
-  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined;
+  get<T extends StoredTable>(table: T, id: string): Row<T> | undefined;
   /** Every record of a small table. */
   all<T extends SmallTable>(table: T): Array<Row<T>>;
 }
@@ -94,7 +95,7 @@ class Db {
     return s;
   }
   /** The body of `table`'s record `id`, parsed. */
-  row<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
+  row<T extends StoredTable>(table: T, id: string): Row<T> | undefined {
     const body = this.value(`SELECT body FROM ${table} WHERE id = ?`, id) as string | undefined;
     return body === undefined ? undefined : (JSON.parse(body) as Row<T>);
   }
@@ -122,17 +123,30 @@ export class Tx implements Reader {
   /** Payments whose refunds or `refunded` this transaction changed (checked before commit). */
   readonly touchedPayments = new Set<string>();
   changed = false;
+  /** Whether a payment or refund changed (the time of the next due work may have). */
+  changedDue = false;
 
   constructor(private readonly db: Db) {}
 
-  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
+  get<T extends StoredTable>(table: T, id: string): Row<T> | undefined {
     return this.db.row(table, id);
   }
 
+  /** The payment merchant `clientId` made with `paymentRequestId`, if any. */
+  paymentByRequest(clientId: string, paymentRequestId: string): PaymentRecord | undefined {
+    return this.db.bodies<PaymentRecord>('SELECT body FROM payments WHERE paymentRequestId = ? AND clientId = ?', paymentRequestId, clientId)[0];
+  }
+
+  /** The refund merchant `clientId` asked for with `refundRequestId`, if any. */
+  refundByRequest(clientId: string, refundRequestId: string): RefundRecord | undefined {
+    return this.db.bodies<RefundRecord>('SELECT body FROM refunds WHERE refundRequestId = ? AND clientId = ?', refundRequestId, clientId)[0];
+  }
+
   /** Puts a record (`undefined` deletes it). Records are replaced whole, never edited in place. */
-  put<T extends keyof Tables>(table: T, id: string, value: Row<T> | undefined): void {
+  put<T extends StoredTable>(table: T, id: string, value: Row<T> | undefined): void {
     this.changed = true;
     if (table === 'payments') this.touchedPayments.add(id);
+    if (table === 'payments' || table === 'refunds') this.changedDue = true;
     if (table === 'refunds') {
       const old = this.db.row('refunds', id);
       if (old) this.touchedPayments.add(old.paymentId);
@@ -187,6 +201,8 @@ export class Store implements Reader {
   private readonly db: Db;
   private readonly warn: (message: string) => void;
   private closed = false;
+  /** `nextDue()`'s answer until a payment or refund changes. */
+  private due: number | undefined;
 
   constructor(options: StoreOptions) {
     this.path = join(options.dir, FILES.database);
@@ -227,7 +243,7 @@ export class Store implements Reader {
       const version = (raw.prepare('PRAGMA user_version').raw(true).get() as [number])[0];
       if (version > SCHEMA_VERSION) throw new Error(`${this.path} was made by a newer superqi-bridge (schema ${version}; this one reads ${SCHEMA_VERSION}): upgrade superqi-bridge, or start the sandbox on another directory`);
       if (version === SCHEMA_VERSION) {
-        const missing = TABLE_NAMES.filter((t) => !raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+        const missing = STORED_TABLES.filter((t) => !raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
         if (missing.length) throw new Error(`tables missing: ${missing.join(', ')}`);
         // a file changed behind the sandbox's back (its triggers keep the ledger in step with the balances)
         const [fils, total] = (raw.prepare('SELECT fils, (SELECT total FROM balanced) FROM ledger').raw(true).get() as [number, number] | undefined) ?? [];
@@ -269,7 +285,7 @@ export class Store implements Reader {
       raw.exec(SCHEMA);
       this.db.sql('INSERT INTO balanced (total) VALUES (?)').run(state.totalFils);
       this.db.sql('INSERT INTO ledger (id, fils) VALUES (1, 0)').run();
-      for (const table of TABLE_NAMES) {
+      for (const table of STORED_TABLES) {
         const insert = this.db.sql(`INSERT INTO ${table} (id, body) VALUES (?, ?)`);
         for (const [id, record] of Object.entries(state[table])) insert.run(id, JSON.stringify(record));
       }
@@ -326,7 +342,7 @@ export class Store implements Reader {
     renameSync(file, existsSync(`${file}.migrated`) ? `${file}.migrated-${stamp()}` : `${file}.migrated`);
   }
 
-  get<T extends keyof Tables>(table: T, id: string): Row<T> | undefined {
+  get<T extends StoredTable>(table: T, id: string): Row<T> | undefined {
     return this.db.row(table, id);
   }
 
@@ -343,13 +359,15 @@ export class Store implements Reader {
     if (this.closed) throw new Error(`superqi-sandbox: ${this.path} is closed`);
     const { raw } = this.db;
     if (raw.inTransaction) throw new Error('superqi-sandbox: transactions do not nest');
-    raw.exec('BEGIN IMMEDIATE');
+    // deferred: a request that only reads never takes the write lock (one connection: no one to wait for)
+    raw.exec('BEGIN');
     const tx = new Tx(this.db);
     try {
       const result = fn(tx);
       if (tx.changed) {
         this.check(tx);
         raw.exec('COMMIT');
+        if (tx.changedDue) this.due = undefined;
       } else raw.exec('ROLLBACK'); // nothing to write: a read ends without touching the log
       return result;
     } catch (e) {
@@ -378,11 +396,17 @@ export class Store implements Reader {
     }
   }
 
-  /** The next time there is due work (`Tx.due`), or Infinity. */
+  /**
+   * The next time there is due work (`Tx.due`), or Infinity. Asked before every request and by the
+   * sweeper: kept until a commit changes a payment or a refund (this process is the database's only writer).
+   */
   nextDue(): number {
-    const payment = this.db.value(`SELECT min(${DUE}) ${DUE_PAYMENTS}`) as number | null;
-    const refund = this.db.value(`SELECT min(settleAt) ${DUE_REFUNDS}`) as number | null;
-    return Math.min(payment ?? Infinity, refund ?? Infinity);
+    if (this.due === undefined) {
+      const payment = this.db.value(`SELECT min(${DUE}) ${DUE_PAYMENTS}`) as number | null;
+      const refund = this.db.value(`SELECT min(settleAt) ${DUE_REFUNDS}`) as number | null;
+      this.due = Math.min(payment ?? Infinity, refund ?? Infinity);
+    }
+    return this.due;
   }
 
   /** Deliveries waiting for an attempt, soonest first. */
@@ -391,7 +415,7 @@ export class Store implements Reader {
   }
 
   /** Records in `table`. */
-  count(table: keyof Tables): number {
+  count(table: StoredTable): number {
     return this.db.value(`SELECT count(*) FROM ${table}`) as number;
   }
 

@@ -4,14 +4,15 @@
  */
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../../src/sandbox/sqlite.js';
-import { TABLE_NAMES, type Tables } from '../../src/sandbox/state.js';
+import { STORED_TABLES, type StoredTable } from '../../src/sandbox/schema.js';
+import type { Tables } from '../../src/sandbox/state.js';
 
 export interface SavedWallet {
   readonly raw: Database;
   /** The record `id` of `table` as saved, or undefined. */
-  row<T extends keyof Tables>(table: T, id: string): Tables[T][string] | undefined;
+  row<T extends StoredTable>(table: T, id: string): Tables[T][string] | undefined;
   /** Every id of `table`. */
-  ids(table: keyof Tables): string[];
+  ids(table: StoredTable): string[];
   /** Every `table.id` of every table. */
   keys(): string[];
   close(): void;
@@ -19,7 +20,7 @@ export interface SavedWallet {
 
 export function savedWallet(dir: string): SavedWallet {
   const raw = openDatabase(join(dir, 'state.db'));
-  const ids = (table: keyof Tables) => (raw.prepare(`SELECT id FROM ${table}`).raw(true).all() as string[][]).map((r) => r[0]!);
+  const ids = (table: StoredTable) => (raw.prepare(`SELECT id FROM ${table}`).raw(true).all() as string[][]).map((r) => r[0]!);
   return {
     raw,
     row(table, id) {
@@ -27,7 +28,7 @@ export function savedWallet(dir: string): SavedWallet {
       return r ? JSON.parse(r[0]) : undefined;
     },
     ids,
-    keys: () => TABLE_NAMES.flatMap((t) => ids(t).map((id) => `${t}.${id}`)),
+    keys: () => STORED_TABLES.flatMap((t) => ids(t).map((id) => `${t}.${id}`)),
     close: () => raw.close(),
   };
 }

@@ -9,6 +9,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it, vi } from 'vitest';
+import { STORED_TABLES } from '../../src/sandbox/schema.js';
 import { savedWallet } from './db.js';
 import { code, startFixture } from './fixture.js';
 import { ALI, tempDir } from './merchant.js';
@@ -34,9 +35,18 @@ it('the first start copies every record into the database and keeps the file as 
     expect(readFileSync(join(tmp.dir, 'state.json.migrated'), 'utf8')).toBe(readFileSync(join(FIXTURE, 'state.json'), 'utf8'));
     const db = savedWallet(tmp.dir);
     try {
-      for (const table of Object.keys(old).filter((k) => typeof old[k] === 'object')) {
-        expect(db.ids(table as never).sort(), table).toEqual(Object.keys(old[table]).sort());
-        for (const id of Object.keys(old[table])) expect(db.row(table as never, id), `${table}[${id}]`).toEqual(old[table][id]);
+      for (const table of STORED_TABLES) {
+        expect(db.ids(table).sort(), table).toEqual(Object.keys(old[table]).sort());
+        for (const id of Object.keys(old[table])) expect(db.row(table, id), `${table}[${id}]`).toEqual(old[table][id]);
+      }
+      // the request-id lookups are the unique indexes now: each saved one finds its record
+      for (const [key, paymentId] of Object.entries(old.paymentsByRequest as Record<string, string>)) {
+        const [clientId, requestId] = key.split(' ');
+        expect(db.raw.prepare('SELECT id FROM payments WHERE paymentRequestId = ? AND clientId = ?').raw(true).get(requestId, clientId), key).toEqual([paymentId]);
+      }
+      for (const [key, refundId] of Object.entries(old.refundsByRequest as Record<string, string>)) {
+        const [clientId, requestId] = key.split(' ');
+        expect(db.raw.prepare('SELECT id FROM refunds WHERE refundRequestId = ? AND clientId = ?').raw(true).get(requestId, clientId), key).toEqual([refundId]);
       }
     } finally {
       db.close();

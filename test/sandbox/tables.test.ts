@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { initialState, own, TABLE_NAMES, type State } from '../../src/sandbox/state.js';
+import { STORED_TABLES } from '../../src/sandbox/schema.js';
 import { Store } from '../../src/sandbox/store.js';
 import { ALI, tempDir } from './merchant.js';
 
@@ -43,7 +44,7 @@ it('a fresh database: no hostile id finds anything in any table', () => {
   const tmp = tempDir();
   dirs.push(tmp);
   const store = open(tmp.dir);
-  for (const t of TABLE_NAMES) for (const id of HOSTILE) expect(store.get(t, id), `${t}[${id}]`).toBeUndefined();
+  for (const t of STORED_TABLES) for (const id of HOSTILE) expect(store.get(t, id), `${t}[${id}]`).toBeUndefined();
   expect(store.get('users', ALI)?.userId).toBe(ALI);
 });
 

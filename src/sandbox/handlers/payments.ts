@@ -32,8 +32,7 @@ export function findPayment(ctx: Ctx, body: Record<string, unknown>): PaymentRec
     return p?.clientId === ctx.clientId ? p : undefined;
   }
   const requestId = text(body, 'paymentRequestId');
-  const byRequest = requestId ? ctx.tx.get('paymentsByRequest', `${ctx.clientId} ${requestId}`) : undefined;
-  return byRequest ? ctx.tx.get('payments', byRequest) : undefined;
+  return requestId ? ctx.tx.paymentByRequest(ctx.clientId, requestId) : undefined;
 }
 
 export const pay: Handler<'pay'> = (ctx, body, r) => {
@@ -47,12 +46,11 @@ export const pay: Handler<'pay'> = (ctx, body, r) => {
   if (!merchant) return r.fail('PARTNER_NOT_EXIST');
   if (merchant.status !== 'NORMAL') return r.fail('PARTNER_STATUS_ABNORMAL');
   const requestId = text(body, 'paymentRequestId')!;
-  const existing = ctx.tx.get('paymentsByRequest', `${ctx.clientId} ${requestId}`);
-  if (existing) {
+  const p = ctx.tx.paymentByRequest(ctx.clientId, requestId);
+  if (p) {
     // the same request again (open-api.ts checked the body is the same): a payment that reached a final
     // status has one result (06-pay: "the wallet must return the unique result"): paid → success (even if
     // later cancelled or voided), ended unpaid → its failure; one still open → its first answer again
-    const p = ctx.tx.get('payments', existing)!;
     if (p.paidAt !== undefined) return r.ok({ paymentId: p.paymentId, paymentTime: formatTime(p.paidAt) });
     if (p.status !== 'PROCESSING') {
       const ending = endingOf(p);
@@ -86,7 +84,6 @@ export const pay: Handler<'pay'> = (ctx, body, r) => {
     transactions: [],
   };
   const record = (p: PaymentRecord) => {
-    ctx.tx.put('paymentsByRequest', `${ctx.clientId} ${requestId}`, paymentId);
     if (p === payment) ctx.tx.put('payments', paymentId, p);
   };
 

@@ -6,10 +6,9 @@ import { findPayment } from './payments.js';
 
 export const refund: Handler<'refund'> = (ctx, body, r) => {
   const requestId = text(body, 'refundRequestId')!;
-  const known = ctx.tx.get('refundsByRequest', `${ctx.clientId} ${requestId}`);
-  if (known) {
+  const earlier = ctx.tx.refundByRequest(ctx.clientId, requestId);
+  if (earlier) {
     // the same request after an unknown (U) answer: where that refund stands now
-    const earlier = ctx.tx.get('refunds', known)!;
     if (earlier.status === 'PROCESSING') return r.fail('REFUND_IN_PROCESS', undefined, { refundId: earlier.refundId });
     if (earlier.status === 'SUCCESS') return r.ok({ refundId: earlier.refundId, refundTime: formatTime(earlier.refundTime!) });
     return r.fail('REFUND_NOT_ALLOWED', earlier.failReason);
@@ -46,7 +45,6 @@ export const refund: Handler<'refund'> = (ctx, body, r) => {
     ...(text(body, 'refundReason') ? { reason: text(body, 'refundReason') } : {}),
     createdAt: ctx.now,
   };
-  ctx.tx.put('refundsByRequest', `${ctx.clientId} ${requestId}`, refundId);
   if (forced === 'decline') {
     ctx.tx.put('refunds', refundId, { ...base, status: 'FAIL', failReason: 'Forced by the sandbox page: decline' });
     return r.fail('REFUND_NOT_ALLOWED', 'Forced by the sandbox page: decline');
@@ -69,8 +67,8 @@ export const refund: Handler<'refund'> = (ctx, body, r) => {
 };
 
 export const inquiryRefund: Handler<'inquiryRefund'> = (ctx, body, r) => {
-  const id = text(body, 'refundId') ?? ctx.tx.get('refundsByRequest', `${ctx.clientId} ${text(body, 'refundRequestId') ?? ''}`);
-  const refund = id ? ctx.tx.get('refunds', id) : undefined;
+  const id = text(body, 'refundId');
+  const refund = id ? ctx.tx.get('refunds', id) : ctx.tx.refundByRequest(ctx.clientId, text(body, 'refundRequestId') ?? '');
   if (!refund || refund.clientId !== ctx.clientId) return r.fail('REFUND_NOT_EXIST');
   return r.ok({
     refundId: refund.refundId,
