@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { watchedPage } from '../support/watched-page.js';
 import { cashierPay, startFixture, type Fixture } from '../sandbox/fixture.js';
 import { agreementPays, agreementToken, type Seeded } from '../sandbox/seed.js';
 
@@ -17,7 +18,8 @@ let page: Page;
 let token: string;
 let seeded: Seeded[];
 let open: { paymentId: string };
-const violations: string[] = [];
+let violations: string[];
+let pwned: () => Promise<boolean>;
 const SOON = { timeout: 10_000 };
 
 beforeAll(async () => {
@@ -27,15 +29,9 @@ beforeAll(async () => {
   open = await cashierPay(f, 7_000, { pay: false });
   seeded = await agreementPays(f, token, 120, { prefix: 'PAGED' });
   browser = await launchChromium();
-  page = await browser.newPage();
+  ({ page, violations, pwned } = await watchedPage(browser));
   page.setDefaultTimeout(10_000);
   page.on('requestfinished', (r) => void (new URL(r.url()).pathname === '/sandbox-api/state' && stateReads++));
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-  });
-  await page.addInitScript(() => {
-    (window as unknown as { __pwned: boolean }).__pwned = false;
-  });
 }, 60_000);
 
 afterAll(async () => {
@@ -104,7 +100,7 @@ it('finds a payment by its paymentRequestId (typing is not undone by the refresh
   await search.fill('<img src=x onerror="window.__pwned=true">');
   await expect.poll(count, SOON).toBe('0 of 0');
   expect(await page.locator('img').count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __pwned: boolean }).__pwned)).toBe(false);
+  expect(await pwned()).toBe(false);
 
   // cleared: the first page of everything again
   await search.fill('');
