@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { crossSite } from '../node/origins.js';
 import { isJsonType, readBody } from '../sandbox/http.js';
-import { SANDBOX_API, SANDBOX_API_MAX_BODY_BYTES } from '../sandbox/protocol.js';
+import { SANDBOX_API, SANDBOX_API_MAX_BODY_BYTES, type SandboxListQuery } from '../sandbox/protocol.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,7 +63,7 @@ export const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-contr
 
 const ADMIN_PATHS: readonly string[] = Object.values(SANDBOX_API);
 /** The admin API's query parameters (`SandboxListQuery` and the list's `name`): the only ones forwarded. */
-const ADMIN_QUERY = ['name', 'limit', 'before', 'q', 'status'] as const;
+const ADMIN_QUERY = ['name', 'limit', 'before', 'q', 'status'] as const satisfies ReadonlyArray<keyof SandboxListQuery | 'name'>;
 
 /** The sandbox URL of admin path `name` with the known parameters of `query`, rebuilt (nothing else is copied). */
 function adminUrl(sandbox: string, name: string, query: URLSearchParams): URL {
