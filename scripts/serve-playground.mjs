@@ -108,11 +108,12 @@ export async function startServer({
       }
       if (handleEcho(req, res)) return;
       if (sandbox && (await sandbox.backend.handle(req, res))) return;
-      const rawPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const requested = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const rawPath = requested.pathname;
       const path = decodeURIComponent(rawPath);
       if (rawPath.startsWith(DEVTOOLS_PATH)) {
         // the path as sent: the devtools forward the admin API on it exactly, and decode file paths themselves
-        handleDevtools({ ...devtoolsSite, app: url + DEMO_PATH.slice(1) }, req, res, rawPath.slice(DEVTOOLS_PATH.length - 1));
+        handleDevtools({ ...devtoolsSite, app: url + DEMO_PATH.slice(1) }, req, res, rawPath.slice(DEVTOOLS_PATH.length - 1), requested.searchParams);
         return;
       }
       if (path === '/devtools') {

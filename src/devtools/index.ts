@@ -72,7 +72,8 @@ export async function startDevtools(options: DevtoolsOptions): Promise<RunningDe
     }
     try {
       // the path as sent (percent-encoded): the handler decodes what it serves from disk, never what it forwards
-      handleDevtools(site, req, res, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      handleDevtools(site, req, res, url.pathname, url.searchParams);
     } catch (e) {
       if (!res.headersSent) res.writeHead(400, PLAIN);
       res.end(String((e as Error).message));

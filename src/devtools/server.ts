@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { crossSite } from '../node/origins.js';
 import { isJsonType, readBody } from '../sandbox/http.js';
-import { SANDBOX_API, SANDBOX_API_MAX_BODY_BYTES } from '../sandbox/protocol.js';
+import { SANDBOX_API, SANDBOX_API_MAX_BODY_BYTES, type SandboxListQuery } from '../sandbox/protocol.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,6 +62,18 @@ export function checkUrl(name: string, value: unknown): string {
 export const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
 
 const ADMIN_PATHS: readonly string[] = Object.values(SANDBOX_API);
+/** The admin API's query parameters (`SandboxListQuery` and the list's `name`): the only ones forwarded. */
+const ADMIN_QUERY = ['name', 'limit', 'before', 'q', 'status'] as const satisfies ReadonlyArray<keyof SandboxListQuery | 'name'>;
+
+/** The sandbox URL of admin path `name` with the known parameters of `query`, rebuilt (nothing else is copied). */
+function adminUrl(sandbox: string, name: string, query: URLSearchParams): URL {
+  const url = new URL(name, sandbox);
+  for (const key of ADMIN_QUERY) {
+    const value = query.get(key);
+    if (value !== null) url.searchParams.set(key, value);
+  }
+  return url;
+}
 
 const refuse = (res: ServerResponse, status: number, error: string, message: string): void => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify({ error, message }));
@@ -71,9 +83,10 @@ const refuse = (res: ServerResponse, status: number, error: string, message: str
  * Forwards one admin API call to the sandbox, under the sandbox's own rules: its page's origin only
  * (the devtools page's, here), JSON bodies only (a cross-origin JSON request needs a preflight no one
  * answers), bodies capped as the sandbox caps them. `name` is the admin path, exactly as SANDBOX_API
- * names it: nothing the caller wrote reaches the sandbox's URL.
+ * names it, and of the query only the admin API's own parameters are copied (`adminUrl`): nothing else
+ * the caller wrote reaches the sandbox's URL.
  */
-async function forward(req: IncomingMessage, res: ServerResponse, sandbox: string, name: string): Promise<void> {
+async function forward(req: IncomingMessage, res: ServerResponse, sandbox: string, name: string, query: URLSearchParams): Promise<void> {
   if (crossSite(req)) {
     req.resume();
     return refuse(res, 403, 'FORBIDDEN', "the sandbox wallet's admin API answers the devtools page only (same origin)");
@@ -90,7 +103,7 @@ async function forward(req: IncomingMessage, res: ServerResponse, sandbox: strin
     return refuse(res, 413, 'INVALID_REQUEST', `the body is over ${SANDBOX_API_MAX_BODY_BYTES} bytes`);
   }
   try {
-    const r = await fetch(new URL(name, sandbox), {
+    const r = await fetch(adminUrl(sandbox, name, query), {
       method: req.method ?? 'GET',
       ...(body ? { headers: { 'content-type': req.headers['content-type']! }, body: new Uint8Array(body) } : {}),
     });
@@ -102,16 +115,17 @@ async function forward(req: IncomingMessage, res: ServerResponse, sandbox: strin
 
 /**
  * Answers one request of the devtools site. `path` is the URL's path as sent (percent-encoded, dot
- * segments resolved): the admin API is matched on it exactly, files are looked up decoded.
+ * segments resolved): the admin API is matched on it exactly, files are looked up decoded. `query` is
+ * the URL's query: the admin API's parameters in it are forwarded (paging, search, status filter).
  */
-export function handleDevtools(site: DevtoolsSite, req: IncomingMessage, res: ServerResponse, path: string): void {
+export function handleDevtools(site: DevtoolsSite, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams = new URLSearchParams()): void {
   if (path === '/config.json') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ app: site.app, ...(site.sandbox ? { sandbox: site.sandbox } : {}) }));
     return;
   }
   if (site.sandbox && ADMIN_PATHS.includes(path)) {
     // a request that breaks off mid-body ends here, not as an unhandled rejection
-    forward(req, res, site.sandbox, path).catch(() => res.destroy());
+    forward(req, res, site.sandbox, path, query).catch(() => res.destroy());
     return;
   }
   let file: string;

@@ -1,11 +1,14 @@
 /**
  * `superqi-sandbox listen`: the notifications a running sandbox sends and each attempt to deliver
- * them, as they happen. It polls the admin API's `GET /sandbox-api/state` (no event stream: it works
- * with any running sandbox and adds nothing to the server) and reports what is new since the last
- * poll; across a restart of the sandbox (a new URL in `<dir>/.env`) it picks up where it was.
+ * them, as they happen. It polls the admin API's deliveries list (`GET /sandbox-api/list`; no event
+ * stream: it works with any running sandbox and adds nothing to the server) and reports what is new
+ * since the last poll; across a restart of the sandbox (a new URL in `<dir>/.env`) it picks up where it
+ * was. The list is paged (newest first): each poll reads pages down to one that holds a delivery
+ * already seen, so a burst of any size between two polls is reported whole, plus the deliveries that
+ * are pending (their next attempts) or were at the last poll (their last attempt).
  */
 import { sendRequest } from './http-request.js';
-import { SANDBOX_API, type SandboxDelivery, type SandboxStateView } from './protocol.js';
+import { SANDBOX_API, SANDBOX_PAGE_DEFAULT, SANDBOX_PAGE_MAX, type SandboxDelivery, type SandboxListResponse } from './protocol.js';
 
 /** One line of `listen --json`. */
 export type ListenEvent =
@@ -39,10 +42,49 @@ export interface ListenOptions {
   intervalMs?: number;
 }
 
-async function poll(url: string): Promise<SandboxStateView> {
-  const reply = await sendRequest('GET', new URL(SANDBOX_API.state, url), {}, undefined, 10_000);
-  if (reply.status !== 200) throw new Error(`GET ${SANDBOX_API.state}: HTTP ${reply.status}`);
-  return JSON.parse(reply.text) as SandboxStateView;
+/** One page of the deliveries list. */
+async function deliveriesPage(url: string, query: Record<string, string>): Promise<SandboxListResponse<'deliveries'>> {
+  const target = new URL(SANDBOX_API.list, url);
+  for (const [key, value] of Object.entries({ name: 'deliveries', ...query })) target.searchParams.set(key, value);
+  const reply = await sendRequest('GET', target, {}, undefined, 10_000);
+  if (reply.status !== 200) throw new Error(`GET ${SANDBOX_API.list}: HTTP ${reply.status}`);
+  return JSON.parse(reply.text) as SandboxListResponse<'deliveries'>;
+}
+
+/** Every delivery matching `query`, page after page, until `enough` says so after a page (or the last page). */
+async function deliveriesUntil(url: string, query: Record<string, string>, enough: (page: SandboxDelivery[]) => boolean): Promise<SandboxDelivery[]> {
+  const all: SandboxDelivery[] = [];
+  for (let before: string | null = null; ; ) {
+    const page = await deliveriesPage(url, { ...query, ...(before !== null ? { before } : {}) });
+    all.push(...page.items);
+    before = page.next;
+    if (before === null || enough(page.items)) return all;
+  }
+}
+
+/** What a poll found: the deliveries to report on, and which of them are news. */
+interface Found {
+  deliveries: SandboxDelivery[];
+  /** Ids newer than every delivery seen before (the others were seen, or are older than listening). */
+  news: Set<string>;
+}
+
+/**
+ * One poll: every pending delivery, those of `pending` (pending at the last poll) that no longer are,
+ * by id, then the newest deliveries down to the first page holding one in `seen` (the first page only
+ * when `seen` is null: nothing before listening is news). The newest are read last, so a delivery made
+ * during the poll is among them: one found only before is older than everything seen.
+ */
+async function poll(url: string, seen: ReadonlyMap<string, number> | null, pending: ReadonlySet<string>): Promise<Found> {
+  const others = await deliveriesUntil(url, { status: 'PENDING', limit: String(SANDBOX_PAGE_MAX) }, () => false);
+  for (const id of pending) {
+    if (others.some((d) => d.deliveryId === id)) continue;
+    others.push(...(await deliveriesUntil(url, { q: id, limit: String(SANDBOX_PAGE_MAX) }, () => false)).filter((d) => d.deliveryId === id));
+  }
+  const newest = await deliveriesUntil(url, { limit: String(SANDBOX_PAGE_DEFAULT) }, (page) => seen === null || page.some((d) => seen.has(d.deliveryId)));
+  const found = new Map(newest.map((d) => [d.deliveryId, d]));
+  for (const d of others) if (!found.has(d.deliveryId)) found.set(d.deliveryId, d);
+  return { deliveries: [...found.values()], news: new Set(seen === null ? [] : newest.filter((d) => !seen.has(d.deliveryId)).map((d) => d.deliveryId)) };
 }
 
 const parsed = (text: string): unknown => {
@@ -53,19 +95,23 @@ const parsed = (text: string): unknown => {
   }
 };
 
-/** Reports, from each poll, the deliveries not seen before and the attempts not seen before. */
-function report(state: SandboxStateView, seen: Map<string, number>, onEvent: ListenOptions['onEvent']): void {
-  for (const d of [...state.deliveries].reverse()) {
-    const known = seen.get(d.deliveryId);
-    if (known === undefined) onEvent({ event: 'notification', deliveryId: d.deliveryId, kind: d.kind, paymentId: d.paymentId, url: d.url, body: parsed(d.body) });
+/**
+ * Reports, from a poll, the deliveries that are news and the attempts not seen before (oldest first);
+ * a delivery older than listening, seen for the first time (a resent one), counts from what it has now.
+ */
+function report({ deliveries, news }: Found, seen: Map<string, number>, onEvent: ListenOptions['onEvent']): void {
+  for (const d of [...deliveries].reverse()) {
+    const isNew = news.has(d.deliveryId);
+    const known = isNew ? 0 : (seen.get(d.deliveryId) ?? d.attempts.length);
+    if (isNew) onEvent({ event: 'notification', deliveryId: d.deliveryId, kind: d.kind, paymentId: d.paymentId, url: d.url, body: parsed(d.body) });
     // attempts of a resent delivery keep counting from the first ones
-    d.attempts.slice(known ?? 0).forEach((a, i) =>
+    d.attempts.slice(known).forEach((a, i) =>
       onEvent({
         event: 'attempt',
         deliveryId: d.deliveryId,
         kind: d.kind,
         paymentId: d.paymentId,
-        attempt: (known ?? 0) + i + 1,
+        attempt: known + i + 1,
         at: a.at,
         ...(a.status !== undefined ? { status: a.status } : {}),
         outcome: a.outcome,
@@ -74,9 +120,12 @@ function report(state: SandboxStateView, seen: Map<string, number>, onEvent: Lis
         ...(d.nextAt ? { nextAt: d.nextAt } : {}),
       }),
     );
-    seen.set(d.deliveryId, Math.max(known ?? 0, d.attempts.length));
+    seen.set(d.deliveryId, Math.max(known, d.attempts.length));
   }
 }
+
+/** The ids of the pending deliveries among `found`. */
+const pendingOf = (found: Found): Set<string> => new Set(found.deliveries.filter((d) => d.status === 'PENDING').map((d) => d.deliveryId));
 
 /**
  * Listens until `signal` aborts. Rejects when no sandbox answers at the first poll; later failures
@@ -85,10 +134,13 @@ function report(state: SandboxStateView, seen: Map<string, number>, onEvent: Lis
 export async function listen({ url, onEvent, signal, intervalMs = 250 }: ListenOptions): Promise<void> {
   const first = url();
   if (!first) throw new Error('no gateway URL: start a sandbox on this directory first (superqi-sandbox --dir <dir>)');
-  let seen: Map<string, number>;
+  const seen = new Map<string, number>();
+  let pending: Set<string>;
   try {
     // what happened before listening started is not news
-    seen = new Map((await poll(first)).deliveries.map((d) => [d.deliveryId, d.attempts.length]));
+    const start = await poll(first, null, new Set());
+    for (const d of start.deliveries) seen.set(d.deliveryId, d.attempts.length);
+    pending = pendingOf(start);
   } catch (e) {
     throw new Error(`no sandbox answers at ${first} (${(e as Error).message}); start one on this directory first`);
   }
@@ -96,16 +148,19 @@ export async function listen({ url, onEvent, signal, intervalMs = 250 }: ListenO
   let connected: string | undefined = first;
   while (!signal.aborted) {
     await new Promise<void>((wake) => {
-      const timer = setTimeout(wake, intervalMs);
-      signal.addEventListener('abort', () => (clearTimeout(timer), wake()), { once: true });
+      const abort = () => (clearTimeout(timer), wake());
+      // removed when the timer fires: one listener per poll would pile up on the signal
+      const timer = setTimeout(() => (signal.removeEventListener('abort', abort), wake()), intervalMs);
+      signal.addEventListener('abort', abort, { once: true });
     });
     if (signal.aborted) break;
     const current = url() ?? first;
     try {
-      const state = await poll(current);
+      const found = await poll(current, seen, pending);
       if (connected !== current) onEvent({ event: 'listening', url: current });
       connected = current;
-      report(state, seen, onEvent);
+      report(found, seen, onEvent);
+      pending = pendingOf(found);
     } catch (e) {
       if (connected) onEvent({ event: 'disconnected', url: current, error: (e as Error).message });
       connected = undefined;

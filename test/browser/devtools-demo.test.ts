@@ -80,5 +80,11 @@ describe('npm start: the devtools with the demo miniapp', () => {
     expect(force.status).toBe(403);
     const state = JSON.parse((await rawRequest(dev.url, { path: '/devtools/sandbox-api/state' })).text) as { forced: unknown };
     expect(state.forced).toBeNull();
+    // the list and its query reach the sandbox (a name it does not know: its 400 comes back)
+    const list = await rawRequest(dev.url, { path: '/devtools/sandbox-api/list?name=payments&limit=1&status=SUCCESS' });
+    expect(list.status).toBe(200);
+    expect(JSON.parse(list.text)).toMatchObject({ name: 'payments', items: expect.any(Array) });
+    expect(JSON.parse(list.text).items.length).toBeLessThanOrEqual(1);
+    expect((await rawRequest(dev.url, { path: '/devtools/sandbox-api/list?name=nope' })).status).toBe(400);
   });
 });

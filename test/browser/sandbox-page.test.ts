@@ -7,24 +7,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { watchedPage } from '../support/watched-page.js';
 import { ALI, NOOR_BUSINESS } from '../sandbox/merchant.js';
 import { cashierPay, login, rid, startFixture, type Fixture } from '../sandbox/fixture.js';
 
 let f: Fixture;
 let browser: Browser;
 let page: Page;
-const violations: string[] = [];
+let violations: string[];
+let pwned: () => Promise<boolean>;
 
 beforeAll(async () => {
   f = await startFixture();
   browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-  });
-  await page.addInitScript(() => {
-    (window as unknown as { __pwned: boolean }).__pwned = false;
-  });
+  ({ page, violations, pwned } = await watchedPage(browser));
 }, 60_000);
 
 afterAll(async () => {
@@ -87,7 +83,7 @@ it('shows a payment made through the API, in English then Arabic (rtl); forcing 
   expect(await page.locator('#openApis tbody tr').count()).toBe(16);
   await expect(page.locator('#openApis tbody tr', { hasText: '/v1/payments/void' }).locator('td').nth(2).textContent()).resolves.toBe('03-open-apis/11-void.md');
 
-  expect(await page.evaluate(() => (window as unknown as { __pwned: boolean }).__pwned)).toBe(false);
+  expect(await pwned()).toBe(false);
   expect(await page.locator('img').count()).toBe(0);
   expect(violations).toEqual([]);
 }, 60_000);

@@ -2,7 +2,7 @@
 /**
  * The devtools' pass-through of the sandbox's admin API (issue 19, item 2): the devtools page's origin
  * only, JSON only, only the paths SANDBOX_API names matched on the path as sent, bodies capped at 64 KB
- * with 413 before the end of the upload.
+ * with 413 before the end of the upload; of the query, the admin API's own parameters only (issue 21).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -110,6 +110,20 @@ describe('the admin API pass-through', () => {
     // every name SANDBOX_API has is forwarded, to that name
     for (const path of Object.values(SANDBOX_API)) await rawRequest(own, { path, headers: { 'sec-fetch-site': 'same-origin' } });
     expect(seen.map((s) => s.url)).toEqual(Object.values(SANDBOX_API));
+  });
+
+  it('forwards the admin API’s query parameters (name, limit, before, q, status) and nothing else of the query', async () => {
+    const same = { 'sec-fetch-site': 'same-origin' };
+    const list = `${SANDBOX_API.list}?name=payments&limit=20&before=1700000000000%3APAY-1&q=PAY+%26x%3D1&status=SUCCESS&x=1&__proto__=1&url=http%3A%2F%2Fevil.example%2F&name=refunds`;
+    expect((await rawRequest(own, { path: list, headers: same })).status).toBe(200);
+    expect((await rawRequest(own, { path: `${SANDBOX_API.state}?limit=5&q=2160&status=FAIL&token=secret`, headers: same })).status).toBe(200);
+    expect((await rawRequest(own, { path: `${SANDBOX_API.state}?unknown=1&LIMIT=3`, headers: same })).status).toBe(200);
+    const urls = seen.map((s) => new URL(s.url, 'http://sandbox'));
+    expect(urls.map((u) => u.pathname)).toEqual([SANDBOX_API.list, SANDBOX_API.state, SANDBOX_API.state]);
+    // the first of a repeated parameter, each value as the caller meant it
+    expect([...urls[0]!.searchParams]).toEqual([['name', 'payments'], ['limit', '20'], ['before', '1700000000000:PAY-1'], ['q', 'PAY &x=1'], ['status', 'SUCCESS']]);
+    expect([...urls[1]!.searchParams]).toEqual([['limit', '5'], ['q', '2160'], ['status', 'FAIL']]);
+    expect(seen[2]!.url).toBe(SANDBOX_API.state);
   });
 
   it('answers 413 past 64 KB while the body is still coming (nothing buffered, nothing forwarded)', async () => {

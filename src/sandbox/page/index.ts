@@ -1,5 +1,6 @@
 /** The sandbox page at the gateway root: HTML, its script and styles as separate paths (strict CSP, no inline code). */
-import { pageMain } from './app.js';
+import { SANDBOX_API, SANDBOX_PAGE_DEFAULT, SANDBOX_PAGE_MAX } from '../protocol.js';
+import { pageMain, type PageConfig } from './app.js';
 
 export const PAGE_PATHS = { html: '/', script: '/sandbox-page.js', style: '/sandbox-page.css' } as const;
 
@@ -21,10 +22,17 @@ header{display:flex;align-items:center;gap:1rem}h1{font-size:1.3rem;margin:.2rem
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dd{margin:0;font-family:ui-monospace,monospace}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:start;vertical-align:top;word-break:break-all}
 th{background:#f0f0f3}button{margin:.15rem;padding:.3rem .7rem;cursor:pointer}.empty{color:#777}#forced{color:#b00020}
+.controls{display:flex;flex-wrap:wrap;gap:.4rem;margin:.2rem 0}.controls input{min-width:18rem;padding:.25rem .4rem}.count{color:#555;margin:.2rem 0}[hidden]{display:none}
 `;
 
-/** The script: the page function's own source, called once. */
-export const pageScript = (): string => `"use strict";(${pageMain.toString()})();\n`;
+const CONFIG: PageConfig = {
+  api: { state: SANDBOX_API.state, list: SANDBOX_API.list, force: SANDBOX_API.force, resend: SANDBOX_API.resend, failNext: SANDBOX_API.failNext },
+  page: SANDBOX_PAGE_DEFAULT,
+  max: SANDBOX_PAGE_MAX,
+};
+
+/** The script: the page function's own source, called once with the admin API's paths and page sizes. */
+export const pageScript = (): string => `"use strict";(${pageMain.toString()})(${JSON.stringify(CONFIG)});\n`;
 
 /** Headers of the page's files: a strict CSP (nothing inline, same origin only). */
 export const PAGE_HEADERS = {
