@@ -39,6 +39,20 @@ export const BUDGETS = {
   'import.proxyTraps': { max: 0, why: 'a Proxy-trapped window/document sees no access during import' },
   'import.sideEffects': { max: 0, why: 'no timer, microtask, listener or fetch started by importing' },
 
+  // ── sandbox at scale (bench/sandbox-scale.mjs, #21): the worst of the sizes measured (100 → 100,000 payments) ──
+  // ratios are against bench/minimal-gateway.mjs in the same run (node:http, verify, sign, append a line);
+  // before #21 (JSON state file, 100 → 3,000 payments): pay 0.06×, refund 0.03×, inquiry 0.58×, pay p50 7.2×,
+  // restart 157 ms, peak RSS 137 MB, state page 23 ms
+  'sandbox.scale.payRatio.worst': { min: 0.5, why: 'signed agreement pay at concurrency 8, sandbox ÷ minimal gateway, median of 3 interleaved rounds' },
+  'sandbox.scale.refundRatio.worst': { min: 0.5, why: 'signed refund at concurrency 8, sandbox ÷ minimal gateway, median of 3 interleaved rounds' },
+  'sandbox.scale.inquiryRatio.worst': { min: 0.8, why: 'sequential inquiryPayment, gateway p50 ÷ sandbox p50 (200 calls each)' },
+  'sandbox.scale.payP50.spread': { max: 1.5, why: 'pay p50 (concurrency 8) of the slowest size ÷ the fastest: a request costs the same whatever the history' },
+  'sandbox.scale.inquiryP50.spread': { max: 1.5, why: 'inquiryPayment p50 of the slowest size ÷ the fastest' },
+  'sandbox.scale.restartMs.worst': { max: 100, why: 'startSandbox on an existing directory, timed in its own process' },
+  'sandbox.scale.rssMB.worst': { max: 150, why: "the sandbox process's peak RSS (VmHWM), MB, seeding and measuring included" },
+  'sandbox.scale.statePageMs.worst': { max: 50, why: 'GET /sandbox-api/state (what the admin page reads), p50 of 20' },
+  'sandbox.scale.sizesMissing': { max: 0, why: 'every size asked for was reached within --max-seconds' },
+
   // ── emulator (Chromium) ────────────────────────────────────────────────────────────────────
   'chromium.emulator.readyMs': { max: 50, why: 'SuperQiEmulator.install({ ui: "dom" }) until AlipayJSBridgeReady, median' },
 };
