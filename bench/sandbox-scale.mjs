@@ -11,11 +11,11 @@
  *   `GET /sandbox-api/state`, p50 of 20;
  * - inquiryPayment of random paid payments, sequential: 4 rounds of 50 calls per target, which goes
  *   first alternating; p50, and the rate ratio gateway p50 ÷ sandbox p50;
- * - signed pay, then signed refund (1 fils), at concurrency 8: gateway block, sandbox block, three
+ * - signed pay, then signed refund (1 fils), at concurrency 8: gateway block, sandbox block, five
  *   times; requests/s (median block), the median per-round ratio sandbox ÷ gateway, p50 per request.
  *   A block is signed before its clock starts (the client's RSA cost is not measured); it lasts about
- *   0.5 s, and the sandbox's holds at most N/12 (≤ 400) requests, so measuring grows the state by
- *   at most about a quarter (the row says how many payments it held before and after);
+ *   0.5 s, and the sandbox's holds at most N/20 (16 to 400) requests, so measuring grows the state by
+ *   about a quarter at most (the JSON row says how many payments it held before and after);
  * - the child's peak RSS (VmHWM: seeding and measuring included), then a restart: `startSandbox`
  *   timed inside the new child, then its idle RSS (VmRSS as soon as it answers).
  * A size that seeding cannot reach within --max-seconds (the whole run) is reported missing (and
@@ -38,7 +38,7 @@ const SELF = fileURLToPath(import.meta.url);
 const GATEWAY = join(ROOT, 'bench/minimal-gateway.mjs');
 const SANDBOX = join(ROOT, 'dist/sandbox.mjs');
 const CONCURRENCY = 8;
-const ROUNDS = 3; // pay and refund blocks per target
+const ROUNDS = 5; // pay and refund blocks per target
 const BLOCK_S = 0.5; // a block's target length, from a 16-request warm-up
 const INQUIRY_ROUNDS = 4;
 const INQUIRY_CALLS = 50; // per round and target: ≥ 200 each
@@ -369,7 +369,12 @@ async function seedTo(ctx, n, deadline, perSec) {
   const t = ctx.sb.t;
   const paid = ctx.ids(t);
   const t0 = performance.now();
+  let told = t0;
   while (paid.length < n && performance.now() < deadline) {
+    if (performance.now() - told > 30_000) {
+      told = performance.now();
+      process.stderr.write(`sandbox-scale: seeding, ${paid.length.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} payments (${perSec.toFixed(0)} pays/s)\n`);
+    }
     const batch = Math.min(n - paid.length, Math.max(64, Math.round((perSec ?? 100) * 5)));
     const from = paid.length;
     const b = await pool(Array.from({ length: batch }), () => ctx.pay(t).send());
@@ -390,7 +395,7 @@ async function measure(ctx) {
   const statePageFigures = await statePage(sandbox);
   const random = (t) => ctx.ids(t)[Math.floor(Math.random() * ctx.ids(t).length)];
   const inquiry = await inquiries(gateway, sandbox, random);
-  const cap = Math.min(400, Math.floor(at / 4 / ROUNDS)); // measuring adds at most ~a quarter of the state
+  const cap = Math.min(400, Math.floor(at / 4 / ROUNDS)); // pays measured: about a quarter of the state at most
   const pay = await interleavedRates(gateway, sandbox, ctx.pay, cap);
   const refund = await interleavedRates(gateway, sandbox, ctx.refund, cap);
   const peakMB = memory(ctx.sb.proc.pid).peakMB;
@@ -485,6 +490,8 @@ function report(rows, missing, sizes) {
     { id: 'sandbox.scale.inquiryRatio.worst', label: 'sandbox: inquiryPayment rate ÷ minimal gateway (worst size)', value: r2(min((r) => r.inquiry.ratio)), unit: 'x' },
     { id: 'sandbox.scale.payP50.spread', label: `sandbox: pay p50, largest ÷ smallest over ${rows.length} sizes`, value: r2(spread((r) => r.pay.p50Ms)), unit: 'x' },
     { id: 'sandbox.scale.inquiryP50.spread', label: `sandbox: inquiry p50, largest ÷ smallest over ${rows.length} sizes`, value: r2(spread((r) => r.inquiry.p50Ms)), unit: 'x' },
+    { id: 'sandbox.scale.payP50.spreadVsGateway', label: "sandbox: the same, each size's p50 ÷ the gateway's (machine load cancels out)", value: r2(spread((r) => r.pay.p50Ms / r.pay.gatewayP50Ms)), unit: 'x' },
+    { id: 'sandbox.scale.inquiryP50.spreadVsGateway', label: "sandbox: inquiry p50 spread, each size's p50 ÷ the gateway's", value: r2(spread((r) => r.inquiry.p50Ms / r.inquiry.gatewayP50Ms)), unit: 'x' },
     { id: 'sandbox.scale.restartMs.worst', label: 'sandbox: startSandbox on a restart (worst size)', value: r2(max((r) => r.restartMs)), unit: 'ms' },
     { id: 'sandbox.scale.rssMB.worst', label: 'sandbox: child peak RSS, MB (worst size)', value: rows.length ? Math.round(max((r) => r.rssPeakMB)) : null, unit: 'MB' },
     { id: 'sandbox.scale.statePageMs.worst', label: 'sandbox: GET /sandbox-api/state p50 (worst size)', value: r2(max((r) => r.statePage.p50Ms)), unit: 'ms' },
