@@ -1,5 +1,6 @@
 /**
- * `node bench/sandbox-scale.mjs [--sizes 100,1000,10000,50000,100000] [--max-seconds 1200] [--keep] [--no-build]`
+ * `node bench/sandbox-scale.mjs [--sizes 100,1000,10000,50000,100000] [--max-seconds 1200] [--keep] [--no-build]
+ *   [--module dist/sandbox.mjs]` (--module: another build's sandbox entry, e.g. a copy of dist/ from before a change)
  * (`npm run bench`, or `node bench/run.mjs sandbox-scale --sandbox-sizes=…`): how the sandbox
  * (dist/sandbox.mjs) holds up as its history grows, measured side by side with a minimal correct
  * gateway (bench/minimal-gateway.mjs) in the same run. Both run in child processes (the sandbox's
@@ -9,13 +10,14 @@
  * 100-fils refund every 100th) until the state holds N payments; then, at N:
  * - the bytes of the sandbox's files (all but keys, client id, `.env`, lock: state.json today) and
  *   `GET /sandbox-api/state`, p50 of 20;
- * - inquiryPayment of random paid payments, sequential: 4 rounds of 50 calls per target, which goes
- *   first alternating; p50, and the rate ratio gateway p50 ÷ sandbox p50;
+ * - inquiryPayment of random paid payments, sequential: 100 untimed calls per target, then 4 rounds of
+ *   50 calls per target, which goes first alternating; p50, and the rate ratio gateway p50 ÷ sandbox p50;
  * - signed pay, then signed refund (1 fils), at concurrency 8: gateway block, sandbox block, five
  *   times; requests/s (median block), the median per-round ratio sandbox ÷ gateway, p50 per request.
  *   A block is signed before its clock starts (the client's RSA cost is not measured); it lasts about
- *   0.5 s, and the sandbox's holds at most N/20 (16 to 400) requests, so measuring grows the state by
- *   about a quarter at most (the JSON row says how many payments it held before and after);
+ *   0.5 s (sized by an untimed block of 48), and the sandbox's holds at most N/20 requests (but 64 to
+ *   400), so measuring pays grows a state by about a quarter (at 100 payments, by ~370; the JSON row
+ *   says how many payments it held before and after);
  * - the child's peak RSS (VmHWM: seeding and measuring included), then a restart: `startSandbox`
  *   timed inside the new child, then its idle RSS (VmRSS as soon as it answers).
  * A size that seeding cannot reach within --max-seconds (the whole run) is reported missing (and
@@ -28,7 +30,7 @@ import { createPrivateKey, createPublicKey, createSign, createVerify, generateKe
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBuild, ROOT } from './ensure-build.mjs';
@@ -49,8 +51,8 @@ const REFUND = '/v1/payments/refund';
 const INQUIRY = '/v1/payments/inquiryPayment';
 
 // ── the child: one sandbox, started and timed here so its RSS and start time are its own ─────────
-async function child(dir) {
-  const { startSandbox } = await import(pathToFileURL(SANDBOX).href);
+async function child(dir, module) {
+  const { startSandbox } = await import(pathToFileURL(module).href);
   const t = performance.now();
   const sandbox = await startSandbox({ dir, onWarning: (m) => process.stderr.write(`sandbox warning: ${m}\n`) });
   const startMs = performance.now() - t;
@@ -207,14 +209,15 @@ async function block(t, n, make) {
 
 /**
  * Blocks of `make(t)` requests at concurrency 8, gateway then sandbox, ROUNDS times. A block lasts
- * about BLOCK_S (sized from a 16-request block); the sandbox's holds at most `sandboxCap` requests,
+ * about BLOCK_S (sized from an untimed 48-request block); the sandbox's holds at most `sandboxCap` requests,
  * so that measuring pays does not grow a small state much beyond its size.
  */
 async function interleavedRates(gateway, sandbox, make, sandboxCap) {
-  const sized = async (t, cap) => Math.min(cap, Math.max(16, Math.round((await block(t, 16, make)).perSec * BLOCK_S)));
+  // the sizing block (48, untimed for the figures) also warms the path up in a freshly restarted sandbox
+  const sized = async (t, cap) => Math.min(cap, Math.max(16, Math.round((await block(t, 48, make)).perSec * BLOCK_S)));
   const size = new Map([
     [gateway, await sized(gateway, 1000)],
-    [sandbox, await sized(sandbox, Math.max(16, sandboxCap))],
+    [sandbox, await sized(sandbox, sandboxCap)],
   ]);
   const g = [];
   const s = [];
@@ -238,6 +241,8 @@ async function inquiries(gateway, sandbox, pick) {
     [gateway, []],
     [sandbox, []],
   ]);
+  // untimed first: a sandbox restarted at the last size has not run inquiryPayment yet (cold code read 1.5× slower)
+  for (const t of [gateway, sandbox]) for (let i = 0; i < INQUIRY_CALLS * 2; i++) await send(t, signed(t, INQUIRY, { paymentId: pick(t) }));
   for (let round = 0; round < INQUIRY_ROUNDS; round++) {
     for (const t of round % 2 ? [sandbox, gateway] : [gateway, sandbox]) {
       for (let i = 0; i < INQUIRY_CALLS; i++) {
@@ -298,17 +303,18 @@ function options(argv) {
   }
   const maxSeconds = Number(value('--max-seconds', '1200'));
   if (!(maxSeconds > 0)) throw new RangeError(`sandbox-scale: --max-seconds must be a positive number, got ${JSON.stringify(value('--max-seconds'))}`);
-  return { sizes, maxSeconds, keep: argv.includes('--keep') };
+  const module = resolve(value('--module', SANDBOX));
+  return { sizes, maxSeconds, module, keep: argv.includes('--keep') };
 }
 
 /**
  * Starts the sandbox child (a fresh directory: keys made) and the gateway child on its keys, gets the
  * agreement token, checks both targets' contract, warms the gateway up. Returns the run's context.
  */
-async function setUp(work, children) {
+async function setUp(work, children, module) {
   const dir = join(work, 'sandbox');
   const startSandbox = async () => {
-    const { proc, info } = await startChild(SELF, ['--child', dir], children);
+    const { proc, info } = await startChild(SELF, ['--child', dir, module], children);
     return { proc, info, t: target(info.url, info.clientId, createPrivateKey(readFileSync(info.merchantPrivateKeyPath))) };
   };
   const sb = await startSandbox();
@@ -395,7 +401,7 @@ async function measure(ctx) {
   const statePageFigures = await statePage(sandbox);
   const random = (t) => ctx.ids(t)[Math.floor(Math.random() * ctx.ids(t).length)];
   const inquiry = await inquiries(gateway, sandbox, random);
-  const cap = Math.min(400, Math.floor(at / 4 / ROUNDS)); // pays measured: about a quarter of the state at most
+  const cap = Math.max(64, Math.min(400, Math.floor(at / 4 / ROUNDS))); // pays measured: ~a quarter of the state (but blocks of 16 read too noisy)
   const pay = await interleavedRates(gateway, sandbox, ctx.pay, cap);
   const refund = await interleavedRates(gateway, sandbox, ctx.refund, cap);
   const peakMB = memory(ctx.sb.proc.pid).peakMB;
@@ -419,9 +425,9 @@ async function measure(ctx) {
 }
 
 async function main() {
-  const { sizes, maxSeconds, keep } = options(process.argv.slice(2));
-  ensureBuild();
-  if (!existsSync(SANDBOX)) throw new Error(`sandbox-scale: ${SANDBOX} is missing: run \`npm run build\` first`);
+  const { sizes, maxSeconds, module, keep } = options(process.argv.slice(2));
+  if (module === SANDBOX) ensureBuild();
+  if (!existsSync(module)) throw new Error(`sandbox-scale: ${module} is missing${module === SANDBOX ? ': run `npm run build` first' : ''}`);
   const deadline = performance.now() + maxSeconds * 1000;
   const work = mkdtempSync(join(tmpdir(), 'superqi-sandbox-scale-'));
   const children = new Set();
@@ -429,7 +435,7 @@ async function main() {
   const missing = [];
   const say = (text) => process.stderr.write(`sandbox-scale: ${text}\n`);
   try {
-    const ctx = await setUp(work, children);
+    const ctx = await setUp(work, children, module);
     let perSec = null;
     for (const n of sizes) {
       const todo = n - ctx.ids(ctx.sb.t).length;
@@ -517,5 +523,5 @@ function report(rows, missing, sizes) {
   process.stdout.write(`BENCH_JSON ${JSON.stringify({ node: process.version, concurrency: CONCURRENCY, sizes, missing, rows })}\n`);
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]);
+if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4]);
 else await main();
