@@ -41,9 +41,9 @@ export const BUDGETS = {
 
   // ── sandbox at scale (bench/sandbox-scale.mjs, #21): the worst of the sizes measured (100 → 100,000 payments) ──
   // ratios are against bench/minimal-gateway.mjs in the same run (node:http, verify, sign, append a line).
-  // Before #21 (the JSON state file; --sizes 100,1000,10000, a loaded machine): pay 0.32× → 0.01×, refund
-  // 0.29× → 0.01×, inquiry 0.96× → 0.11×, pay p50 20 ms → 938 ms (48×), inquiry p50 1.5 → 10.6 ms (6.9×),
-  // restart 48 → 710 ms, peak RSS 71 → 248 MB, state page 2 → 109 ms
+  // Before #21 (the JSON state file; --sizes 100,1000,10000; load average ~10 on 2 cores): pay 0.35× → 0.01×,
+  // refund 0.22× → 0.01×, inquiry 0.75× → 0.09×, pay p50 24 → 711 ms (29×), inquiry p50 1.5 → 15 ms (10×),
+  // restart 87 → 628 ms, peak RSS 92 → 249 MB, state page 2 → 151 ms
   'sandbox.scale.payRatio.worst': { min: 0.5, why: 'signed agreement pay at concurrency 8, sandbox ÷ minimal gateway, median of 5 interleaved rounds' },
   'sandbox.scale.refundRatio.worst': { min: 0.5, why: 'signed refund at concurrency 8, sandbox ÷ minimal gateway, median of 5 interleaved rounds' },
   'sandbox.scale.inquiryRatio.worst': { min: 0.8, why: 'sequential inquiryPayment, gateway p50 ÷ sandbox p50 (200 calls each)' },
