@@ -39,6 +39,21 @@ export const BUDGETS = {
   'import.proxyTraps': { max: 0, why: 'a Proxy-trapped window/document sees no access during import' },
   'import.sideEffects': { max: 0, why: 'no timer, microtask, listener or fetch started by importing' },
 
+  // ── sandbox at scale (bench/sandbox-scale.mjs, #21): the worst of the sizes measured (100 → 100,000 payments) ──
+  // ratios are against bench/minimal-gateway.mjs in the same run (node:http, verify, sign, append a line).
+  // Before #21 (the JSON state file; --sizes 100,1000,10000; load average ~10 on 2 cores): pay 0.35× → 0.01×,
+  // refund 0.22× → 0.01×, inquiry 0.75× → 0.09×, pay p50 24 → 711 ms (29×), inquiry p50 1.5 → 15 ms (10×),
+  // restart 87 → 628 ms, peak RSS 92 → 249 MB, state page 2 → 151 ms
+  'sandbox.scale.payRatio.worst': { min: 0.5, why: 'signed agreement pay at concurrency 8, sandbox ÷ minimal gateway, median of 5 interleaved rounds' },
+  'sandbox.scale.refundRatio.worst': { min: 0.5, why: 'signed refund at concurrency 8, sandbox ÷ minimal gateway, median of 5 interleaved rounds' },
+  'sandbox.scale.inquiryRatio.worst': { min: 0.8, why: 'sequential inquiryPayment, gateway p50 ÷ sandbox p50 (200 calls each)' },
+  'sandbox.scale.payP50.spread': { max: 1.5, why: 'pay p50 (concurrency 8) of the slowest size ÷ the fastest: a request costs the same whatever the history' },
+  'sandbox.scale.inquiryP50.spread': { max: 1.5, why: 'inquiryPayment p50 of the slowest size ÷ the fastest' },
+  'sandbox.scale.restartMs.worst': { max: 100, why: 'startSandbox on an existing directory, timed in its own process' },
+  'sandbox.scale.rssMB.worst': { max: 150, why: "the sandbox process's peak RSS (VmHWM), MB, seeding and measuring included" },
+  'sandbox.scale.statePageMs.worst': { max: 50, why: 'GET /sandbox-api/state (what the admin page reads), p50 of 20' },
+  'sandbox.scale.sizesMissing': { max: 0, why: 'every size asked for was reached within --max-seconds' },
+
   // ── emulator (Chromium) ────────────────────────────────────────────────────────────────────
   'chromium.emulator.readyMs': { max: 50, why: 'SuperQiEmulator.install({ ui: "dom" }) until AlipayJSBridgeReady, median' },
 };

@@ -4,7 +4,8 @@
  * failures, versions). Exits 1 when any figure is over its budget (bench/budgets.mjs) or a
  * benchmark could not run. Not part of `npm test`: these are measurements, not timed tests.
  *
- *   node bench/run.mjs [sizes] [import] [node] [chromium] [--explain] [--no-build]
+ *   node bench/run.mjs [sizes] [import] [node] [chromium] [sandbox-scale] [--explain] [--no-build]
+ *     [--sandbox-sizes=100,1000,…] [--sandbox-max-seconds=1200]   (sandbox-scale's --sizes and --max-seconds)
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ const BENCHES = {
   import: 'bench/import-cost.mjs',
   node: 'bench/overhead-node.mjs',
   chromium: 'bench/overhead-chromium.mjs',
+  'sandbox-scale': 'bench/sandbox-scale.mjs',
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = chosen.filter((c) => !BENCHES[c]);
@@ -37,6 +39,7 @@ for (const name of names) {
   const args = [join(ROOT, BENCHES[name])];
   if (name === 'node') args.unshift('--expose-gc');
   if (name === 'sizes' && process.argv.includes('--explain')) args.push('--explain');
+  if (name === 'sandbox-scale') args.push('--no-build', ...process.argv.filter((a) => /^--sandbox-(sizes|max-seconds)=/.test(a)).map((a) => a.replace('--sandbox-', '--')));
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20, env: { ...process.env, BENCH_QUIET: '1' } });
   const line = r.stdout?.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (!line) {
