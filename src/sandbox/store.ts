@@ -232,8 +232,10 @@ export class Store implements Reader {
   /** Opens the database file and checks it is one of ours (a corrupt or foreign file throws). */
   private open(): Database {
     // SQLite takes a file shorter than a page for an empty database and writes over it: such a file is
-    // checked here (a database file starts with the magic string and holds at least one page)
-    if (existsSync(this.path)) {
+    // checked here (a database file starts with the magic string and holds at least one page). Not
+    // when a write-ahead log is beside it: a process killed mid-checkpoint can leave the file's first
+    // page unwritten, and SQLite rebuilds it from the log.
+    if (existsSync(this.path) && !(existsSync(`${this.path}-wal`) && statSync(`${this.path}-wal`).size > 0)) {
       const { size } = statSync(this.path);
       if (size > 0 && (size < 512 || !head(this.path, MAGIC.length).equals(MAGIC))) throw new Error(`not an SQLite database (${size} bytes)`);
     }
