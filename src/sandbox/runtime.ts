@@ -38,7 +38,10 @@ export interface Runtime {
 export async function run<R>(rt: Runtime, clientId: string, fn: (ctx: Ctx) => R): Promise<R> {
   const result = rt.store.transact((tx: Tx) => {
     const ctx: Ctx = { tx, clientId, now: rt.clock(), url: rt.url, limits: rt.limits };
-    if (rt.store.nextDue() <= ctx.now) sweep(ctx);
+    if (rt.store.nextDue() <= ctx.now) {
+      sweep(ctx);
+      rt.store.forgetDue();
+    }
     return fn(ctx);
   });
   await rt.store.flush();

@@ -118,18 +118,47 @@ const DUE_PAYMENTS = `FROM payments WHERE status = 'PROCESSING'`;
 const DUE = `min(coalesce(settleAt, expiresAt), expiresAt)`;
 const DUE_REFUNDS = `FROM refunds WHERE status = 'PROCESSING' AND settleAt IS NOT NULL`;
 
+/**
+ * Records read on most requests and written by few (the merchants, the users, the forced outcome),
+ * kept parsed in memory: this process is the database's only writer, and a transaction's puts reach
+ * the memory only when it commits.
+ */
+const CACHED: ReadonlySet<StoredTable> = new Set<StoredTable>(['users', 'merchants', 'forced']);
+type Cache = Map<StoredTable, Map<string, unknown>>;
+
+/** When a PROCESSING payment or refund has work due (`Tx.due`), or Infinity. */
+function dueAt(table: StoredTable, record: unknown): number {
+  if (table === 'payments') {
+    const p = record as PaymentRecord;
+    return p.status === 'PROCESSING' ? Math.min(p.settleAt ?? p.expiresAt, p.expiresAt) : Infinity;
+  }
+  const r = record as RefundRecord;
+  return r.status === 'PROCESSING' && r.settleAt !== undefined ? r.settleAt : Infinity;
+}
+
 /** A handler's view of the wallet, inside one database transaction: reads see its own puts. */
 export class Tx implements Reader {
   /** Payments whose refunds or `refunded` this transaction changed (checked before commit). */
   readonly touchedPayments = new Set<string>();
   changed = false;
-  /** Whether a payment or refund changed (the time of the next due work may have). */
-  changedDue = false;
+  /** The earliest due work a payment or refund put here has (Infinity when none). */
+  earliestDue = Infinity;
+  /** Puts to the cached tables, applied to the store's memory at commit. */
+  readonly cachedPuts: Cache = new Map();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cache: Cache,
+  ) {}
 
   get<T extends StoredTable>(table: T, id: string): Row<T> | undefined {
-    return this.db.row(table, id);
+    if (!CACHED.has(table)) return this.db.row(table, id);
+    const mine = this.cachedPuts.get(table);
+    if (mine?.has(id)) return mine.get(id) as Row<T> | undefined;
+    let known = this.cache.get(table);
+    if (!known) this.cache.set(table, (known = new Map()));
+    if (!known.has(id)) known.set(id, this.db.row(table, id));
+    return known.get(id) as Row<T> | undefined;
   }
 
   /** The payment merchant `clientId` made with `paymentRequestId`, if any. */
@@ -146,7 +175,12 @@ export class Tx implements Reader {
   put<T extends StoredTable>(table: T, id: string, value: Row<T> | undefined): void {
     this.changed = true;
     if (table === 'payments') this.touchedPayments.add(id);
-    if (table === 'payments' || table === 'refunds') this.changedDue = true;
+    if (value && (table === 'payments' || table === 'refunds')) this.earliestDue = Math.min(this.earliestDue, dueAt(table, value));
+    if (CACHED.has(table)) {
+      let mine = this.cachedPuts.get(table);
+      if (!mine) this.cachedPuts.set(table, (mine = new Map()));
+      mine.set(id, value);
+    }
     if (table === 'refunds') {
       const old = this.db.row('refunds', id);
       if (old) this.touchedPayments.add(old.paymentId);
@@ -204,8 +238,13 @@ export class Store implements Reader {
   private readonly db: Db;
   private readonly warn: (message: string) => void;
   private closed = false;
-  /** `nextDue()`'s answer until a payment or refund changes. */
+  /**
+   * `nextDue()`'s answer, never later than the truth: a commit that adds due work lowers it; work that
+   * leaves (paid, settled, closed) can only make the truth later, and `sweep` forgets it (`forgetDue`).
+   */
   private due: number | undefined;
+  /** The cached tables' records (see `CACHED`). */
+  private readonly cache: Cache = new Map();
   /** Commits since the last checkpoint. */
   private unfolded = 0;
   private readonly checkpoints: ReturnType<typeof setInterval>;
@@ -354,7 +393,8 @@ export class Store implements Reader {
   }
 
   get<T extends StoredTable>(table: T, id: string): Row<T> | undefined {
-    return this.db.row(table, id);
+    const known = this.cache.get(table)?.get(id);
+    return known !== undefined ? (known as Row<T>) : this.db.row(table, id);
   }
 
   all<T extends SmallTable>(table: T): Array<Row<T>> {
@@ -372,14 +412,19 @@ export class Store implements Reader {
     if (raw.inTransaction) throw new Error('superqi-sandbox: transactions do not nest');
     // deferred: a request that only reads never takes the write lock (one connection: no one to wait for)
     raw.exec('BEGIN');
-    const tx = new Tx(this.db);
+    const tx = new Tx(this.db, this.cache);
     try {
       const result = fn(tx);
       if (tx.changed) {
         this.check(tx);
         raw.exec('COMMIT');
         this.unfolded++;
-        if (tx.changedDue) this.due = undefined;
+        if (this.due !== undefined) this.due = Math.min(this.due, tx.earliestDue);
+        for (const [table, rows] of tx.cachedPuts) {
+          let known = this.cache.get(table);
+          if (!known) this.cache.set(table, (known = new Map()));
+          for (const [id, value] of rows) known.set(id, value);
+        }
       } else raw.exec('ROLLBACK'); // nothing to write: a read ends without touching the log
       return result;
     } catch (e) {
@@ -409,8 +454,9 @@ export class Store implements Reader {
   }
 
   /**
-   * The next time there is due work (`Tx.due`), or Infinity. Asked before every request and by the
-   * sweeper: kept until a commit changes a payment or a refund (this process is the database's only writer).
+   * The next time there is due work (`Tx.due`), or Infinity; never later than the truth, perhaps
+   * earlier (then a sweep finds nothing and `forgetDue` has it read again). Asked before every request
+   * and by the sweeper, so it is kept in memory (this process is the database's only writer).
    */
   nextDue(): number {
     if (this.due === undefined) {
@@ -419,6 +465,11 @@ export class Store implements Reader {
       this.due = Math.min(payment ?? Infinity, refund ?? Infinity);
     }
     return this.due;
+  }
+
+  /** After a sweep: the next due work is read again from the database. */
+  forgetDue(): void {
+    this.due = undefined;
   }
 
   /** Deliveries waiting for an attempt, soonest first. */
