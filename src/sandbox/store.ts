@@ -181,11 +181,8 @@ export class Tx implements Reader {
       if (!mine) this.cachedPuts.set(table, (mine = new Map()));
       mine.set(id, value);
     }
-    if (table === 'refunds') {
-      const old = this.db.row('refunds', id);
-      if (old) this.touchedPayments.add(old.paymentId);
-      if (value) this.touchedPayments.add((value as RefundRecord).paymentId);
-    }
+    // a refund's payment (a refund never moves to another payment: the old one is read only to delete)
+    if (table === 'refunds') this.touchedPayments.add(value ? (value as RefundRecord).paymentId : (this.db.row('refunds', id)?.paymentId ?? ''));
     if (value === undefined) this.db.sql(`DELETE FROM ${table} WHERE id = ?`).run(id);
     else this.db.sql(`INSERT INTO ${table} (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body`).run(id, JSON.stringify(value));
   }
