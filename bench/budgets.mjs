@@ -39,6 +39,9 @@ export const BUDGETS = {
   'import.proxyTraps': { max: 0, why: 'a Proxy-trapped window/document sees no access during import' },
   'import.sideEffects': { max: 0, why: 'no timer, microtask, listener or fetch started by importing' },
 
+  // ── superqi-bridge/server (bench/server-client.mjs) ─────────────────────────────────────────
+  'server.overhead.ratio': { max: 1.1, why: 'a signed, verified Open API call with the client ÷ the same call with bare node:crypto + fetch (sign + verify + parse), same responder, alternating rounds, median' },
+
   // ── emulator (Chromium) ────────────────────────────────────────────────────────────────────
   'chromium.emulator.readyMs': { max: 50, why: 'SuperQiEmulator.install({ ui: "dom" }) until AlipayJSBridgeReady, median' },
 };

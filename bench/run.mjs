@@ -4,7 +4,7 @@
  * failures, versions). Exits 1 when any figure is over its budget (bench/budgets.mjs) or a
  * benchmark could not run. Not part of `npm test`: these are measurements, not timed tests.
  *
- *   node bench/run.mjs [sizes] [import] [node] [chromium] [--explain] [--no-build]
+ *   node bench/run.mjs [sizes] [import] [node] [chromium] [server] [--explain] [--no-build]
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ const BENCHES = {
   import: 'bench/import-cost.mjs',
   node: 'bench/overhead-node.mjs',
   chromium: 'bench/overhead-chromium.mjs',
+  server: 'bench/server-client.mjs',
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = chosen.filter((c) => !BENCHES[c]);

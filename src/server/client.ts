@@ -78,10 +78,50 @@ export type Outcome<K extends OpenApiName> = {
   };
 }[ResultStatus];
 
-/** One method per Open API of `03-open-apis`, named as its page is (`client.pay(…)`, `client.inquiryRefund(…)`). */
-export type OpenApiMethods = {
-  [K in OpenApiName]: (request: RequestOf<K>, options?: CallOptions) => Promise<Outcome<K>>;
-};
+/**
+ * One method per Open API of `03-open-apis`, named as its page is. Each checks the request against the
+ * contract, signs it, verifies the answer and resolves its {@link Outcome} (S, A, U, F); see
+ * {@link createClient} for what throws.
+ */
+export interface OpenApiMethods {
+  /** Exchanges an authCode (getAuthCode, qicardSignContract) or a refresh token for an access token (02-applyToken). Never retried: an authCode is single use. */
+  applyToken(request: RequestOf<'applyToken'>, options?: CallOptions): Promise<Outcome<'applyToken'>>;
+  /** Starts an agreement: the contract page (`authUrl`) for `qicardSignContract` (03-prepare). Never retried. */
+  prepare(request: RequestOf<'prepare'>, options?: CallOptions): Promise<Outcome<'prepare'>>;
+  /** Where a payment stands, by paymentId or paymentRequestId (04-inquiryPayment). Read-only: retried. */
+  inquiryPayment(request: RequestOf<'inquiryPayment'>, options?: CallOptions): Promise<Outcome<'inquiryPayment'>>;
+  /** Where a refund stands, by refundId or refundRequestId (05-inquiryRefund). Read-only: retried. */
+  inquiryRefund(request: RequestOf<'inquiryRefund'>, options?: CallOptions): Promise<Outcome<'inquiryRefund'>>;
+  /** Creates a payment: cashier (A: send the user to `redirectActionForm`), agreement (S), escrow (06-pay). Idempotent by paymentRequestId: retried with the same id and body. */
+  pay(request: RequestOf<'pay'>, options?: CallOptions): Promise<Outcome<'pay'>>;
+  /** Refunds (part of) a paid payment (07-refund). Idempotent by refundRequestId: retried with the same id and body. */
+  refund(request: RequestOf<'refund'>, options?: CallOptions): Promise<Outcome<'refund'>>;
+  /** Accepts a paid escrow payment (08-merchantAccept). Never retried (no request id). */
+  merchantAccept(request: RequestOf<'merchantAccept'>, options?: CallOptions): Promise<Outcome<'merchantAccept'>>;
+  /** Releases an accepted escrow payment to the merchant (09-confirm). Idempotent by confirmRequestId: retried. */
+  confirm(request: RequestOf<'confirm'>, options?: CallOptions): Promise<Outcome<'confirm'>>;
+  /** Cancels a payment not yet paid, or an escrow payment before merchantAccept (10-cancel). Never retried (no request id). */
+  cancel(request: RequestOf<'cancel'>, options?: CallOptions): Promise<Outcome<'cancel'>>;
+  /** Voids (part of) an accepted escrow payment back to the payer (11-void). Idempotent by voidRequestId: retried. */
+  void(request: RequestOf<'void'>, options?: CallOptions): Promise<Outcome<'void'>>;
+  /** The user's attributes the token's scopes granted (12-inquiryUserInfo). Read-only: retried. */
+  inquiryUserInfo(request: RequestOf<'inquiryUserInfo'>, options?: CallOptions): Promise<Outcome<'inquiryUserInfo'>>;
+  /** The user's cards (CARD_LIST scope; 13-inquiryUserCardList). Read-only: retried. */
+  inquiryUserCardList(request: RequestOf<'inquiryUserCardList'>, options?: CallOptions): Promise<Outcome<'inquiryUserCardList'>>;
+  /** The user's accounts (ACCOUNT_LIST scope; 14-inquiryUserAccountList). Read-only: retried. */
+  inquiryUserAccountList(request: RequestOf<'inquiryUserAccountList'>, options?: CallOptions): Promise<Outcome<'inquiryUserAccountList'>>;
+  /** Sends an inbox message (NOTIFICATION_INBOX scope; 15-sendInbox). Idempotent by requestId: retried. */
+  sendInbox(request: RequestOf<'sendInbox'>, options?: CallOptions): Promise<Outcome<'sendInbox'>>;
+  /** Sends a push message (NOTIFICATION_PUSH scope; 16-sendPush). Idempotent by requestId: retried. */
+  sendPush(request: RequestOf<'sendPush'>, options?: CallOptions): Promise<Outcome<'sendPush'>>;
+  /** A business user's merchant attributes (MERCHANT_* scopes; 17-inquiryMerchantInfo). Read-only: retried. */
+  inquiryMerchantInfo(request: RequestOf<'inquiryMerchantInfo'>, options?: CallOptions): Promise<Outcome<'inquiryMerchantInfo'>>;
+}
+
+// compile-time: exactly one method per contract row, with its request and outcome types
+type Derived = { [K in OpenApiName]: (request: RequestOf<K>, options?: CallOptions) => Promise<Outcome<K>> };
+const methodsMatchContract: [Derived, keyof OpenApiMethods] extends [OpenApiMethods, OpenApiName] ? ([OpenApiMethods, OpenApiName] extends [Derived, keyof OpenApiMethods] ? true : false) : false = true;
+void methodsMatchContract;
 
 /** A Super Qi Open API client for a merchant backend. */
 export interface Client extends OpenApiMethods {
@@ -112,8 +152,8 @@ function describe(e: unknown): string {
   return parts.join(' ← ') || String(e);
 }
 
-/** Merges the caller's signal and the attempt's timeout; `dispose` clears the timer. */
-function attemptSignal(signal: AbortSignal | undefined, timeout: number): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
+/** The attempt's signal: aborts after `timeout` ms or when the caller's signal does. `done()` clears the timer. */
+function attemptSignal(signal: AbortSignal | undefined, timeout: number): { signal: AbortSignal; timedOut: () => boolean; done: () => void } {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -126,7 +166,7 @@ function attemptSignal(signal: AbortSignal | undefined, timeout: number): { sign
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
-    dispose: () => {
+    done: () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     },
@@ -182,17 +222,17 @@ export function createClient(options: ClientOptions): Client {
       'request-time': time,
       signature: signatureHeader(sign(signContent('POST', path, clientId, time, body), privateKey)),
     };
-    const timer = attemptSignal(signal, ms);
+    const timed = attemptSignal(signal, ms);
     let res: Response;
     let raw: Buffer;
     try {
-      res = await doFetch(url, { method: 'POST', headers, body, signal: timer.signal });
+      res = await doFetch(url, { method: 'POST', headers, body, signal: timed.signal });
       raw = Buffer.from(await res.arrayBuffer());
     } catch (e) {
-      const reason: TransportReason = signal?.aborted ? 'aborted' : timer.timedOut() ? 'timeout' : 'network';
+      const reason: TransportReason = signal?.aborted ? 'aborted' : timed.timedOut() ? 'timeout' : 'network';
       throw new GatewayTransportError(name, reason, transportMessage(name, reason, describe(e), ms), attempt, { cause: e });
     } finally {
-      timer.dispose();
+      timed.done();
     }
     return read(name, path, res, raw, attempt);
   }

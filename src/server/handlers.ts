@@ -21,8 +21,11 @@ export type OnNotification = (notification: Notification) => unknown;
 
 /** Options of the handlers. */
 export interface NotificationHandlerOptions extends Pick<VerifyNotificationOptions, 'path' | 'maxAgeMs'> {
-  /** Sees every refused notification and every error your callback threw (default: none; the answer says enough to the wallet). */
-  onError?: (error: unknown) => void;
+  /**
+   * Sees every refused notification and every error your callback threw, with the request as received
+   * (to log it; never act on it: it is not verified). Default: none (the answer says enough to the wallet).
+   */
+  onError?: (error: unknown, request: IncomingNotification) => void;
   /** Largest body accepted, in bytes. @default 1048576 */
   maxBodyBytes?: number;
 }
@@ -36,21 +39,26 @@ async function handle(verifier: NotificationVerifier, onNotification: OnNotifica
   try {
     notification = verifier.verifyNotification(request, { ...(options.path ? { path: options.path } : {}), ...(options.maxAgeMs !== undefined ? { maxAgeMs: options.maxAgeMs } : {}) });
   } catch (e) {
-    options.onError?.(e);
+    options.onError?.(e, request);
     if (e instanceof NotificationError) return [e.status, refusal(e.status === 401 ? 'INVALID_SIGNATURE' : 'PARAM_ILLEGAL', 'F', e.message)];
     throw e;
   }
   try {
     await onNotification(notification);
   } catch (e) {
-    options.onError?.(e);
+    options.onError?.(e, request);
     return [500, refusal('UNKNOWN_EXCEPTION', 'U', 'The merchant could not process this notification yet; send it again.')];
   }
   return [200, NOTIFICATION_ACK];
 }
 
 /** A node:http request, possibly with a raw body an Express middleware (`express.raw()`) put in `req.body`. */
-export type NodeNotificationRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
+export type NodeNotificationRequest = IncomingMessage & {
+  /** Express: the raw body `express.raw()` read (a Buffer), if any. */
+  body?: unknown;
+  /** Express: the URL before a router's mount path was stripped (the path the wallet signed). */
+  originalUrl?: string;
+};
 
 /**
  * A notification endpoint for `node:http` (`createServer(handler)` or a route of yours) and Express.
@@ -66,7 +74,7 @@ export function nodeNotificationHandler(verifier: NotificationVerifier, onNotifi
     else if (req.body !== undefined && req.readableEnded) body = req.body as never; // parsed already: verifyNotification says so
     else body = await readBody(req, max);
     if (body === null) {
-      options.onError?.(new NotificationError('too-large', 413, `notification body over ${max} bytes`));
+      options.onError?.(new NotificationError('too-large', 413, `notification body over ${max} bytes`), { method: req.method ?? 'GET', url: req.originalUrl ?? req.url ?? '/', headers: req.headers, body: '' });
       return sendJson(res, 413, refusal('PARAM_ILLEGAL', 'F', `The body is over ${max} bytes.`));
     }
     // Express strips a router's mount path from req.url; originalUrl keeps the path the wallet signed

@@ -50,6 +50,34 @@ export {
   type NotificationVerifier,
   type OnNotification,
 } from './handlers.js';
-export { OPEN_APIS, PRODUCT_CODES, type OpenApiName, type OpenApiRow, type FieldRule, type CodeOf } from '../contract/open-apis.js';
+export { PRODUCT_CODES, type OpenApiName, type CodeOf } from '../contract/open-apis.js';
+export { OPEN_API_PATHS } from './paths.js';
 export type { ResultStatus } from '../contract/codes.js';
-export type { Amount, Card, MerchantInfo, RedirectActionForm, RequestOf, ResponseFields, ResponseOf, ResultOf, ShapeOf, Transaction, UserInfo } from '../contract/types.js';
+export type {
+  Account,
+  AccountListFields,
+  Amount,
+  ApplyTokenFields,
+  CancelFields,
+  Card,
+  CardListFields,
+  ConfirmFields,
+  InquiryPaymentFields,
+  InquiryRefundFields,
+  MerchantInfo,
+  MerchantInfoFields,
+  MessageFields,
+  PayFields,
+  PrepareFields,
+  RedirectActionForm,
+  RefundFields,
+  RequestOf,
+  ResponseFields,
+  ResponseOf,
+  ResultOf,
+  ShapeOf,
+  Transaction,
+  UserInfo,
+  UserInfoFields,
+  VoidFields,
+} from '../contract/types.js';

@@ -91,7 +91,17 @@ export interface VerifyNotificationOptions {
 }
 
 /** The acknowledgement the wallet expects (HTTP 200 with this body); anything else is retried. */
-export const NOTIFICATION_ACK = Object.freeze({ result: Object.freeze({ resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' }) });
+export const NOTIFICATION_ACK: {
+  /** The acknowledgement's result. */
+  readonly result: {
+    /** `SUCCESS`. */
+    readonly resultCode: 'SUCCESS';
+    /** `S`: received. */
+    readonly resultStatus: 'S';
+    /** `success`. */
+    readonly resultMessage: 'success';
+  };
+} = Object.freeze({ result: Object.freeze({ resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success' } as const) });
 
 function header(headers: HeadersInput, name: string): string | undefined {
   const value = typeof (headers as Headers).get === 'function' ? (headers as Headers).get(name) : ((headers as Record<string, string | readonly string[] | undefined>)[name] ?? findHeader(headers as Record<string, unknown>, name));
