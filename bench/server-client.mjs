@@ -3,13 +3,14 @@
  * request made by hand with bare node:crypto + fetch (sign, POST, read the bytes, verify the
  * answer's signature, JSON.parse). Both hit the same loopback responder, which answers a
  * pre-signed inquiryPayment answer (so the gateway's own work is not in the figures), in
- * alternating rounds, counting the process's CPU time (the responder's share is the same for both);
- * the figure is the median of the per-round ratios. From dist/server.mjs.
+ * alternating blocks (bench/alternate.mjs), counting the process's CPU time (the responder's share is
+ * the same for both); the figure is the median of the per-round ratios. From dist/server.mjs.
  */
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createClient } from '../dist/server.mjs';
-import { emit, median } from './report.mjs';
+import { alternate } from './alternate.mjs';
+import { emit } from './report.mjs';
 
 const CLIENT_ID = 'BENCH-CLIENT';
 const PATH = '/v1/payments/inquiryPayment';
@@ -63,38 +64,19 @@ const client = async (r) => {
   return o;
 };
 
-const CALLS = 40;
-const ROUNDS = 41;
-/** One round: the process's CPU time per call (user + system, ms), which other load on the machine disturbs far less than wall time. */
-const round = async (fn) => {
-  const t = process.cpuUsage();
-  for (let i = 0; i < CALLS; i++) await fn(request);
-  const d = process.cpuUsage(t);
-  return (d.user + d.system) / 1000 / CALLS;
+// the overhead benches' alternating blocks (bench/alternate.mjs), clocked in the process's CPU time
+// (user + system, ms), which other load on the machine disturbs far less than wall time
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 };
-// warm both paths (JIT, keep-alive sockets)
-await round(bare);
-await round(client);
-const ratios = [];
-const clientMs = [];
-const bareMs = [];
-for (let i = 0; i < ROUNDS; i++) {
-  // alternate which goes first, so drift favours neither
-  let c, d;
-  if (i % 2) {
-    c = await round(client);
-    d = await round(bare);
-  } else {
-    d = await round(bare);
-    c = await round(client);
-  }
-  clientMs.push(c);
-  bareMs.push(d);
-  ratios.push(c / d);
-}
+const times = (fn) => async (n) => {
+  for (let i = 0; i < n; i++) await fn(request);
+};
+const { ratio, raw, wrapped } = await alternate(times(bare), times(client), { block: 4, rounds: 41, minMs: 60, now: cpuMs });
 server.close();
 emit([
-  { id: 'server.call.ms', label: 'superqi-bridge/server: one signed, verified call (CPU ms, median)', value: median(clientMs), unit: 'ms' },
-  { id: 'server.bare.ms', label: 'the same call with bare node:crypto + fetch (CPU ms, median)', value: median(bareMs), unit: 'ms' },
-  { id: 'server.overhead.ratio', label: 'superqi-bridge/server ÷ bare node:crypto + fetch (sign + verify + parse)', value: median(ratios), unit: 'x' },
+  { id: 'server.call.ms', label: 'superqi-bridge/server: one signed, verified call (CPU ms, median)', value: wrapped / 1e6, unit: 'ms' },
+  { id: 'server.bare.ms', label: 'the same call with bare node:crypto + fetch (CPU ms, median)', value: raw / 1e6, unit: 'ms' },
+  { id: 'server.overhead.ratio', label: 'superqi-bridge/server ÷ bare node:crypto + fetch (sign + verify + parse)', value: ratio, unit: 'x' },
 ]);

@@ -69,14 +69,18 @@ export function parseSignatureHeader(header: string | undefined): SignatureHeade
   }
   const signature = parts.get('signature');
   if (!signature) return null;
-  // Some clients URL-encode the value (Ant's SDKs do: `%2B` for `+`); plain base64 never holds a `%`.
+  // Some clients URL-encode the value (Ant's SDKs do: `%2B` for `+`); plain base64 never holds a `%`
+  // (checked first: every signed answer and notification comes through here)
   let decoded = signature;
-  try {
-    decoded = decodeURIComponent(signature);
-  } catch {
-    /* keep it as sent */
+  let encoding: SignatureEncoding = 'plain';
+  if (signature.includes('%')) {
+    try {
+      decoded = decodeURIComponent(signature);
+    } catch {
+      /* keep it as sent */
+    }
+    if (/%[0-9A-Fa-f]{2}/.test(signature)) encoding = 'url-encoded';
   }
-  const encoding: SignatureEncoding = /%[0-9A-Fa-f]{2}/.test(signature) ? 'url-encoded' : 'plain';
   return { algorithm: parts.get('algorithm') ?? 'RSA256', keyVersion: parts.get('keyversion') ?? '1', signature: decoded, encoding };
 }
 

@@ -284,8 +284,8 @@ export function createClient(options: ClientOptions): Client {
     const problem = validate(row, request as Record<string, unknown>);
     if (problem) throw new InvalidRequestError(name, `${problem} (nothing was sent)`, /^\w+: ([\w.]+) /.exec(problem)?.[1]);
     const body = JSON.stringify(request);
-    const path = new URL(root + row.path).pathname;
     const url = root + row.path;
+    const path = base.pathname.replace(/\/+$/, '') + row.path;
     const safe = isRetrySafe(row);
     const allowed = safe ? Math.floor(count('retries', callOptions.retries, retries, 0)) : 0;
     const ms = count('timeout', callOptions.timeout, timeout, 1);
