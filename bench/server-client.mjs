@@ -65,7 +65,8 @@ const client = async (r) => {
 };
 
 // the overhead benches' alternating blocks (bench/alternate.mjs), clocked in the process's CPU time
-// (user + system, ms), which other load on the machine disturbs far less than wall time
+// (user + system, ms), which other load on the machine disturbs far less than wall time; blocks of
+// 250 ms CPU (~150 calls): with 60 ms ones, one run's ratio wandered by ±8 %
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -73,7 +74,7 @@ const cpuMs = () => {
 const times = (fn) => async (n) => {
   for (let i = 0; i < n; i++) await fn(request);
 };
-const { ratio, raw, wrapped } = await alternate(times(bare), times(client), { block: 4, rounds: 41, minMs: 60, now: cpuMs });
+const { ratio, raw, wrapped } = await alternate(times(bare), times(client), { block: 8, rounds: 31, minMs: 250, now: cpuMs });
 server.close();
 emit([
   { id: 'server.call.ms', label: 'superqi-bridge/server: one signed, verified call (CPU ms, median)', value: wrapped / 1e6, unit: 'ms' },
