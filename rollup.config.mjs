@@ -103,10 +103,10 @@ const sandboxTs = () =>
   });
 const nodeBuiltin = (id) => id.startsWith('node:');
 
-/** A Node-only entry `name` (ESM + CJS + d.ts) and its bin `superqi-<name>` (ESM, with a shebang). */
+/** A Node-only entry `name` (ESM + CJS + d.ts) and, when given, its bin `superqi-<name>` (ESM, with a shebang). */
 const nodeEntry = (name, input, bin) => [
   {
-    input: { [name]: input, [`superqi-${name}`]: bin },
+    input: { [name]: input, ...(bin ? { [`superqi-${name}`]: bin } : {}) },
     external: nodeBuiltin,
     output: {
       dir: 'dist',
@@ -162,6 +162,9 @@ export default [
   // page it serves is built by scripts/build-playground.mjs into dist/devtools/).
   ...nodeEntry('sandbox', 'src/sandbox/index.ts', 'src/sandbox/bin.ts'),
   ...nodeEntry('devtools', 'src/devtools/index.ts', 'src/devtools/bin.ts'),
+  // The merchant backend's Open API client (`superqi-bridge/server`): node:crypto and fetch only, the
+  // shared contract (src/contract) and none of the sandbox (check:package checks what it imports).
+  ...nodeEntry('server', 'src/server/index.ts'),
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: entries,
     output: { dir: 'dist', entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}` },

@@ -54,6 +54,9 @@ export const BUDGETS = {
   'sandbox.scale.statePageMs.worst': { max: 50, why: 'GET /sandbox-api/state (what the admin page reads), p50 of 20' },
   'sandbox.scale.sizesMissing': { max: 0, why: 'every size asked for was reached within --max-seconds' },
 
+  // ── superqi-bridge/server (bench/server-client.mjs) ─────────────────────────────────────────
+  'server.overhead.ratio': { max: 1.1, why: 'a signed, verified Open API call with the client ÷ the same call with bare node:crypto + fetch (sign + verify + parse), same responder, alternating rounds, median' },
+
   // ── emulator (Chromium) ────────────────────────────────────────────────────────────────────
   'chromium.emulator.readyMs': { max: 50, why: 'SuperQiEmulator.install({ ui: "dom" }) until AlipayJSBridgeReady, median' },
 };

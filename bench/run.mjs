@@ -4,7 +4,7 @@
  * failures, versions). Exits 1 when any figure is over its budget (bench/budgets.mjs) or a
  * benchmark could not run. Not part of `npm test`: these are measurements, not timed tests.
  *
- *   node bench/run.mjs [sizes] [import] [node] [chromium] [sandbox-scale] [--explain] [--no-build]
+ *   node bench/run.mjs [sizes] [import] [node] [chromium] [server] [sandbox-scale] [--explain] [--no-build]
  *     [--sandbox-sizes=100,1000,…] [--sandbox-max-seconds=1200]   (sandbox-scale's --sizes and --max-seconds)
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ const BENCHES = {
   import: 'bench/import-cost.mjs',
   node: 'bench/overhead-node.mjs',
   chromium: 'bench/overhead-chromium.mjs',
+  server: 'bench/server-client.mjs',
   'sandbox-scale': 'bench/sandbox-scale.mjs',
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -13,7 +13,10 @@
  *     installs the tarball and runs its tests: they must pass;
  *  5. from the consumer, in plain Node (no window): `import('superqi-bridge')` works, touches no
  *     global, and a call rejects with NotInHostError; `require('superqi-bridge')` works too;
- *  6. the install brought no SQLite binding; `startSandbox` says to install libsql, and runs once it is.
+ *  6. the install brought no SQLite binding; `startSandbox` says to install libsql, and runs once it is;
+ *  7. `superqi-bridge/server` as installed: it imports nothing but node:crypto / node:fs (no
+ *     package, none of the sandbox: its storage, SQLite); its ESM and CJS builds sign a call to the
+ *     installed sandbox and verify the answer.
  * Builds dist/ first when it is missing or stale (`--no-build` skips). Exits 1 on any problem.
  * Needs the npm registry for nothing.
  *
@@ -89,6 +92,34 @@ function unreachable(paths) {
     }
   }
   return paths.filter((p) => !seen.has(p)).sort();
+}
+
+/**
+ * What `superqi-bridge/server` (dist/server.{mjs,cjs} and the files they import) loads from outside
+ * itself: only node:crypto and node:fs may appear (no package: it has no dependencies; not the
+ * sandbox's storage or SQLite, which the sandbox entry may load).
+ */
+function serverImports(pkgDir) {
+  const allowed = new Set(['node:crypto', 'node:fs']);
+  const files = [];
+  const imports = new Set();
+  const problems = [];
+  const queue = ['dist/server.mjs', 'dist/server.cjs'];
+  while (queue.length) {
+    const file = normalize(queue.pop());
+    if (files.includes(file)) continue;
+    files.push(file);
+    const text = readFileSync(join(pkgDir, file), 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from\s*|import\s*\(?\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)) {
+      if (spec.startsWith('.')) queue.push(join(dirname(file), spec));
+      else {
+        imports.add(spec);
+        if (!allowed.has(spec)) problems.push(`${file} imports ${spec}`);
+      }
+    }
+    if (/sqlite/i.test(text) || /\bclass Store\b/.test(text)) problems.push(`${file} carries SQLite or the sandbox's Store`);
+  }
+  return { files, imports: [...imports].sort(), problems };
 }
 
 /**
@@ -313,9 +344,9 @@ export default {
     );
     if (esm.status !== 0) bad(`plain-Node ESM import: ${esm.stderr.trim()}`);
     else ok(`import('superqi-bridge') in plain Node; alert() → ${esm.stdout.trim()}`);
-    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator'); if (typeof require('superqi-bridge/sandbox').startSandbox !== 'function') throw new Error('no startSandbox'); if (typeof require('superqi-bridge/devtools').startDevtools !== 'function') throw new Error('no startDevtools');`], app);
+    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator'); if (typeof require('superqi-bridge/sandbox').startSandbox !== 'function') throw new Error('no startSandbox'); if (typeof require('superqi-bridge/devtools').startDevtools !== 'function') throw new Error('no startDevtools'); if (typeof require('superqi-bridge/server').createClient !== 'function') throw new Error('no createClient');`], app);
     if (cjs.status !== 0) bad(`plain-Node require: ${cjs.stderr.trim()}`);
-    else ok("require('superqi-bridge'), '/testing', '/emulator', '/sandbox', '/devtools' in plain Node");
+    else ok("require('superqi-bridge'), '/testing', '/emulator', '/sandbox', '/devtools', '/server' in plain Node");
     // The devtools as installed: its server starts and serves the page it ships, under its CSP.
     const devtools = run(
       process.execPath,
@@ -339,7 +370,7 @@ export default {
     else ok('superqi-bridge/devtools serves its page (installed package)');
   }
 
-  // ── 6. native code only for the sandbox ──────────────────────────────────────────────────────
+  // ── 6. native code only for the sandbox (libsql is linked here: step 7 runs the sandbox) ──────
   step('no native code in a browser-only install; the sandbox asks for libsql, then runs on it');
   {
     const native = ['libsql', '@libsql', '@neon-rs'].filter((n) => existsSync(join(app, 'node_modules', n)));
@@ -361,6 +392,26 @@ export default {
     if (withDb.stdout.trim() !== 'state HTTP 200') bad(`startSandbox with libsql installed: ${withDb.stdout.trim()} ${withDb.stderr.trim()}`);
     else ok('startSandbox with libsql installed beside it: the wallet answers');
   }
+
+  // ── 7. superqi-bridge/server: no dependency, none of the sandbox; it works as installed ──────
+  step('superqi-bridge/server: what it imports; ESM and CJS calls to the installed sandbox, verified');
+  {
+    const server = serverImports(join(app, 'node_modules', 'superqi-bridge'));
+    if (server.problems.length) bad(`superqi-bridge/server imports: ${server.problems.join('; ')}`);
+    else ok(`superqi-bridge/server imports only ${server.imports.join(', ')} (${server.files.length} files)`);
+    const call = (load) => `const { startSandbox } = await import('superqi-bridge/sandbox');
+       const { clientFromEnv } = ${load};
+       const dir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'superqi-check-'));
+       const s = await startSandbox({ port: 0, dir, onWarning: () => {} });
+       try {
+         const r = await clientFromEnv(s.envPath).inquiryPayment({ paymentId: 'none' });
+         if (r.status !== 'F' || r.code !== 'ORDER_NOT_EXIST') throw new Error('unexpected answer ' + JSON.stringify(r.response));
+       } finally { await s.close(); (await import('node:fs')).rmSync(dir, { recursive: true, force: true }); }`;
+    for (const [label, load] of [['ESM', "await import('superqi-bridge/server')"], ['CJS', "(await import('node:module')).createRequire(process.cwd() + '/x.js')('superqi-bridge/server')"]]) {
+      const r = run(process.execPath, ['--input-type=module', '-e', call(load)], app);
+      if (r.status !== 0) bad(`superqi-bridge/server (${label}) against the installed sandbox: ${r.stderr.trim()}`);
+      else ok(`superqi-bridge/server (${label}): a signed inquiryPayment to the installed sandbox, answer verified`);
+    }
 } finally {
   if (keep) process.stdout.write(`\nkept ${tmp}\n`);
   else rmSync(tmp, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // miniapp side runs on the emulator linked to the sandbox, its backend side calls this backend under
 // /api/ on the playground's own origin, and the backend calls the sandbox's signed Open APIs with the
 // key the sandbox generated. The backend is the demo merchant backend (examples/merchant-backend),
-// written from 01-guide/11-Backend.
+// written from 01-guide/11-Backend with superqi-bridge/server.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,8 +40,10 @@ export async function importSource(entry) {
  */
 export async function startPlaygroundSandbox({ dir = SANDBOX_DIR, publicUrl, log = console.log }) {
   const { startSandbox } = await importSource('sandbox/index.ts');
+  // the backend's superqi-bridge/server, from source too: `npm start` needs no `npm run build`
+  const server = await importSource('server/index.ts');
   const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0), dir, onWarning: (m) => log(`sandbox: ${m}`) });
-  const backend = createMerchantBackend({ envPath: sandbox.envPath, publicUrl, corsOrigin: null, trace: true, refundPollMs: 1000, log: (m) => log(`demo backend: ${m}`) });
+  const backend = await createMerchantBackend({ envPath: sandbox.envPath, publicUrl, corsOrigin: null, trace: true, refundPollMs: 1000, log: (m) => log(`demo backend: ${m}`), server });
   return { url: sandbox.url, clientId: sandbox.clientId, dir: sandbox.dir, backend, close: () => sandbox.close() };
 }
 

@@ -22,8 +22,8 @@ import { launchChromium, serve } from '../support/browser.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 
-/** The Node-only builds (the sandbox wallet, the devtools server and their bins): no page loads them. */
-const NODE_ONLY = /^(?:chunks\/)?(?:superqi-)?(?:sandbox|devtools)[.-]/;
+/** The Node-only builds (the sandbox wallet, the devtools server, their bins, the merchant backend's client): no page loads them. */
+const NODE_ONLY = /^(?:chunks\/)?(?:superqi-)?(?:sandbox|devtools|server)[.-]/;
 
 /** Every script under dist/ a page (or a user's bundler, for a page) can load. */
 function pageScripts(dir = DIST): string[] {

@@ -94,7 +94,8 @@ describe('test merchant backend', () => {
     const r = await backend.api('/api/agreement/prepare', { contractDesc: 'Plan' });
     expect(r.status).toBe(500);
     expect(r.json).toMatchObject({ success: false, resultCode: 'API_CALL_FAILED' });
-    expect(String(r.json['resultMessage'])).toContain('the response signature does not verify with the wallet public key');
+    expect(String(r.json['resultMessage'])).toContain("prepare: the answer's signature does not verify");
+    expect(String(r.json['resultMessage'])).toContain('with walletPublicKey');
   });
 
   it('bad input: a body that is not a JSON object is 400, an unknown session token 401, an unknown route 404', async () => {

@@ -96,8 +96,10 @@ describe('the built files', () => {
   // authCode → accessToken exchange happens there, on the simulated server side), so it is left out.
   // So are the sandbox wallet's files (sandbox.*, superqi-sandbox.mjs, chunks/sandbox-*): that Node-only
   // entry *is* the wallet backend that issues the tokens; test/sandbox/boundary.test.ts keeps it out of
-  // every page-side module.
-  const sandboxFile = (f: string) => /[\\/](sandbox\.|superqi-sandbox\.|chunks[\\/]sandbox-)/.test(f.slice(dist.length));
+  // every page-side module. And the merchant backend's client (server.*, chunks/server-*), Node-only too:
+  // it is the backend that redeems authCodes (applyToken) and holds the tokens; page-side code cannot
+  // import it (tsconfig.json has no Node types, and src/server needs them).
+  const sandboxFile = (f: string) => /[\\/](sandbox\.|superqi-sandbox\.|chunks[\\/]sandbox-|server\.|chunks[\\/]server-)/.test(f.slice(dist.length));
   it('never call applyToken nor handle an accessToken (every library .js/.mjs/.cjs/.d.ts in dist/)', () => {
     expect(existsSync(join(dist, 'superqi-bridge.iife.js')), 'dist/ is missing: run `npm run build` (npm test does)').toBe(true);
     const files = filesUnder(dist).filter((f) => /\.(m?js|cjs|d\.c?ts)$/.test(f) && !f.startsWith(join(dist, 'playground')) && !sandboxFile(f));
