@@ -412,6 +412,7 @@ export default {
       if (r.status !== 0) bad(`superqi-bridge/server (${label}) against the installed sandbox: ${r.stderr.trim()}`);
       else ok(`superqi-bridge/server (${label}): a signed inquiryPayment to the installed sandbox, answer verified`);
     }
+  }
 } finally {
   if (keep) process.stdout.write(`\nkept ${tmp}\n`);
   else rmSync(tmp, { recursive: true, force: true });
