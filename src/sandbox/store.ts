@@ -390,8 +390,9 @@ export class Store implements Reader {
   }
 
   get<T extends StoredTable>(table: T, id: string): Row<T> | undefined {
-    const known = this.cache.get(table)?.get(id);
-    return known !== undefined ? (known as Row<T>) : this.db.row(table, id);
+    const known = this.cache.get(table);
+    // a cached table's record known to be missing (the forced outcome, mostly) is not looked up again
+    return known?.has(id) ? (known.get(id) as Row<T> | undefined) : this.db.row(table, id);
   }
 
   all<T extends SmallTable>(table: T): Array<Row<T>> {
