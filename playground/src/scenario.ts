@@ -19,6 +19,8 @@ interface Active {
   readonly outcome: Outcome;
   readonly once: boolean;
   readonly remove: () => void;
+  /** The emulator has it (always, for the emulator in this page). */
+  applied: boolean;
 }
 
 /**
@@ -32,7 +34,11 @@ export type ScenarioHost = Pick<Emulator, 'profile' | 'preset' | 'reset' | 'setL
 };
 
 /** Installs an outcome override for `api`; returns the function that removes it; `onUse` hears each call it answers. */
-export type OutcomeApplier = (api: ApiName, outcome: Outcome, once: boolean, onUse: () => void) => () => void;
+/**
+ * Applies an outcome; returns how to remove it. When the emulator is elsewhere (the devtools' app),
+ * `applied` resolves once the app has it: the list marks the item `data-applied` then (at once otherwise).
+ */
+export type OutcomeApplier = (api: ApiName, outcome: Outcome, once: boolean, onUse: () => void) => (() => void) & { applied?: Promise<unknown> };
 
 export interface Scenario {
   /** Points the override form at `api` (follows the menu). */
@@ -98,8 +104,17 @@ export function createScenario(
       renderActive();
     };
     const remove = applyOutcome(api, outcome, isOnce, used);
-    active.unshift({ id, api, outcome, once: isOnce, remove });
+    const entry = { id, api, outcome, once: isOnce, remove, applied: !remove.applied };
+    active.unshift(entry);
     renderActive();
+    // refused or unanswered: the item stays unmarked (the devtools log the reason)
+    remove.applied?.then(
+      () => {
+        entry.applied = true;
+        renderActive();
+      },
+      () => {},
+    );
   });
   const activeList = h('ul', { id: 'overrides', class: 'overrides' });
 
@@ -118,7 +133,7 @@ export function createScenario(
         ? active.map((a) =>
             h(
               'li',
-              { 'data-override': a.api },
+              { 'data-override': a.api, ...(a.applied ? { 'data-applied': '' } : {}) },
               h('code', {}, a.api),
               ` → ${describeOutcome(a.api, a.outcome)}${a.once ? ' (once)' : ''} `,
               button('remove', { class: 'small' }, () => {

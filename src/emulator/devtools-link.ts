@@ -13,8 +13,8 @@ import type { Emulator, EmulatorOptions, Handler, HandlerContext, LooseAnswer } 
 import type { TitleBarState } from './ui/contract.js';
 import { createAutoUi } from './ui/auto-ui.js';
 
-/** How long calls may wait for the devtools' hello. */
-const HOLD_MS = 500;
+/** How long calls may wait for the devtools' scenario (a devtools page that never says `ready`). */
+const HOLD_MS = 5000;
 
 /** Whether `origin` may steer the emulator under the `devtools` install option (default: loopback pages, any port: `npx superqi-devtools` serves on 127.0.0.1). */
 export const devtoolsAllowed = (origin: string, allow: EmulatorOptions['devtools']): boolean =>
@@ -53,15 +53,24 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
     bar = state === 'reset' ? bar && { title: bar.title } : state;
   };
   const overrides = new Map<number, () => void>();
-  // In the device, calls made before the devtools' hello wait HOLD_MS (the latency until then): the
-  // scenario it replays on hello reaches the calls a freshly (re)loaded app makes at once.
-  let held = inDevtools();
-  if (held) emulator.setLatency(HOLD_MS);
+  // In the device, calls wait until the devtools has replayed its scenario (`ready`), HOLD_MS at most:
+  // the scenario reaches the calls a freshly (re)loaded app makes at once, however slow the machine.
+  let release = (): void => {};
+  if (inDevtools()) {
+    (emulator as Emulator & { holdCalls(until: Promise<unknown>): void }).holdCalls(
+      new Promise<void>((resolve) => {
+        const timer = setTimeout((release = () => (clearTimeout(timer), resolve())), HOLD_MS);
+      }),
+    );
+  }
   const s = emulator.storage;
   const prefix = storagePrefix(emulator.appId);
   const files = filesOf(emulator);
 
   const commands: Own = {
+    ready() {
+      release();
+    },
     async get(q) {
       const keys: string[] = [];
       for (let i = 0; q.storage && i < s.length; i++) if (s.key(i)?.startsWith(prefix)) keys.push(s.key(i)!);
@@ -97,7 +106,6 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
     if (e.source !== parent || !devtoolsAllowed(e.origin, allow) || m?.tag !== DEVTOOLS_TAG) return;
     const method = (DEVTOOLS_METHODS as readonly string[]).includes(m.cmd);
     if (!method && !{}.hasOwnProperty.call(commands, m.cmd)) return;
-    held &&= (emulator.setLatency(emulator.options.latency ?? 0), false);
     let reply;
     try {
       reply = {

@@ -73,6 +73,8 @@ export interface DevtoolsCommands {
   storage: [arg: { readonly key: string; readonly value: string | null }, answer: void];
   /** Removes a saved file. */
   unsave: [arg: string, answer: boolean];
+  /** The scenario is replayed (after a hello): calls the app made before it go on. */
+  ready: [arg: null, answer: void];
 }
 
 /** A command name. */

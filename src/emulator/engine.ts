@@ -98,6 +98,8 @@ export function createEmulator(given: EmulatorOptions, ui: EmulatorUi, onUninsta
   const logLimit = options.logLimit ?? 1000;
   let seq = 0;
   let latency = options.latency ?? 0;
+  // calls wait for this first (the devtools' scenario replayed after a load: devtools-link.ts)
+  let gate: Promise<unknown> | undefined;
   // A sandbox user's role replaces the profile's, also after reset().
   let sandboxRole: Pick<HostProfile, 'role'> | undefined;
   const baseProfile = (): HostProfile => ({ ...DEFAULT_PROFILE, ...options.profile, ...sandboxRole, device: { ...DEFAULT_PROFILE.device, ...options.profile?.device } });
@@ -165,6 +167,7 @@ export function createEmulator(given: EmulatorOptions, ui: EmulatorUi, onUninsta
       return { api, params: {}, answer: { error: 2, errorMessage: `parameters are not serialisable: ${(e as Error).message}` } };
     }
     if (documented) params = documentedParams(documented, params);
+    if (gate) await gate;
     if (latency > 0) await delay(latency);
     const missing = documented && unavailableReason(documented, profile);
     let answer: LooseAnswer = missing ? { error: 1, errorMessage: missing } : await run(api, name, params, signal, 0, uiOf(ui, owner));
@@ -257,6 +260,9 @@ export function createEmulator(given: EmulatorOptions, ui: EmulatorUi, onUninsta
     },
     setLatency(ms: number) {
       latency = Math.max(0, ms);
+    },
+    holdCalls(until: Promise<unknown>) {
+      gate = until;
     },
     clearCalls() {
       calls.length = 0;

@@ -16,7 +16,7 @@ import { startServer } from '../../scripts/serve-playground.mjs';
 import { launchChromium } from '../support/browser.js';
 import { rawRequest } from '../support/raw-http.js';
 
-/** Polls wait this long: the app's first calls wait for the devtools' hello (up to 0.5 s), and the machine is shared. */
+/** Polls wait this long: the app's first calls wait until the devtools replayed its scenario, and the machine is shared. */
 const SOON = { timeout: 10000 };
 
 describe('npm start: the devtools with the demo miniapp', () => {

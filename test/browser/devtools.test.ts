@@ -39,7 +39,7 @@ const ESM_APP = (devtoolsOrigin: string) => `<!doctype html><html><head><meta ch
   await setNavigationBar({ title: 'From ESM' });
 </script></body></html>`;
 
-/** Polls wait this long: the app's first calls wait for the devtools' hello (up to 0.5 s), and the machine is shared. */
+/** Polls wait this long: the app's first calls wait until the devtools replayed its scenario, and the machine is shared. */
 const SOON = { timeout: 10000 };
 
 /** A page of another site that frames the app and tries to steer it and read its log. */
@@ -189,7 +189,8 @@ describe('devtools in Chromium', () => {
     await page.selectOption('#override-api', 'confirm');
     await page.selectOption('#override-outcome', 'cancel');
     await page.click('#override-apply');
-    await expect.poll(() => page.locator('#overrides [data-override=confirm]').count(), SOON).toBe(1);
+    // the list marks an override applied once the app has it: a call before that would open the dialog
+    await expect.poll(() => page.locator('#overrides [data-override=confirm][data-applied]').count(), SOON).toBe(1);
     expect(await confirm(app(page))).toBe(false);
     // The role reaches the app too.
     await page.selectOption('#role', 'business');
@@ -212,7 +213,7 @@ describe('devtools in Chromium', () => {
     await page.selectOption('#override-outcome', 'success');
     await page.check('#override-once');
     await page.click('#override-apply');
-    await expect.poll(() => page.locator('#overrides [data-override=confirm]').count(), SOON).toBe(1);
+    await expect.poll(() => page.locator('#overrides [data-override=confirm][data-applied]').count(), SOON).toBe(1);
     expect(await confirm(app(page))).toBe(true);
     await expect.poll(() => page.locator('#overrides [data-override=confirm]').count(), SOON).toBe(0);
     await page.close();

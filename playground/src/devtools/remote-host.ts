@@ -58,9 +58,10 @@ export function createRemoteHost(link: Link, onProfile: (profile: HostProfile) =
   let shown = '';
 
   const send = (p: Promise<unknown>) => p.catch((e: unknown) => console.warn(`[superqi devtools] ${(e as Error).message}`));
-  const sendUse = (o: SceneOutcome) => {
+  /** Sends an outcome to the app; resolves once the app has it (rejects if it refused or did not answer). */
+  const use = (o: SceneOutcome) => {
     o.sentAt = link.sent + 1;
-    return send(link.request('use', { id: o.id, api: o.api, outcome: o.outcome, once: o.once }));
+    return link.request('use', { id: o.id, api: o.api, outcome: o.outcome, once: o.once });
   };
   const changeProfile = (changes: Partial<HostProfile>) => {
     Object.assign(scene.profile, changes);
@@ -120,11 +121,15 @@ export function createRemoteHost(link: Link, onProfile: (profile: HostProfile) =
   const apply: OutcomeApplier = (api, outcome, once, onUse) => {
     const o: SceneOutcome = { id: ++seq, api, outcome: outcomeData(api, outcome), once, sentAt: Infinity, onUse };
     scene.outcomes.push(o);
-    void sendUse(o);
-    return () => {
-      scene.outcomes = scene.outcomes.filter((x) => x !== o);
-      void send(link.request('unuse', o.id));
-    };
+    const applied = use(o);
+    void send(applied);
+    return Object.assign(
+      () => {
+        scene.outcomes = scene.outcomes.filter((x) => x !== o);
+        void send(link.request('unuse', o.id));
+      },
+      { applied },
+    );
   };
 
   const inspected: InspectedHost = {
@@ -162,9 +167,11 @@ export function createRemoteHost(link: Link, onProfile: (profile: HostProfile) =
       // A freshly loaded app (one hello per load): the scenario in the order it was made, on top of
       // whatever the app's own code scripted (no reset: that would undo the app's own overrides).
       for (const p of scene.presets) await link.request('preset', [p]);
-      for (const o of scene.outcomes) await sendUse(o);
+      for (const o of scene.outcomes) await send(use(o));
       if (scene.latency !== undefined) await link.request('setLatency', [scene.latency]);
       if (Object.keys(scene.profile).length) await link.request('setProfile', [scene.profile]);
+      // the calls the app made on load go on now, under the scenario
+      await send(link.request('ready', null));
       profile = { ...first.profile, ...scene.profile, device: { ...first.profile.device, ...scene.profile.device } };
       onProfile(profile);
     },
