@@ -174,7 +174,7 @@ try {
 
   // ── 2. npm pack + attw ────────────────────────────────────────────────────────────────────────
   step('npm pack');
-  const packed = run('npm', ['pack', '--pack-destination', tmp, '--json'], ROOT);
+  const packed = run('npm', ['pack', '--ignore-scripts', '--pack-destination', tmp, '--json'], ROOT);
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
   const tarball = join(tmp, info.filename);

@@ -8,13 +8,17 @@ export declare const DEVTOOLS_PATH: string;
 /** The demo miniapp (Qi Coffee), the one page the devtools may frame. */
 export declare const DEMO_PATH: string;
 export declare const SANDBOX_CONFIG_PATH: string;
+/** Where `npm start` builds what it serves (node_modules/.cache/superqi-start). */
+export declare const START_DIR: string;
 export interface ServerOptions {
   /** Default: PORT env, else 5173 (a busy port falls back to a free one); 0 = any free port. */
   port?: number;
-  /** Directory served (default dist/playground). */
-  root?: string;
-  /** Build before serving (default true). */
+  /** Build before serving (default true), into START_DIR: never dist/, which `npm run build` empties. */
   build?: boolean;
+  /** Where a build goes (default START_DIR). */
+  startDir?: string;
+  /** The playground's folder (default <startDir>/playground with `build`, else dist/playground). */
+  root?: string;
   /** Rebuild on change and live-reload pages (default true). */
   watch?: boolean;
   /** Start the sandbox wallet and the demo merchant backend (default true). */
@@ -36,6 +40,10 @@ export declare function startServer(options?: ServerOptions): Promise<{
   url: string;
   port: number;
   server: Server;
+  /** The playground's folder served. */
+  root: string;
+  /** The devtools page's folder served. */
+  devtoolsRoot: string;
   sandbox?: { url: string; clientId: string; dir: string; notifications: ReceivedNotification[] };
   close(): Promise<void>;
 }>;

@@ -14,6 +14,13 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildPlayground, DEVTOOLS_OUT_DIR, OUT_DIR, PLAYGROUND_DIR, ROOT } from './build-playground.mjs';
+
+/**
+ * Where `npm start` builds what it serves: its own folder, not dist/. `npm test` and `npm run build`
+ * empty and rewrite dist/ (rollup starts from an empty folder), which left a running `npm start`
+ * answering 404 for the length of a build.
+ */
+export const START_DIR = join(ROOT, 'node_modules', '.cache', 'superqi-start');
 import { handleEcho } from './echo.mjs';
 import { importSource, SANDBOX_DIR, startPlaygroundSandbox } from './playground-sandbox.mjs';
 
@@ -67,26 +74,29 @@ new EventSource('${EVENTS_PATH}').addEventListener('rebuilt', () => location.rel
 
 /**
  * Starts the server. Options: `port` (default PORT env, else 5173; 0 = any free port; a busy port
- * falls back to a free one), `root` (default dist/playground), `build` (build before serving,
- * default true), `watch` (rebuild on change and live-reload pages, default true), `sandbox` (start
+ * falls back to a free one), `build` (build before serving, default true: into `startDir`, default
+ * START_DIR, which is then served; without a build, what `npm run build` wrote to dist/), `root` (the
+ * playground's folder, default as just said), `watch` (rebuild on change and live-reload pages, default true), `sandbox` (start
  * the sandbox wallet and the demo backend, default true), `sandboxDir` (default SUPERQI_SANDBOX_DIR,
  * else .superqi-sandbox/), `log` (default console.log). Resolves `{ url, port, sandbox, close() }`.
  */
 export async function startServer({
   port = process.env.PORT !== undefined ? Number(process.env.PORT) : 5173,
-  root = OUT_DIR,
   build = true,
+  startDir = START_DIR,
+  root = build ? join(startDir, 'playground') : OUT_DIR,
   watch: watching = true,
   sandbox: withSandbox = true,
   sandboxDir = process.env.SUPERQI_SANDBOX_DIR || SANDBOX_DIR,
   log = console.log,
 } = {}) {
+  const devtoolsDir = build ? join(startDir, 'devtools') : DEVTOOLS_OUT_DIR;
   let url = '';
   // The build and the sandbox start side by side (both take seconds).
   const [, sandbox] = await Promise.all([
     build &&
       // Types only stripped, for a quick start: `npm run build` and `npm test` check them.
-      buildPlayground({ typecheck: false }).then(({ ms }) => log(`playground built in ${ms} ms`)),
+      buildPlayground({ typecheck: false, outDir: root, devtoolsDir }).then(({ ms }) => log(`playground built in ${ms} ms`)),
     withSandbox ? startPlaygroundSandbox({ dir: sandboxDir, publicUrl: () => url, log }) : undefined,
   ]);
   const clients = new Set();
@@ -94,7 +104,7 @@ export async function startServer({
   const demoCsp = cspFor(sandbox?.url, "'self'");
   // The devtools' own handler (src/devtools/server.ts) and Host allow-list, as superqi-devtools runs them.
   const [{ handleDevtools }, { refusedHost }] = await Promise.all([importSource('devtools/server.ts'), importSource('node/hosts.ts')]);
-  const devtoolsSite = { app: '', sandbox: sandbox?.url, root: DEVTOOLS_OUT_DIR };
+  const devtoolsSite = { app: '', sandbox: sandbox?.url, root: devtoolsDir };
 
   const server = createServer(async (req, res) => {
     try {
@@ -202,7 +212,7 @@ export async function startServer({
       }
       running = true;
       try {
-        const { ms } = await buildPlayground({ typecheck: false });
+        const { ms } = await buildPlayground({ typecheck: false, outDir: root, devtoolsDir });
         log(`rebuilt in ${ms} ms`);
         for (const c of clients) c.write('event: rebuilt\ndata: {}\n\n');
       } catch (e) {
@@ -226,6 +236,8 @@ export async function startServer({
     url,
     port: actual,
     server,
+    root,
+    devtoolsRoot: devtoolsDir,
     sandbox: sandbox && { url: sandbox.url, clientId: sandbox.clientId, dir: sandbox.dir, notifications: sandbox.backend.notifications },
     close: async () => {
       await new Promise((resolve) => {
