@@ -36,7 +36,9 @@ export function namedFiles(pkg) {
 /** Packs the package in `dir`; returns the file list problems (empty when right). */
 function checkPackage(dir, dest) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dest], dir));
+  // The prepack build prints to the same stdout: the JSON is the array that ends it.
+  const out = run('npm', ['pack', '--json', '--pack-destination', dest], dir);
+  const [packed] = JSON.parse(out.slice(out.lastIndexOf('\n[\n') + 1));
   const shipped = new Set(packed.files.map((f) => f.path));
   const problems = namedFiles(pkg)
     .filter((f) => !shipped.has(f))
