@@ -11,10 +11,10 @@ import { needs } from './core/needs.js';
 import { renamed } from './core/renames.js';
 import { finishTradePay } from './core/trade-pay.js';
 import type { SuperQiError } from './errors/superqi-error.js';
-import type { JsonValue } from './types/common.js';
+import type { HostAck, JsonValue } from './types/common.js';
 import type { TradePayParams, TradePayResult } from './types/essential.js';
 import type { RequestParams, RequestResult } from './types/network.js';
-import type { StorageKeyParams, GetStorageResult } from './types/storage.js';
+import type { StorageKeyParams, GetStorageResult, SetStorageParams } from './types/storage.js';
 import type { ApiCallbacks } from './core/api.js';
 import * as essential from './table/essential.js';
 import * as ui from './table/ui.js';
@@ -141,8 +141,15 @@ export const getStorage: <T = JsonValue>(
   options?: CallOptions,
 ) => Promise<GetStorageResult<T>> = /* @__PURE__ */ api('getStorage', storage.getStorage) as never;
 
-/** `my.setStorage`: stores `data` (object or string) under `key`; an item is at most 200×1024 characters, a miniapp's cache at most 10 MB. */
-export const setStorage = /* @__PURE__ */ api('setStorage', storage.setStorage);
+/**
+ * `my.setStorage`: stores `data` (object or string) under `key`; an item is at most 200×1024 characters,
+ * a miniapp's cache at most 10 MB. `data` may be any JSON-compatible value, interfaces included; a
+ * function, symbol or bigint anywhere in it is a type error.
+ */
+export const setStorage: <T>(
+  params: SetStorageParams<T> & ApiCallbacks<HostAck>,
+  options?: CallOptions,
+) => Promise<HostAck> = /* @__PURE__ */ api('setStorage', storage.setStorage) as never;
 
 /** `my.removeStorage`: removes `key`; succeeds when it does not exist. */
 export const removeStorage = /* @__PURE__ */ api('removeStorage', storage.removeStorage);

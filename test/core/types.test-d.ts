@@ -51,6 +51,34 @@ export function typeTests(): void {
   setStorage({ key: 'k', data: { nested: [1, 'two', null] } });
   // @ts-expect-error data must be JSON
   setStorage({ key: 'k', data: () => 1 });
+  // Interfaces have no index signature: JsonValue alone refused them ("Index signature … missing").
+  interface Session {
+    user: string;
+    expires: number;
+    roles: readonly string[];
+    profile?: { name: string; avatar: string | null };
+  }
+  const session: Session = { user: 'u', expires: 1, roles: ['a'] };
+  setStorage({ key: 'session', data: session });
+  class Saved {
+    constructor(readonly id: string, readonly at: Date) {}
+  }
+  setStorage({ key: 'saved', data: new Saved('1', new Date()) }); // Date has toJSON
+  setStorage({ key: 's', data: 'plain string' });
+  interface WithMethod {
+    user: string;
+    refresh(): void;
+  }
+  const withMethod = { user: 'u', refresh: () => {} } as WithMethod;
+  // @ts-expect-error a method does not survive JSON
+  setStorage({ key: 'k', data: withMethod });
+  // @ts-expect-error a bigint deep inside throws in JSON.stringify
+  setStorage({ key: 'k', data: { a: [{ b: 1n }] } });
+  // @ts-expect-error a symbol field does not survive JSON
+  setStorage({ key: 'k', data: { s: Symbol('x') } });
+  // @ts-expect-error undefined is no value to store
+  setStorage({ key: 'k', data: undefined });
+  createMy().setStorage({ key: 'session', data: session });
 
   // ── results ─────────────────────────────────────────────────────────────────────────────────────
   expectTypeOf(getAuthCode({ scopes: ['auth_base', 'USER_ID'] })).resolves.toEqualTypeOf<GetAuthCodeResult>();
