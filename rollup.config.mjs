@@ -37,7 +37,7 @@ const iife = (input, file, name, exports = 'named', swaps = [], more = []) => ({
 // state that both need come from the emulator's script (its SHARED_SLOT, keyed as here), never a copy.
 const SHARED_WITH_EXTRAS = { files: 'src/emulator/files.ts' };
 // Modules both scripts may carry a copy of: they hold no state, so two copies behave as one.
-const STATELESS = ['src/core/own.ts', 'src/emulator/extras-slots.ts', 'src/emulator/handlers/values.ts', 'src/emulator/ui/dom.ts', 'src/emulator/ui/parts.ts', 'src/emulator/digest.ts'];
+const STATELESS = ['src/core/own.ts', 'src/emulator/loose.ts', 'src/emulator/extras-slots.ts', 'src/emulator/handlers/values.ts', 'src/emulator/ui/dom.ts', 'src/emulator/ui/parts.ts', 'src/emulator/digest.ts'];
 const emulatorModules = new Set();
 const bundled = (bundle) => Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? Object.keys(c.modules) : []));
 const recordModules = () => ({

@@ -65,7 +65,7 @@ export function createMy(): MyShim {
           ? canIUseAnswer(params)
           : typeof wrapper === 'function'
             ? (wrapper as (p: unknown, o?: CallOptions) => Promise<unknown>)(params, options)
-            : call(name, params as Record<string, unknown>, options);
+            : call.unknown(name, params as Record<string, unknown>, options);
       if (typeof callback === 'function') p.then(callback, callback);
       return p;
     },

@@ -8,4 +8,8 @@ AlipayJSBridge.call('openInBrowser', { url: 'tel:123' });
 document.addEventListener('AlipayJSBridgeReady', () => SuperQi.ready());
 // @ts-expect-error scopes is required
 my.getAuthCode({});
+// @ts-expect-error a name neither in the table nor registered (a typo of tradePay)
+AlipayJSBridge.call('tradepay', {});
+AlipayJSBridge.call('tradePay', { paymentUrl: 'https://pay' }, (r) => void r);
+SuperQi.call.unknown('startApp', { appId: '20000067' });
 export {};

@@ -5,7 +5,7 @@
  * the host's bridge, typed from the same API table as the wrappers.
  */
 import type * as SuperQiModule from '../dist/index.js';
-import type { ApiName, ApiParams, ApiResult, MyShim } from '../dist/index.js';
+import type { KnownApiName, KnownParams, KnownResult, MyShim } from '../dist/index.js';
 
 /** What a bridge failure looks like: `error` (numeric) or `errorCode` (string), with a message. */
 interface SuperQiBridgeFailure {
@@ -25,14 +25,16 @@ interface SuperQiBridgeCallbacks<R> {
 
 /** `AlipayJSBridge` as injected by the host. */
 interface SuperQiBridge {
-  /** Calls a table API: its documented params; the callback gets its result or a failure. */
-  call<K extends ApiName>(
+  /**
+   * Calls a JSAPI by name: a table API, or one added to `Register['apis']` (declaration merging into
+   * `superqi-bridge`'s `Register`), with its params; the callback gets its result or a failure. Any other
+   * name (a typo such as `'tradepay'`) is a type error: register it, or use `SuperQi.call.unknown(name)`.
+   */
+  call<K extends KnownApiName>(
     name: K,
-    params?: Partial<ApiParams<K>> & SuperQiBridgeCallbacks<ApiResult<K>>,
-    callback?: (result: ApiResult<K> | SuperQiBridgeFailure) => void,
+    params?: Partial<KnownParams<K>> & SuperQiBridgeCallbacks<KnownResult<K>> & Record<string, unknown>,
+    callback?: (result: KnownResult<K> | SuperQiBridgeFailure) => void,
   ): void;
-  /** Calls any other JSAPI by name. */
-  call(name: string, params?: Record<string, unknown>, callback?: (result: Record<string, unknown>) => void): void;
   /** Launch parameters of the page. */
   startupParams?: Record<string, unknown>;
 }

@@ -12,7 +12,7 @@
  *
  * The static build (dist/playground on a file server) has no server: the page says so and runs nothing.
  */
-import { getAuthCode, qicardSignContract, tradePay, type ApiName } from '../../src/index.js';
+import { getAuthCode, qicardSignContract, tradePay, type ApiName, type AuthScope } from '../../src/index.js';
 import * as backend from './backend.js';
 import { button, byId, h, pretty } from './dom.js';
 import { markReady, modeFromUrl, startHost } from './host.js';
@@ -89,7 +89,7 @@ function backendStep(
 }
 
 /** getAuthCode with `scopes`: the authCode goes into the state. */
-function authCodeStep(scopes: string[], title: string): Step {
+function authCodeStep(scopes: AuthScope[], title: string): Step {
   return {
     who: 'miniapp',
     title,

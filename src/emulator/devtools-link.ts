@@ -9,6 +9,7 @@ import { DEFAULT_HANDLERS } from './handlers/index.js';
 import { storagePrefix } from './handlers/storage.js';
 import { filesOf } from './files.js';
 import { DEVTOOLS_FRAME_NAME, DEVTOOLS_METHODS, DEVTOOLS_TAG, type DevtoolsCommands, type DevtoolsRequest, type OutcomeData } from './devtools-protocol.js';
+import { useLoose } from './loose.js';
 import type { Emulator, EmulatorOptions, Handler, HandlerContext, LooseAnswer } from './types.js';
 import type { TitleBarState } from './ui/contract.js';
 import { createAutoUi } from './ui/auto-ui.js';
@@ -88,7 +89,7 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
       const handler = outcomeHandler(api, outcome);
       overrides.set(
         id,
-        emulator.use(api, (ctx) => (once && overrides.delete(id), handler(ctx)), { once }),
+        useLoose(emulator, api, (ctx) => (once && overrides.delete(id), handler(ctx as HandlerContext)), { once }),
       );
     },
     unuse(id) {

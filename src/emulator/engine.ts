@@ -13,7 +13,7 @@ import type { HostRow } from '../table/row.js';
 import { isAvailable, unavailableReason } from './availability.js';
 import { DEFAULT_FIXTURES, DEFAULT_PROFILE } from './defaults.js';
 import { DEFAULT_HANDLERS } from './handlers/index.js';
-import { documentedParams, nativeResult, resolveApi } from './names.js';
+import { documentedParams, nativeResult, resolveApi, unknownOverrideName } from './names.js';
 import { applyPreset } from './presets.js';
 import { checkSandboxOptions, linkSandbox } from './sandbox.js';
 import { throughJson } from './serialise.js';
@@ -237,6 +237,10 @@ export function createEmulator(given: EmulatorOptions, ui: EmulatorUi, onUninsta
     fixtures,
     calls,
     use(api: string, handler: Handler | ((ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>), o?: UseOptions) {
+      // An override for a name no call will use would be silently ignored: refuse it now.
+      const unknown = unknownOverrideName(api, options.extraApis);
+      if (unknown) throw new TypeError(`emulator.use: ${unknown}`);
+      if (typeof handler !== 'function') throw new TypeError(`emulator.use('${api}'): the handler must be a function`);
       const entry: Override = { api, handler: handler as Handler, once: !!ownValue(o, 'once') };
       overrides.unshift(entry);
       return () => {

@@ -41,3 +41,15 @@ export function nativeResult(api: ApiName, params: Record<string, unknown>, answ
   for (const native of Object.keys(results)) if (ownValue(out, native) == null) out[native] = ownValue(answer, results[native]!);
   return out;
 }
+
+/**
+ * Why `name` cannot be overridden, or undefined when it can: a documented name, a classic alias, or one
+ * of the install's `extraApis`. The reason suggests the name differing only in case (`tradepay`).
+ */
+export function unknownOverrideName(name: unknown, extraApis: readonly string[] | undefined): string | undefined {
+  if (typeof name !== 'string' || !name) return `the API name must be a non-empty string, got ${typeof name === 'string' ? '""' : typeof name}`;
+  if (resolveApi(name) || extraApis?.includes(name)) return undefined;
+  const lower = name.toLowerCase();
+  const near = [...byName!.keys(), ...(extraApis ?? [])].find((n) => n.toLowerCase() === lower);
+  return `no API is called ${JSON.stringify(name)}${near ? ` (did you mean '${near}'?)` : ''}: an override for it would never answer. An API outside the table: list it in install({ extraApis: [${JSON.stringify(name)}] }).`;
+}

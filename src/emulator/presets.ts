@@ -3,10 +3,11 @@ import { ownValue } from '../core/own.js';
 import { HOST_TABLE as TABLE, API_NAMES, type ApiName } from '../table/index.js';
 import { SILENT_SCOPES } from '../table/scopes.js';
 import type { HostRow } from '../table/row.js';
+import { useLoose, type LooseHandler } from './loose.js';
 import type { Emulator, HandlerContext, LooseAnswer, PresetName } from './types.js';
 
 const rows = TABLE as unknown as Record<string, HostRow>;
-type Answerer = (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>;
+type Answerer = LooseHandler;
 
 /** How each API says "the user cancelled" when its page documents no cancel code (a success payload). */
 export const CANCEL_ANSWERS: Readonly<Partial<Record<ApiName, LooseAnswer>>> = {
@@ -25,7 +26,7 @@ const onlySilent = (scopes: unknown): boolean =>
   Array.isArray(scopes) && scopes.length > 0 && scopes.every((s) => (SILENT_SCOPES as readonly unknown[]).includes(s));
 
 const each = (emulator: Emulator, answers: Record<string, Answerer>) => {
-  for (const api of Object.keys(answers)) emulator.use(api, answers[api]!);
+  for (const api of Object.keys(answers)) useLoose(emulator, api, answers[api]!);
 };
 
 /** What each preset does. */

@@ -9,6 +9,7 @@ import { own } from '../core/own.js';
 import type { CashierDecision, SigningDecisionResponse, WalletUser } from '../sandbox/protocol.js';
 import type { GetAuthCodeResult } from '../types/essential.js';
 import { createSandboxClient, sandboxError, type SandboxClient, type SandboxError } from './sandbox-client.js';
+import { failLoose } from './loose.js';
 import type { HandlerContext, HostFailure } from './types.js';
 
 /** The sandbox wallet an emulator is linked to. */
@@ -104,5 +105,5 @@ async function sandboxSigning(ctx: HandlerContext<'qicardSignContract'>, link: S
     warn(e);
     return ctx.fail(unreachable(e) ? '6002' : '6003', (e as Error).message);
   }
-  return own(answer, 'authCode') ? { authCode: (answer as { authCode: string }).authCode } : ctx.fail((answer as { errorCode: string }).errorCode);
+  return own(answer, 'authCode') ? { authCode: (answer as { authCode: string }).authCode } : failLoose(ctx, (answer as { errorCode: string }).errorCode);
 }

@@ -1,6 +1,6 @@
 /** Public types of the emulator. */
 import type { HostEventName } from '../core/events.js';
-import type { ApiName, ApiParams, ApiResult } from '../table/index.js';
+import type { ApiErrorCode, ApiName, ApiResult, KnownApiName, KnownParams, KnownResult } from '../table/index.js';
 import type { EmulatorContact, EmulatorPlace, EmulatorUi } from './ui/contract.js';
 
 /** A failure as the host sends it: numeric `error` (most APIs) or string `errorCode` (Qi custom APIs). */
@@ -22,12 +22,15 @@ export type HostFailure =
 
 /**
  * The success payload a host sends for `K`: the documented result — for tradePay just `resultCode`
- * (the library adds `status`).
+ * (the library adds `status`); for an API registered in `Register['apis']`, its registered result.
  */
-export type HostPayload<K extends ApiName> = K extends 'tradePay' ? Pick<ApiResult<'tradePay'>, 'resultCode'> : ApiResult<K>;
+export type HostPayload<K extends KnownApiName> = K extends 'tradePay' ? Pick<ApiResult<'tradePay'>, 'resultCode'> : KnownResult<K>;
+
+/** The codes a host may fail `K` with: a table API's `ApiErrorCode`; any code for a registered API. */
+export type KnownErrorCode<K extends KnownApiName> = K extends ApiName ? ApiErrorCode<K> : number | string;
 
 /** What a handler answers for `K`: its documented success payload, or a failure. */
-export type Answer<K extends ApiName = ApiName> = HostPayload<K> | HostFailure;
+export type Answer<K extends KnownApiName = ApiName> = HostPayload<K> | HostFailure;
 
 /** An answer for an API outside the table. */
 export type LooseAnswer = object;
@@ -104,6 +107,12 @@ export interface EmulatorOptions {
   latency?: number;
   /** Calls to APIs outside the table. @default 'warn' */
   onUnknownApi?: UnknownApiPolicy;
+  /**
+   * APIs outside the table that this emulated host has (newer than the docs; type them in
+   * `Register['apis']`): `use()` and the test helpers may script them. Any other name that is neither a
+   * documented API nor its classic alias makes `use()` throw, since no call would ever reach it.
+   */
+  extraApis?: readonly string[];
   /** Presets to apply at install. */
   presets?: readonly PresetName[];
   /** Install even with a real bridge present or a host user agent. @default false */
@@ -169,11 +178,11 @@ export interface CallRecord {
 }
 
 /** What a handler gets. */
-export interface HandlerContext<K extends ApiName = ApiName> {
+export interface HandlerContext<K extends KnownApiName = ApiName> {
   /** The documented API name. */
   readonly api: K;
   /** Parameters under their documented names (classic renames undone). */
-  readonly params: Partial<ApiParams<K>> & Record<string, unknown>;
+  readonly params: Partial<KnownParams<K>> & Record<string, unknown>;
   /** The name the page called. */
   readonly name: string;
   /** The profile in force. */
@@ -188,14 +197,14 @@ export interface HandlerContext<K extends ApiName = ApiName> {
   readonly signal: AbortSignal;
   /** The default answer (or the next matching override's): lets an override pass through. */
   next(): Promise<Answer<K>>;
-  /** A documented failure for this API: `error: code` and the page's meaning (or `message`). */
-  fail(code: number | string, message?: string): HostFailure;
+  /** A documented failure for this API: `error: code` (a string code: `errorCode`) and the page's meaning (or `message`). */
+  fail(code: KnownErrorCode<K>, message?: string): HostFailure;
   /** Resolves after `ms`. */
   delay(ms: number): Promise<void>;
 }
 
 /** Answers one API. May be async; may never resolve (the host never answers). */
-export type Handler<K extends ApiName = ApiName> = (ctx: HandlerContext<K>) => Answer<K> | Promise<Answer<K>>;
+export type Handler<K extends KnownApiName = ApiName> = (ctx: HandlerContext<K>) => Answer<K> | Promise<Answer<K>>;
 
 /** Every API's default handler: a table row without one fails the type check. */
 export type DefaultHandlers = { readonly [K in ApiName]: Handler<K> };
@@ -225,12 +234,11 @@ export interface Emulator {
   /** Every call so far (up to `logLimit`), oldest first. */
   readonly calls: readonly CallRecord[];
   /**
-   * Prepends an override for `api` (first match wins). Returns a function that removes it.
-   * A handler for a name outside the table answers that name too.
+   * Prepends an override for `api` (first match wins). Returns a function that removes it. `api` is a
+   * documented name or its classic alias, or one of the install's `extraApis` (typed through
+   * `Register['apis']`): any other name throws a TypeError at once.
    */
-  use<K extends ApiName>(api: K, handler: Handler<K>, options?: UseOptions): () => void;
-  /** An override for a name outside the table (an API the docs omit), answered loosely. */
-  use(api: string, handler: (ctx: HandlerContext) => LooseAnswer | Promise<LooseAnswer>, options?: UseOptions): () => void;
+  use<K extends KnownApiName>(api: K, handler: Handler<K>, options?: UseOptions): () => void;
   /** Removes every override and preset, restores latency and profile to the install options. Keeps data. */
   reset(): void;
   /** Applies a named preset (overrides and settings). */

@@ -30,8 +30,8 @@ const requestErrors = {
 /** The documented storage limits. */
 const STORAGE_LIMITS = { maxItemChars: 204800, maxTotalBytes: 10485760 } as const;
 
-/** Every row's documentation, in the docs' order. */
-export const DOCS: { readonly [K in ApiName]: ApiDocs<ApiParams<K>> } = {
+/** Every row's documentation, in the docs' order (`satisfies`: the error codes stay literal types, for `ApiErrorCode`). */
+export const DOCS = {
   getAuthCode: {
     errors: {
       3: 'ERROR_CODE_UNKNOWN_ERROR',
@@ -231,4 +231,4 @@ export const DOCS: { readonly [K in ApiName]: ApiDocs<ApiParams<K>> } = {
     errors: { 11: 'Location permission not enabled.', 12: 'Network abnormity, try again later.', 13: 'User cancelled the selection.' },
   },
   getFacePhotoData: {},
-};
+} satisfies { readonly [K in ApiName]: ApiDocs<ApiParams<K>> };

@@ -18,6 +18,8 @@ import * as undocumented from './undocumented.js';
 import { ownValue } from '../core/own.js';
 import { CLASSIC_NATIVES } from './classic.js';
 import { DOCS } from './docs.js';
+import type { Registered, RegisteredApis } from '../types/register.js';
+import type { HostAck } from '../types/common.js';
 import { PAGES } from './pages.js';
 import { SINCE } from './since.js';
 import type { ApiRow, HostRow, TableRow } from './row.js';
@@ -109,6 +111,33 @@ export type ApiName = keyof typeof ROWS;
 export type ApiParams<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer P, infer _R> ? P : never;
 /** The typed success payload of an API. */
 export type ApiResult<K extends ApiName> = (typeof ROWS)[K] extends ApiRow<infer _P, infer R> ? R : never;
+/** An API name `call()`, `AlipayJSBridge.call` and the test helpers take: a table API, or one added to `Register['apis']`. */
+export type KnownApiName = ApiName | Extract<keyof RegisteredApis, string>;
+/** The parameters of a table API or a registered one (`Record<string, unknown>` when it registered none). */
+export type KnownParams<K extends KnownApiName> = K extends ApiName
+  ? ApiParams<K>
+  : K extends keyof RegisteredApis
+    ? RegisteredApis[K] extends { params: infer P } ? P : Record<string, unknown>
+    : never;
+/** The success payload of a table API or a registered one (`HostAck` when it registered none). */
+export type KnownResult<K extends KnownApiName> = K extends ApiName
+  ? ApiResult<K>
+  : K extends keyof RegisteredApis
+    ? RegisteredApis[K] extends { result: infer R } ? R : HostAck
+    : never;
+/** The codes every API may fail with (platform notes: 1 API not found, 2 invalid parameter, 3 unknown, 4 not authorized). */
+export type CommonErrorCode = 1 | 2 | 3 | 4;
+/** The codes `K`'s page documents (numbers as the page writes them). */
+type DocumentedErrorCode<K extends ApiName> = (typeof DOCS)[K] extends { readonly errors: infer E } ? Extract<keyof E, number | string> : never;
+/**
+ * The error codes an API can fail with: its page's codes, the common ones (1–4), and those added to
+ * `Register['errorCodes']`; each number also as its string (Qi's own APIs answer `errorCode: '6001'`).
+ */
+export type ApiErrorCode<K extends ApiName> =
+  | DocumentedErrorCode<K>
+  | CommonErrorCode
+  | `${DocumentedErrorCode<K> | CommonErrorCode}`
+  | Registered<'errorCodes'>;
 /** The table's type: every row with its documentation. */
 export type Table = { readonly [K in ApiName]: TableRow<ApiParams<K>, ApiResult<K>> };
 /** The table as a host reads it: every row without where it is documented. */

@@ -1,4 +1,4 @@
-import type { LiteralUnion } from 'type-fest';
+import type { Registered } from './register.js';
 
 
 /**
@@ -35,8 +35,11 @@ export type BusinessScope =
   | 'NOTIFICATION_WhatsApp'
   | 'CARD_LIST';
 
-/** Any documented scope; other strings are accepted for scopes newer than the docs. */
-export type AuthScope = LiteralUnion<CustomerScope | BusinessScope, string>;
+/**
+ * A documented scope, or one added to `Register['scopes']` (a scope newer than the docs): a typo such
+ * as `'USER_NAMES'` is a type error.
+ */
+export type AuthScope = CustomerScope | BusinessScope | Registered<'scopes'>;
 
 /** Parameters of `my.getAuthCode`. */
 export interface GetAuthCodeParams {
@@ -66,8 +69,12 @@ export interface QicardSignContractResult {
   authCode: string;
 }
 
-/** `tradePay` result codes, as the "Result Codes" table lists them. */
-export type TradePayResultCode = '9000' | '8000' | '4000' | '6001' | '6002' | '6004';
+/**
+ * `tradePay` result codes, as the "Result Codes" table lists them, and those added to
+ * `Register['tradePayResultCodes']`. A host that answers another code still reaches the page (its
+ * `status` is `'unknown'`); comparing with an unlisted code is a type error until it is registered.
+ */
+export type TradePayResultCode = '9000' | '8000' | '4000' | '6001' | '6002' | '6004' | Registered<'tradePayResultCodes'>;
 /** What a `resultCode` means for the page. */
 export type TradePayStatus = 'success' | 'processing' | 'failed' | 'cancelled' | 'network-error' | 'unknown';
 
@@ -79,7 +86,7 @@ export interface TradePayParams {
 /** Result of `tradePay`, the same whether the host answered through `success` or `fail`. */
 export interface TradePayResult {
   /** Result code representing the payment outcome. */
-  resultCode: LiteralUnion<TradePayResultCode, string>;
+  resultCode: TradePayResultCode;
   /** The outcome: 9000 success, 8000 processing, 4000 failed, 6001 cancelled, 6002 network-error, else unknown. */
   status: TradePayStatus;
 }

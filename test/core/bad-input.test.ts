@@ -211,7 +211,7 @@ describe('input the checks cannot see', () => {
       [() => setStorage({ key: 'k', data: cyclic as never }), 'setStorage'],
       [() => request({ url: 'https://a.iq', data: cyclic }), 'request'],
       [() => navigateToMiniProgram({ appId: 'a', extraData: cyclic }), 'navigateToMiniProgram'],
-      [() => call('custom', { deep: { cyclic } }), 'custom'],
+      [() => call.unknown('custom', { deep: { cyclic } }), 'custom'],
     ] as const) {
       const r = await attempt(fn);
       expect(r.ok, label).toBe(false);
@@ -260,7 +260,7 @@ describe('call() and my.call() with bad names', () => {
 
   it('call() with non-object params is refused', async () => {
     const fake = installFakeBridge();
-    const r = await attempt(() => call('custom', 'params' as never));
+    const r = await attempt(() => call.unknown('custom', 'params' as never));
     expect(r.value).toMatchObject({ name: 'InvalidParamsError', param: 'params' });
     expect(fake.calls).toEqual([]);
   });
@@ -269,7 +269,7 @@ describe('call() and my.call() with bad names', () => {
     'call(%j) reaches the host under that very name',
     async (name) => {
       const fake = installFakeBridge({ handlers: { '*': { error: 1 } } });
-      const r = await attempt(() => call(name));
+      const r = await attempt(() => call.unknown(name));
       expect(r.value).toMatchObject({ name: 'UnsupportedError', api: name });
       expect(fake.calls.map((c) => c.name)).toEqual([name]);
     },

@@ -32,7 +32,7 @@ describe('the host throws synchronously from call', () => {
     installFakeBridge({ modes: { '*': 'throw' } });
     const seen: string[] = [];
     await expect(
-      call('custom', { fail: () => seen.push('fail'), complete: () => seen.push('complete') }),
+      call.unknown('custom', { fail: () => seen.push('fail'), complete: () => seen.push('complete') }),
     ).rejects.toMatchObject({ name: 'HostError', code: 3, api: 'custom' });
     expect(seen).toEqual(['fail', 'complete']);
   });

@@ -3,6 +3,7 @@
  * fails the compile if the line it guards stops being an error.
  */
 import { expectTypeOf } from 'vitest';
+import * as testing from '../../src/testing/index.js';
 import {
   call,
   chooseLocation,
@@ -82,7 +83,8 @@ export function typeTests(): void {
 
   // ── results ─────────────────────────────────────────────────────────────────────────────────────
   expectTypeOf(getAuthCode({ scopes: ['auth_base', 'USER_ID'] })).resolves.toEqualTypeOf<GetAuthCodeResult>();
-  getAuthCode({ scopes: ['A_SCOPE_NEWER_THAN_THE_DOCS'] }); // LiteralUnion keeps other strings
+  // @ts-expect-error a scope the docs do not list (a typo of USER_NAME): exact unless added to Register['scopes']
+  getAuthCode({ scopes: ['USER_NAMES'] });
   expectTypeOf(getLocation()).resolves.toHaveProperty('longitude').toEqualTypeOf<string>();
   expectTypeOf(getLocation()).resolves.toHaveProperty('latitude').toEqualTypeOf<string>();
   expectTypeOf(chooseLocation()).resolves.toHaveProperty('longitude').toEqualTypeOf<number>();
@@ -137,9 +139,45 @@ export function typeTests(): void {
   request({ url: 'u', method: 'PUT' });
 
   // ── call<T>() ───────────────────────────────────────────────────────────────────────────────────
-  expectTypeOf(call<{ authSetting: Record<string, boolean> }>('getSetting')).toEqualTypeOf<
+  expectTypeOf(call.unknown<{ authSetting: Record<string, boolean> }>('getSetting')).toEqualTypeOf<
     Promise<{ authSetting: Record<string, boolean> }>
   >();
+  expectTypeOf(call('getSetting')).toEqualTypeOf<Promise<ApiResult<'getSetting'>>>();
+  // @ts-expect-error a name neither in the table nor registered (a typo of tradePay)
+  call('tradepay');
+  call.unknown('tradepay'); // the explicit escape hatch takes any name
+
+  // ── testing overrides: typed by API ─────────────────────────────────────────────────────────────
+  // @ts-expect-error no API is called 'tradepay' (it compiled, and was silently ignored at run time)
+  testing.answer('tradepay', { resultCode: '9000' });
+  testing.answer('tradePay', { resultCode: '6001' });
+  // @ts-expect-error a result code tradePay does not document
+  testing.answer('tradePay', { resultCode: '9001' });
+  // @ts-expect-error a payload typo: getAuthCode answers { authCode }
+  testing.answer('getAuthCode', { authcode: 'x' });
+  testing.answer('getAuthCode', { authCode: 'x' });
+  testing.fail('getAuthCode', 1001);
+  testing.fail('getAuthCode', '1001');
+  testing.fail('getAuthCode', 2); // a common code (1–4)
+  // @ts-expect-error 9999 is no code of getAuthCode's page
+  testing.fail('getAuthCode', 9999);
+  testing.fail('qicardSignContract', '6001');
+  // @ts-expect-error unknown names for every helper
+  testing.hang('alerts');
+  // @ts-expect-error unknown names for every helper
+  testing.delay('confrim', 10);
+  testing.handle('confirm', (ctx) => ({ confirm: ctx.params.content === 'yes' }));
+  // @ts-expect-error the handler answers confirm's result
+  testing.handle('confirm', () => ({ confirmed: true }));
+  // @ts-expect-error ctx.fail takes the API's codes
+  testing.handle('getAuthCode', (ctx) => ctx.fail(9999));
+  const em = testing.setupEmulator({ onUnusedOverride: 'error' });
+  // @ts-expect-error emulator.use has no loose overload that swallows the typed one
+  em.use('tradePay', () => ({ resultCode: 'paid' }));
+  // @ts-expect-error … nor takes unknown names
+  em.use('tradepay', () => ({}));
+  // a registered API (test/support/registered-apis.ts): its registered result
+  testing.answer('startApp', { opened: true });
   expectTypeOf(call('openInBrowser', { url: 'x' })).toEqualTypeOf<Promise<HostAck>>();
 
   // ── misc ────────────────────────────────────────────────────────────────────────────────────────

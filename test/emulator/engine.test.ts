@@ -22,6 +22,7 @@ import {
   getLocation,
 } from '../../src/index.js';
 import { rawCall, setupAutoEmulator, teardownEmulator } from '../support/auto-emulator.js';
+import { EXTRA_APIS } from '../support/registered-apis.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -64,10 +65,22 @@ describe('overrides', () => {
     expect(em.calls.at(-1)?.answer).toEqual({ errorCode: '6002', errorMessage: 'Network exception prevented signing.' });
   });
 
-  it('overrides answer names outside the table too', async () => {
-    const em = setupAutoEmulator();
+  it('overrides answer names outside the table too, once the install lists them in extraApis', async () => {
+    const em = setupAutoEmulator({ extraApis: EXTRA_APIS });
     em.use('startApp', (ctx) => ({ opened: ctx.params['url'] }));
     expect(await call('startApp', { url: 'https://a' })).toEqual({ opened: 'https://a' });
+  });
+
+  it('an override for a name no call can reach throws at once, suggesting the name in another case', () => {
+    const em = setupAutoEmulator();
+    expect(() => em.use('tradepay' as never, (() => ({ resultCode: '9000' })) as never)).toThrow(
+      /emulator\.use: no API is called "tradepay" \(did you mean 'tradePay'\?\).*extraApis/,
+    );
+    expect(() => em.use('startApp' as never, (() => ({})) as never)).toThrow(/no API is called "startApp": .*install\(\{ extraApis: \["startApp"\] \}\)/);
+    expect(() => em.use('' as never, (() => ({})) as never)).toThrow(/non-empty string/);
+    expect(() => em.use('alert', 'not a function' as never)).toThrow(/emulator\.use\('alert'\): the handler must be a function/);
+    // a classic alias is a name calls use: it may be overridden
+    expect(() => em.use('toast' as never, (() => ({})) as never)()).not.toThrow();
   });
 
   it('a handler that throws answers error 3 instead of leaving the call hanging', async () => {
@@ -83,7 +96,7 @@ describe('unknown APIs', () => {
   it('warn (default): error 1 "<name> is not supported" and a console warning naming it', async () => {
     setupAutoEmulator();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const e = await call('getRunData').catch((x: unknown) => x);
+    const e = await call.unknown('getRunData').catch((x: unknown) => x);
     expect(isUnsupportedError(e)).toBe(true);
     expect(e).toMatchObject({ code: 1, errorMessage: 'getRunData is not supported' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('getRunData'));
@@ -92,11 +105,11 @@ describe('unknown APIs', () => {
   it("'error' logs with console.error; a function answers", async () => {
     setupAutoEmulator({ onUnknownApi: 'error' });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(call('x1')).rejects.toMatchObject({ code: 1 });
+    await expect(call.unknown('x1')).rejects.toMatchObject({ code: 1 });
     expect(error).toHaveBeenCalledWith(expect.stringContaining('x1'));
     teardownEmulator();
     setupAutoEmulator({ onUnknownApi: (name, params) => ({ name, params }) });
-    expect(await call('x2', { a: 1 })).toEqual({ name: 'x2', params: { a: 1 } });
+    expect(await call.unknown('x2', { a: 1 })).toEqual({ name: 'x2', params: { a: 1 } });
   });
 });
 
@@ -217,7 +230,7 @@ describe('the fake bridge', () => {
   });
 
   it('answers callbacks embedded in params, after a macrotask, exactly once', async () => {
-    const em = setupAutoEmulator();
+    const em = setupAutoEmulator({ extraApis: EXTRA_APIS });
     em.use('qicardShareAppMessage', () => ({ shareResult: true }));
     em.use('x-fail', () => ({ error: 5, errorMessage: 'no' }));
     const events: string[] = [];
@@ -236,7 +249,7 @@ describe('the fake bridge', () => {
   });
 
   it('sees params as JSON (functions dropped, cycles dropped) and logs every call with timing', async () => {
-    const em = setupAutoEmulator();
+    const em = setupAutoEmulator({ extraApis: EXTRA_APIS });
     em.use('echo', (ctx) => ({ params: ctx.params }));
     const cyclic: Record<string, unknown> = { a: 1, f: () => 1 };
     cyclic['self'] = cyclic;

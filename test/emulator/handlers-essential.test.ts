@@ -185,7 +185,7 @@ describe('getAuthCode', () => {
     expect(empty.code).toBe(2);
     expect(empty.errorMessage).toMatch(/scopes/);
     expect((await rejection(getAuthCode({ scopes: [1, 'auth_base'] as never }))).code).toBe(2);
-    expect((await rejection(getAuthCode({ scopes: [''] }))).code).toBe(2);
+    expect((await rejection(getAuthCode({ scopes: [''] as never }))).code).toBe(2);
   });
 
   it('a raw call with a string scopes answers error 2', async () => {

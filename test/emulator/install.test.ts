@@ -125,6 +125,50 @@ describe('superqi-bridge/testing', () => {
     expect((await tradePay({ paymentUrl: 'https://p' })).resultCode).toBe('4000');
   });
 
+  it('every helper refuses an API name no call can reach, at once (the test got 9000 from a silently ignored answer)', () => {
+    testing.setupEmulator();
+    expect(() => testing.answer('tradepay' as never, { resultCode: '6001' } as never)).toThrow(/no API is called "tradepay" \(did you mean 'tradePay'\?\)/);
+    expect(() => testing.fail('getauthcode' as never, 1001 as never)).toThrow(/did you mean 'getAuthCode'/);
+    expect(() => testing.hang('nope' as never)).toThrow(/no API is called "nope"/);
+    expect(() => testing.delay('nope' as never, 1)).toThrow(/no API is called "nope"/);
+    expect(() => testing.handle('nope' as never, () => ({}) as never)).toThrow(/no API is called "nope"/);
+    // an API outside the table, listed by the install (and typed through Register['apis'])
+    testing.teardownEmulator();
+    testing.setupEmulator({ extraApis: ['startApp'] });
+    expect(() => testing.answer('startApp', { opened: true })).not.toThrow();
+  });
+
+  it("onUnusedOverride: 'error' makes the teardown throw naming each override no call used; used ones pass", async () => {
+    testing.setupEmulator({ onUnusedOverride: 'error' });
+    testing.answer('tradePay', { resultCode: '9000' });
+    testing.fail('getAuthCode', 1001);
+    testing.hang('alert');
+    expect((await tradePay({ paymentUrl: 'https://p' })).resultCode).toBe('9000');
+    expect(() => testing.teardownEmulator()).toThrow(
+      "superqi-bridge/testing: 2 overrides were set but no call used them: fail('getAuthCode', 1001), hang('alert')",
+    );
+    // the teardown still cleaned up before it threw
+    expect(installed()).toBeUndefined();
+    // the next test starts clean: nothing left over is reported again
+    testing.setupEmulator({ onUnusedOverride: 'error' });
+    testing.answer('confirm', { confirm: false }, { once: true });
+    expect(await confirm({})).toEqual({ confirm: false });
+    expect(() => testing.teardownEmulator()).not.toThrow();
+  });
+
+  it("onUnusedOverride: 'warn' logs instead; without the option nothing is reported", () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    testing.setupEmulator({ onUnusedOverride: 'warn' });
+    testing.delay('confirm', 5);
+    testing.teardownEmulator();
+    expect(warn).toHaveBeenCalledWith("superqi-bridge/testing: an override was set but no call used it: delay('confirm', 5)");
+    warn.mockClear();
+    testing.setupEmulator();
+    testing.delay('confirm', 5);
+    testing.teardownEmulator();
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('settled waits for every call to be answered', async () => {
     testing.setupEmulator();
     testing.delay('alert', 20);

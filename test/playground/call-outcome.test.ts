@@ -35,7 +35,8 @@ describe('call log outcome', () => {
   });
 
   it('tradePay answered through errorCode (as some hosts do) is classified by its status too', async () => {
-    answer('tradePay', { error: 4000, errorCode: '4000', errorMessage: 'declined' });
+    // A failure as a success payload: what such a host sends, outside the documented result type.
+    answer('tradePay', { error: 4000, errorCode: '4000', errorMessage: 'declined' } as never);
     const callback = await routed((cb) => tradePay({ paymentUrl: 'https://pay.example/x', ...cb }));
     expect(callback).toBe('fail');
     expect(callOutcome(lastCall('tradePay')!)).toMatchObject({ ok: false, label: 'fail', detail: 'failed (4000)' });

@@ -18,7 +18,7 @@ afterEach(() => {
 describe('under the emulator, Object.prototype names are no APIs', () => {
   it.each(PROTO_NAMES)("call('%s') is answered 'not supported' (error 1), not by Object.prototype", async (name) => {
     install({ ui: 'auto', onUnknownApi: () => ({ error: 1, errorMessage: `${name} is not supported` }) });
-    const e = await rejection(call(name));
+    const e = await rejection(call.unknown(name));
     expect(isUnsupportedError(e)).toBe(true);
   });
 

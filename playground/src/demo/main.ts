@@ -14,6 +14,7 @@ import {
   showActionSheet,
   showToast,
   tradePay,
+  type AuthScope,
 } from '../../../src/index.js';
 import { post, sandboxConfig } from '../backend.js';
 import { byId } from '../dom.js';
@@ -31,7 +32,7 @@ async function start(): Promise<void> {
   let paying = false;
   let orderedHere = false;
 
-  const signIn = async (scopes: string[]) => {
+  const signIn = async (scopes: AuthScope[]) => {
     const { authCode } = await getAuthCode({ scopes });
     const { response } = await post('auth/apply-token', { authCode });
     if (!response.success) throw new Error(response.resultMessage ?? 'sign-in failed');

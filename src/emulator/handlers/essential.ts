@@ -3,7 +3,7 @@
  * info, miniapp navigation and sharing. Each asks the user through `ctx.ui` where the host would.
  */
 import { BUSINESS_SCOPES, CUSTOMER_SCOPES, SILENT_SCOPES } from '../../table/scopes.js';
-import type { DeviceInfo, GetAuthCodeResult } from '../../types/essential.js';
+import type { DeviceInfo, GetAuthCodeResult, TradePayResultCode } from '../../types/essential.js';
 import type { DefaultHandlers, Emulator, HostProfile } from '../types.js';
 import { sandboxOf } from '../sandbox.js';
 import type { SandboxLink } from '../sandbox-wallet.js';
@@ -72,7 +72,8 @@ export function cashierDetails(paymentUrl: string): { orderId?: string; amount?:
 }
 
 /** The success payload of `tradePay` as the host sends it: `status` is added by the library, not the host. */
-const tradePayAnswer = (resultCode: string) => ({ resultCode });
+// A host passes on whatever code its cashier (here: the sandbox wallet) gave.
+const tradePayAnswer = (resultCode: string) => ({ resultCode: resultCode as TradePayResultCode });
 
 /** `loginTime`: the user "logged in" to the host app before the miniapp page loaded. */
 const loginTimes = new WeakMap<Emulator, string>();

@@ -10,6 +10,7 @@
  */
 import type { DefaultHandlers, HandlerContext, HostFailure } from '../types.js';
 import { md5, sha1 } from '../digest.js';
+import { failLoose } from '../loose.js';
 import { filesOf, loadSource, MAX_PICK_BYTES, type StoredFile } from '../files.js';
 import { fixtureFile } from '../media-fixtures.js';
 import type { FileApis } from './group-apis.js';
@@ -43,7 +44,8 @@ export const fileHandlers: Pick<DefaultHandlers, FileApis> = {
     const algorithm = ctx.params.digestAlgorithm ?? 'md5';
     if (algorithm !== 'md5' && algorithm !== 'sha1') return ctx.fail(2, `digestAlgorithm must be 'md5' or 'sha1', got ${JSON.stringify(algorithm)}`);
     const source = await loadSource(filesOf(ctx.emulator), path);
-    if (!source.ok) return ctx.fail(source.reason === 'network' || source.reason === 'http' ? 12 : 2, source.message);
+    // 12 (network error), as Alipay-family hosts answer a URL they cannot fetch; the page lists no code for it.
+    if (!source.ok) return failLoose(ctx, source.reason === 'network' || source.reason === 'http' ? 12 : 2, source.message);
     const bytes = new Uint8Array(await source.blob.arrayBuffer());
     return { size: bytes.length, digest: algorithm === 'sha1' ? await sha1(bytes) : md5(bytes) };
   },

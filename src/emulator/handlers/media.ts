@@ -14,6 +14,7 @@ import type { ImageOrientation } from '../../types/media.js';
 import { filesOf, loadSource, nameFromUrl, type FileStore } from '../files.js';
 import { IMAGE_MIME, readImageHeader, readVideoHeader, type ImageHeader, type VideoHeader } from '../image-decode.js';
 import { fixtureImage, fixtureVideo } from '../media-fixtures.js';
+import { failLoose } from '../loose.js';
 import type { DefaultHandlers } from '../types.js';
 import type { MediaApis } from './group-apis.js';
 import { stringParam } from './values.js';
@@ -274,7 +275,8 @@ export const mediaHandlers: Pick<DefaultHandlers, MediaApis> = {
     if (typeof src !== 'string') return src;
     const store = filesOf(ctx.emulator);
     const source = await loadSource(store, src);
-    if (!source.ok) return ctx.fail(source.reason === 'network' || source.reason === 'http' ? 12 : 2, source.message);
+    // 12 (network error), as Alipay-family hosts answer a URL they cannot fetch; the page lists no code for it.
+    if (!source.ok) return failLoose(ctx, source.reason === 'network' || source.reason === 'http' ? 12 : 2, source.message);
     const info = await imageInfoOf(source.blob);
     if (!info) return ctx.fail(2, `${src} is not an image this host can decode`);
     // A URL is downloaded to a temporary file, whose local path the answer carries.
