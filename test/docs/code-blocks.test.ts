@@ -42,6 +42,10 @@ describe('the checker', () => {
     const a = fence('js', "import { alert } from 'superqi-bridge';\nexport const hi = () => alert({ content: 'hi' });", '<!-- check:package demo hi.js -->');
     const b = fence('js', "import { hi } from './hi.js';\nhi(1);", '<!-- check:package demo hi.test.js -->');
     expect(problems(a + b)).toEqual([expect.stringMatching(/broken\.md:\d+ \(```js demo\/hi\.test\.js\): TS2554 /)]);
+    // CommonJS, as the Jest examples are written: require() is typed too
+    const c = fence('js', "const { alert } = require('superqi-bridge');\nalert({ title: 42 });\nmodule.exports = { x: 1 };", '<!-- check:package cjs a.js -->');
+    const d = fence('js', "const { y } = require('./a.js');\ntest('t', () => expect(y).toBe(1));", '<!-- check:package cjs a.test.js -->\n<!-- prelude: jest -->');
+    expect(problems(c + d)).toEqual([expect.stringContaining('TS2322'), expect.stringMatching(/cjs\/a\.test\.js\): TS2305 /)]);
   });
 
   it('names an npm script, a bin, a subcommand or a flag that does not exist', () => {
