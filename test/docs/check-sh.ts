@@ -2,7 +2,8 @@
  * A ```sh block of the docs: each `npm run X` (and `npm start`/`npm test`) names a script of
  * package.json; each `npx superqi-*` names a bin of the package, and every `--flag` (and subcommand)
  * on its line is accepted by that command's own parser; `npm create X` names a package of this
- * repository (`create-X`) once one exists.
+ * repository (`create-X`) once the repository has workspaces, and each of its flags is one that
+ * package's command line names as a string literal.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,19 +31,30 @@ function unknownTo(bin: string, argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** The package.json names of this repository's own packages (the root and its workspaces). */
-function repositoryPackages(): Set<string> {
-  const names = new Set<string>();
+/** This repository's workspace packages (none before the workspaces land): name → the text of its bin and src/ files. */
+export function repositoryPackages(): Map<string, string> {
+  const names = new Map<string, string>();
   for (const dir of ['packages', ...(pkg.workspaces ?? []).map((w) => w.replace(/\/\*$/, ''))]) {
     const base = join(ROOT, dir);
     if (!existsSync(base)) continue;
     const candidates = existsSync(join(base, 'package.json')) ? [base] : readdirSync(base).map((d) => join(base, d));
     for (const d of candidates) {
       const p = join(d, 'package.json');
-      if (existsSync(p)) names.add((JSON.parse(readFileSync(p, 'utf8')) as { name: string }).name);
+      if (existsSync(p)) names.set((JSON.parse(readFileSync(p, 'utf8')) as { name: string }).name, sourcesOf(d));
     }
   }
   return names;
+}
+
+/** The text of a package's bin/ and src/ files (where its command line is parsed). */
+function sourcesOf(dir: string): string {
+  return ['bin', 'src']
+    .map((sub) => join(dir, sub))
+    .filter((d) => existsSync(d))
+    .flatMap((d) => readdirSync(d, { recursive: true, encoding: 'utf8' }).map((f) => join(d, f)))
+    .filter((f) => /\.[cm]?[jt]s$/.test(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 }
 
 /** Commands of a shell line, comment removed, as word lists. */
@@ -51,8 +63,8 @@ function commandsOf(line: string): string[][] {
   return code.split(/&&|\|\||[;|]/).map((c) => c.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^['"]|['"]$/g, ''))).filter((c) => c.length);
 }
 
-/** Problems of one ```sh block. */
-export function shProblems(text: string): string[] {
+/** Problems of one ```sh block; `own` is the repository's workspace packages (for `npm create`). */
+export function shProblems(text: string, own: ReadonlyMap<string, string> = repositoryPackages()): string[] {
   const problems: string[] = [];
   for (const line of text.replace(/\\\n/g, ' ').split('\n')) {
     for (const words of commandsOf(line)) {
@@ -64,8 +76,12 @@ export function shProblems(text: string): string[] {
         if (!pkg.scripts[script]) problems.push(`"npm ${first}": package.json has no script "${script}"`);
       } else if (tool === 'npm' && (first === 'create' || first === 'init') && second) {
         const name = `create-${second.replace(/@[^/@]*$/, '')}`;
-        const own = repositoryPackages(); // none until the workspaces land: then the name must be one of them
+        // checked once the repository has workspace packages (the template's lands with them)
         if (own.size && !own.has(name)) problems.push(`"npm ${first} ${second}": no package ${name} in this repository`);
+        // its flags (after `--`) must be ones its command line parses: named in its bin or src files
+        for (const flag of new Set(words.join(' ').match(/(?<![\w-])--[a-z][\w-]*/g) ?? [])) {
+          if (own.has(name) && !new RegExp(`['"\`]${flag}['"\`]`).test(own.get(name)!)) problems.push(`"npm ${first} ${second} -- ${flag}": ${name} parses no ${flag}`);
+        }
       } else if (tool === 'npx' && first?.startsWith('superqi-')) problems.push(...binProblems(first, words.slice(2)));
     }
   }

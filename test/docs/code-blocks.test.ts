@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDocs, repositoryDocs, ROOT, viteExported } from './check.js';
+import { repositoryPackages, shProblems } from './check-sh.js';
 
 // the blocks import the package by name, which resolves to dist's types
 beforeAll(() => expect(existsSync(join(ROOT, 'dist/index.d.ts')), 'dist/ is not built: run npm run build').toBe(true));
@@ -56,6 +57,14 @@ describe('the checker', () => {
     expect(problems(fence('sh', 'npx superqi-nothing'))).toEqual([expect.stringContaining('no bin superqi-nothing')]);
     expect(problems(fence('sh', 'npx superqi-sandbox authcodes --dir x'))).not.toEqual([]);
     expect(problems(fence('sh', 'npm install && npm start && npm run build -- --watch\nnpx superqi-sandbox listen --json --dir d'))).toEqual([]);
+  });
+
+  it(`names an \`npm create\` of no package of this repository, or a flag it does not parse (today's workspace packages: ${[...repositoryPackages().keys()].join(', ') || 'none yet, so the README\'s is checked once the template lands'})`, () => {
+    const own = new Map([['create-superqi-miniapp', "if (!['--template', '--lang'].includes(name)) throw new UsageError(`unknown option ${name}`);"]]);
+    expect(shProblems('npm create superqi-miniapp@latest my-app -- --template react-ts --lang ar', own)).toEqual([]);
+    expect(shProblems('npm create superqi-miniap@latest my-app', own)).toEqual([expect.stringContaining('no package create-superqi-miniap ')]);
+    expect(shProblems('npm create superqi-miniapp@latest my-app -- --framework react', own)).toEqual([expect.stringContaining('parses no --framework')]);
+    expect(shProblems('npm create superqi-miniap@latest my-app', new Map())).toEqual([]);
   });
 
   it('names a script tag of a file the package does not ship, bad JSON, an unchecked language, a stale copy, a typo in a directive', { timeout: 60_000 }, () => {
