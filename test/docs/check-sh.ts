@@ -60,7 +60,8 @@ function sourcesOf(dir: string): string {
 /** Commands of a shell line, comment removed, as word lists. */
 function commandsOf(line: string): string[][] {
   const code = line.replace(/(^|\s)#.*$/, '');
-  return code.split(/&&|\|\||[;|]/).map((c) => c.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^['"]|['"]$/g, ''))).filter((c) => c.length);
+  // a pipe only with spaces around it: `<paymentId|paymentUrl>` and `pay|cancel` are placeholders
+  return code.split(/&&|\|\||;|\s\|\s/).map((c) => c.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^['"]|['"]$/g, ''))).filter((c) => c.length);
 }
 
 /** Problems of one ```sh block; `own` is the repository's workspace packages (for `npm create`). */

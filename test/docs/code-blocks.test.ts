@@ -52,7 +52,7 @@ describe('the checker', () => {
   it('names an npm script, a bin, a subcommand or a flag that does not exist', () => {
     expect(problems(fence('sh', 'npm run nope   # no such script'))).toEqual([expect.stringContaining('no script "nope"')]);
     expect(problems(fence('sh', 'npx superqi-sandbox --port 0 --nope x'))).toEqual([expect.stringContaining('unknown option --nope')]);
-    expect(problems(fence('sh', 'npx superqi-sandbox pay <id> [--as <user>] [--colour red]'))).toEqual([expect.stringContaining('--colour')]);
+    expect(problems(fence('sh', 'npx superqi-sandbox pay <paymentId|paymentUrl> [--outcome pay|cancel] [--as <user>] [--colour red]'))).toEqual([expect.stringContaining('--colour')]);
     expect(problems(fence('sh', 'npx superqi-devtools --app http://localhost:5173/ --sandbox-url x'))).toEqual([expect.stringContaining('--sandbox-url')]);
     expect(problems(fence('sh', 'npx superqi-nothing'))).toEqual([expect.stringContaining('no bin superqi-nothing')]);
     expect(problems(fence('sh', 'npx superqi-sandbox authcodes --dir x'))).not.toEqual([]);
