@@ -7,7 +7,7 @@
  *     package has no dependencies), links rollup, @rollup/plugin-node-resolve and happy-dom from this
  *     repository's node_modules, bundles an app that imports { alert, tradePay, iqdToFils } and a
  *     node:test file that uses `superqi-bridge/testing`, and runs that test: it must pass;
- *  4. the README's testing section, as written: every fenced block marked
+ *  4. the testing guide (docs/testing.md), as written: every fenced block marked
  *     `<!-- check:package <project> <file> -->` becomes that file of a consumer project (`vitest`:
  *     ESM with vitest + happy-dom; `jest`: CommonJS with Jest + @happy-dom/jest-environment), which
  *     installs the tarball and runs its tests: they must pass;
@@ -27,6 +27,9 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
+
+/** The guide whose marked blocks step 4 runs as consumer projects. */
+const GUIDE = 'docs/testing.md';
 
 const started = Date.now();
 const keep = process.argv.includes('--keep');
@@ -123,11 +126,12 @@ function serverImports(pkgDir) {
 }
 
 /**
- * The README's testing examples by consumer project: each fenced block after a
- * `<!-- check:package <project> <file> -->` comment is that file, as a user would paste it.
+ * The testing guide's examples by consumer project: each fenced block after a
+ * `<!-- check:package <project> <file> -->` comment (other directive comments may follow it, such as
+ * `<!-- prelude: jest -->` for test/docs/code-blocks.test.ts) is that file, as a user would paste it.
  */
-function readmeProjects() {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+function guideProjects() {
+  const readme = readFileSync(join(ROOT, GUIDE), 'utf8');
   const setups = {
     vitest: {
       pkg: { type: 'module' },
@@ -143,14 +147,14 @@ function readmeProjects() {
     },
   };
   const projects = {};
-  for (const m of readme.matchAll(/<!-- check:package (\S+) (\S+) -->\s*```\w*\n([\s\S]*?)```/g)) {
+  for (const m of readme.matchAll(/<!-- check:package (\S+) (\S+) -->\s*(?:<!--[^\n]*-->\s*)*```\w*\n([\s\S]*?)```/g)) {
     const [, project, file, text] = m;
-    if (!setups[project]) throw new Error(`README.md: unknown check:package project "${project}"`);
+    if (!setups[project]) throw new Error(`${GUIDE}: unknown check:package project "${project}"`);
     projects[project] ??= { ...setups[project], files: {} };
     projects[project].files[file] = text;
   }
   for (const [name, p] of Object.entries(projects)) p.expect = Object.entries(p.files).filter(([f]) => /\.test\.js$/.test(f)).reduce((n, [, t]) => n + (t.match(/^(?:it|test)\(/gm)?.length ?? 0), 0) || 1;
-  if (!projects.vitest || !projects.jest) throw new Error('README.md: the vitest and jest testing examples are missing their check:package markers');
+  if (!projects.vitest || !projects.jest) throw new Error(`${GUIDE}: the vitest and jest testing examples are missing their check:package markers`);
   return projects;
 }
 
@@ -301,16 +305,16 @@ export default {
     else ok(`consumer test passed (${summary.replace(/ℹ /g, '')})`);
   }
 
-  // ── 4. the README's testing section, as consumer projects ────────────────────────────────────
-  for (const [name, project] of Object.entries(readmeProjects())) {
-    step(`README consumer "${name}": ${Object.keys(project.files).join(', ')} from README.md, the tarball, ${project.tools.join(' + ')}`);
+  // ── 4. the testing guide's examples, as consumer projects ────────────────────────────────────
+  for (const [name, project] of Object.entries(guideProjects())) {
+    step(`testing guide consumer "${name}": ${Object.keys(project.files).join(', ')} from ${GUIDE}, the tarball, ${project.tools.join(' + ')}`);
     const dir = join(tmp, `readme-${name}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `readme-${name}`, private: true, ...project.pkg, dependencies: { 'superqi-bridge': `file:../${info.filename}` } }, null, 2));
     for (const [file, text] of Object.entries(project.files)) writeFileSync(join(dir, file), text);
     const installed = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], dir);
     if (installed.status !== 0) {
-      bad(`README consumer "${name}": npm install of the tarball failed: ${installed.stderr.trim()}`);
+      bad(`testing guide consumer "${name}": npm install of the tarball failed: ${installed.stderr.trim()}`);
       continue;
     }
     for (const tool of project.tools) {
@@ -320,8 +324,8 @@ export default {
     const t = run(process.execPath, project.command, dir, { CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' });
     const out = `${t.stdout}\n${t.stderr}`;
     const passed = project.passed(out);
-    if (t.status !== 0 || passed < project.expect) bad(`README consumer "${name}" failed (exit ${t.status}, ${passed} passed):\n${out}`);
-    else ok(`README consumer "${name}": ${passed} tests passed`);
+    if (t.status !== 0 || passed < project.expect) bad(`testing guide consumer "${name}" failed (exit ${t.status}, ${passed} passed):\n${out}`);
+    else ok(`testing guide consumer "${name}": ${passed} tests passed`);
   }
 
   // ── 5. plain Node, no window ─────────────────────────────────────────────────────────────────

@@ -94,7 +94,7 @@ function withSpies(g: Generated): { params: unknown; spies: Record<'success' | '
 /** The callbacks ran after the Promise settled, once: success xor fail, then complete. */
 function expectCallbacks(api: string, g: Generated, spies: Record<'success' | 'fail' | 'complete', Spy>, outcome: Outcome) {
   const given = new Set(g.spies);
-  // tradePay resolves 4000/6001/6002 but hands them to `fail`, as closed-SDK pages expect (README)
+  // tradePay resolves 4000/6001/6002 but hands them to `fail`, as closed-SDK pages expect (docs/wrappers.md, "Errors")
   const viaFail = !outcome.ok || (api === 'tradePay' && ['4000', '6001', '6002'].includes((outcome.value as { resultCode?: string }).resultCode ?? ''));
   const mainKey = viaFail ? 'fail' : 'success';
   const otherKey = viaFail ? 'success' : 'fail';

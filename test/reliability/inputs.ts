@@ -1,7 +1,7 @@
 /**
  * Generators of bad input for the property-based suites (fast-check), and the oracle that says what
  * the library must do with each generated call: refuse it before the host (InvalidParamsError naming a
- * parameter at fault) or send it, judged only by the README's rule — "a required parameter is missing
+ * parameter at fault) or send it, judged only by the documented rule (docs/wrappers.md, "Errors") — "a required parameter is missing
  * or a parameter has the wrong type" — and the row's type codes.
  */
 import fc from 'fast-check';
@@ -230,7 +230,7 @@ function jsonable(v: unknown): boolean {
   }
 }
 
-/** The README's rule applied to a generated call (the spies count as valid callbacks). */
+/** The documented rule (docs/wrappers.md) applied to a generated call (the spies count as valid callbacks). */
 export function expectedFor(api: string, params: unknown): Expected {
   if (params === undefined || params === null) params = {};
   else if (typeof params !== 'object' || Array.isArray(params)) return { kind: 'invalid', params: ['params'] };

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The README's notification receiver (examples/merchant-backend/notify-receiver.mjs), run as its own
+ * The sandbox guide's notification receiver (docs/sandbox.md; examples/merchant-backend/notify-receiver.mjs), run as its own
  * process against the sandbox: it verifies what the wallet sends (plain or URL-encoded signature),
  * answers S so the delivery is done after one attempt, acts once on a resent notification, and refuses
  * a forged one, which the sandbox would retry.

@@ -511,7 +511,7 @@ describe("Qi's demo backend, as notes/sandbox.md describes what it sends and rea
 
 /**
  * Codes whose cause the sandbox does not model (`*` = on every page that lists them), and why: the
- * README lists these. Each is still answered, scripted with `failNext` (tested above).
+ * sandbox guide (docs/sandbox.md) lists these. Each is still answered, scripted with `failNext` (tested above).
  */
 const NOT_PRODUCED: Record<string, string> = {
   '*:PARTNER_NOT_EXIST': 'an unknown Client-Id is refused earlier with CLIENT_INVALID',
