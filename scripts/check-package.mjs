@@ -76,6 +76,8 @@ function unreachable(paths) {
   walk(pkg.exports);
   // The devtools page: superqi-bridge/devtools serves these files by path.
   seeds.push(...paths.filter((p) => p.startsWith('dist/devtools/')));
+  // The guides the README links to (npm shows the README; its docs/ links need the files).
+  seeds.push(...paths.filter((p) => /^docs\/[^/]+\.md$/.test(p)));
   const seen = new Set();
   const queue = seeds.filter(Boolean).map((p) => normalize(p).replace(/^\.\//, ''));
   while (queue.length) {

@@ -57,8 +57,9 @@ it('shows a payment made through the API, in English then Arabic (rtl); forcing 
   expect(f.sandbox.state().forced).toBe('decline');
   const declined = await cashierPay(f, 5_000);
   expect(declined.decision.resultCode).toBe('4000');
+  // The page may first draw the row as it was before the decision (PROCESSING): wait for the final state.
   const declinedRow = page.locator('#payments tbody tr', { hasText: declined.paymentId });
-  await declinedRow.waitFor();
+  await declinedRow.locator('td').nth(4).filter({ hasText: 'FAIL · RISK_REJECT' }).waitFor();
   await expect(declinedRow.locator('td').nth(4).textContent()).resolves.toBe('FAIL · RISK_REJECT');
   await page.locator('#forced[data-outcome=""]').waitFor();
 
