@@ -4,7 +4,7 @@
  */
 export * from './wrappers.js';
 export * from './exports.js';
-// ESM only, not on the script tag's `SuperQi` (README, "Use it in a page"), which keeps the script tag
+// ESM only, not on the script tag's `SuperQi` (docs/wrappers.md, "Use it in a page"), which keeps the script tag
 // under its 6 KB: the table's data (its documentation) and classic native names (~170 B min+gz), the
 // scope lists and amount helpers (~420 B), and what tests and custom hosts use to swap the transport
 // or reset the settings (~70 B).

@@ -1,4 +1,4 @@
-// A merchant's payment-notification endpoint in plain node:http (the README's snippet; a test runs it
+// A merchant's payment-notification endpoint in plain node:http (docs/sandbox.md's snippet; a test runs it
 // against the sandbox). ALIPAY_PUBLIC_KEY_PATH=<dir>/wallet-public-key.pem PORT=3000 node notify-receiver.mjs
 import { createPublicKey, createVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';

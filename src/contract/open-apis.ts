@@ -2,7 +2,7 @@
  * The Open API table: one row per endpoint of `03-open-apis`, declared once, the contract both ends
  * derive from. The sandbox gateway routes by `path`, validates the body from `fields`, keys
  * idempotency on `idempotencyKey`; its handlers may answer only the row's `codes` (and the common
- * ones), which the type of `fail` enforces; the sandbox page and the README list derive from it. The
+ * ones), which the type of `fail` enforces; the sandbox page derives from it. The
  * server client (`superqi-bridge/server`) takes its methods, paths, request types, code unions,
  * request checks and retry policy from the same rows (src/contract/types.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * APIs that `04-jsapi` omits but Qi's own public sample pages call (with the closed SDK they exist, so
  * a page ported to the shim must find them on `my`). Typed from what Alipay+ hosts answer; group
- * `undocumented` marks them for the playground and the README.
+ * `undocumented` marks them for the playground and docs/wrappers.md.
  */
 import type { ApiRow } from './row.js';
 import type { HostAck, NoParams } from '../types/common.js';

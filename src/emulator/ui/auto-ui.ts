@@ -1,6 +1,6 @@
 /**
  * `ui: 'auto'`: no UI; every question is answered at once with the documented default, so CI and
- * unit tests never wait for a click. The defaults are listed in the README.
+ * unit tests never wait for a click. The defaults are listed in docs/emulator.md.
  */
 import type { EmulatorUi } from './contract.js';
 
