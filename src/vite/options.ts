@@ -61,7 +61,15 @@ void ALL_PRESETS;
 const PATH = /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)+$/;
 
 const fail = (option: string, message: string): TypeError => new TypeError(`superqi({ ${option} }): ${message}`);
-const shown = (value: unknown): string => (typeof value === 'function' ? 'a function' : (JSON.stringify(value) ?? String(value)));
+const shown = (value: unknown): string => {
+  if (typeof value === 'function') return 'a function';
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return 'a value JSON cannot write';
+  }
+};
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object') return false;
