@@ -5,14 +5,13 @@
  * server's own origin, with the sandbox's admin API forwarded; both behind Vite's Host rules and
  * same-origin only; the URL printed; and a `vite build` of the same app with nothing of the emulator.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/raw-http.js';
-import { fixtureConfig, loadPlugin, loadVite, startVite, type DevServer, type Major } from './vite-servers.js';
+import { fixtureConfig, loadPlugin, loadVite, startVite, withTempDir, type DevServer, type Major } from './vite-servers.js';
 
 /** Strings only the emulator's code and the plugin's tags carry (the library itself has none of them). */
 const EMULATOR_MARKERS = ['SuperQiEmulatorConfig', 'EmulatorRefusedError', '__superqi-emulator', 'superqi-emulator.iife'];
@@ -41,7 +40,9 @@ describe.each([6, 7, 8] as const)('superqi-bridge/vite on Vite %i', (major: Majo
     ({ superqi } = await loadPlugin());
     sandbox = await fakeSandbox();
     const plugin = superqi({ sandbox: sandbox.url, language: 'ar', presets: ['slow-network'], emulator: { appId: 'fixture', profile: { appName: '</script><b>x' } } });
-    ({ server, url } = await startVite(major, plugin, { allowedHosts: ['laptop.lan'] }));
+    // Another plugin's script at the top of <head>, listed after ours: the emulator still comes first.
+    const other = { name: 'other', transformIndexHtml: () => [{ tag: 'script', children: 'window.otherPlugin = 1;', injectTo: 'head-prepend' }] };
+    ({ server, url } = await startVite(major, [plugin, other], { allowedHosts: ['laptop.lan'] }));
     // Vite's own banner, through a logger that keeps what it prints.
     const info = (msg: string) => void printed.push(msg);
     (server as unknown as { config: { logger: { info: typeof info } } }).config.logger.info = info;
@@ -62,6 +63,7 @@ describe.each([6, 7, 8] as const)('superqi-bridge/vite on Vite %i', (major: Majo
     const emulator = at('<script src="/__superqi-emulator/superqi-emulator.iife.js"></script>');
     expect(config).toBeLessThan(emulator);
     expect(emulator).toBeLessThan(at('/@vite/client'));
+    expect(emulator).toBeLessThan(at('window.otherPlugin'));
     expect(emulator).toBeLessThan(at('window.bridgeAtFirstScript'));
     expect(emulator).toBeLessThan(at('/src/main.js'));
   });
@@ -143,17 +145,15 @@ describe.each([6, 7, 8] as const)('superqi-bridge/vite on Vite %i', (major: Majo
   });
 
   it('builds the app with nothing of the emulator in the output', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), `superqi-vite${major}-build-`));
-    try {
+    const files = await withTempDir(`superqi-vite${major}-build-`, async (dir) => {
       const vite = await loadVite(major);
-      await vite.build(fixtureConfig(superqi({ language: 'ar', sandbox: sandbox.url }), { build: { outDir, emptyOutDir: true } }));
-      const files = readAll(outDir).join('\n');
-      // The app and the library are there (getSystemInfo's call), so the search below searched something.
-      expect(files).toContain('Vite fixture');
-      expect(files).toContain('getSystemInfo');
-      for (const marker of [...EMULATOR_MARKERS, sandbox.url]) expect(files, marker).not.toContain(marker);
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-    }
+      const outDir = join(dir, 'dist');
+      await vite.build(fixtureConfig(superqi({ language: 'ar', sandbox: sandbox.url }), join(dir, 'cache'), { build: { outDir, emptyOutDir: true } }));
+      return readAll(outDir).join('\n');
+    });
+    // The app and the library are there (getSystemInfo's call), so the search below searched something.
+    expect(files).toContain('Vite fixture');
+    expect(files).toContain('getSystemInfo');
+    for (const marker of [...EMULATOR_MARKERS, sandbox.url]) expect(files, marker).not.toContain(marker);
   });
 });

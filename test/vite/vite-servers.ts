@@ -2,7 +2,7 @@
  * The plugin as users get it (dist/vite.mjs: `npm run build` first) and dev servers of each Vite major
  * (vite 8, and vite 6 and 7 installed as the npm aliases `vite6`, `vite7`) on the fixture app.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,22 +38,35 @@ export const loadVite = (major: Major): Promise<ViteModule> => import(/* @vite-i
 
 /**
  * The fixture's config: `superqi-bridge` is the built library (the fixture lives inside the package,
- * which it cannot install), Vite's cache in a temp folder, no config file, quiet.
+ * which it cannot install), no config file, quiet; Vite's cache in `cacheDir` (a temp folder).
  */
-export const fixtureConfig = (plugin: object, more: object = {}): object => ({
+export const fixtureConfig = (plugins: object | readonly object[], cacheDir: string, more: object = {}): object => ({
   root: FIXTURE,
   configFile: false,
   logLevel: 'silent',
-  cacheDir: mkdtempSync(join(tmpdir(), 'superqi-vite-cache-')),
+  cacheDir,
   resolve: { alias: { 'superqi-bridge': join(ROOT, 'dist', 'index.mjs') } },
-  plugins: [plugin],
+  plugins: [plugins].flat(),
   ...more,
 });
 
-/** A dev server of `major` on 127.0.0.1, any free port, with `plugin`; resolves it and its URL (`http://127.0.0.1:<port>/`). */
-export async function startVite(major: Major, plugin: object, server: object = {}): Promise<{ server: DevServer; url: string }> {
+/** Runs `fn` with a fresh temp folder, removed after. */
+export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A dev server of `major` on 127.0.0.1, any free port, with `plugins`; resolves it and its URL (`http://127.0.0.1:<port>/`). */
+export async function startVite(major: Major, plugins: object | readonly object[], server: object = {}): Promise<{ server: DevServer; url: string }> {
   const vite = await loadVite(major);
-  const dev = await vite.createServer(fixtureConfig(plugin, { server: { host: '127.0.0.1', port: 0, strictPort: false, ...server } }));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'superqi-vite-cache-'));
+  const dev = await vite.createServer(fixtureConfig(plugins, cacheDir, { server: { host: '127.0.0.1', port: 0, strictPort: false, ...server } }));
+  const close = dev.close.bind(dev);
+  dev.close = () => close().finally(() => rmSync(cacheDir, { recursive: true, force: true }));
   await dev.listen();
   const url = dev.resolvedUrls?.local[0];
   if (!url) throw new Error(`vite ${major}: no local URL`);
