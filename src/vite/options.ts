@@ -5,15 +5,40 @@
 import type { EmulatorFixtures, EmulatorOptions, HostProfile, PresetName } from '../emulator/types.js';
 
 /**
- * The emulator's `install()` options that can travel to the page as JSON: no functions, elements,
- * storage backends or files. `sandbox` and `presets` have options of their own.
+ * The emulator's `install()` options that can travel to the page as JSON (see `install()` for each):
+ * no functions, elements, storage backends or files. `sandbox` and `presets` have options of their
+ * own. Written out rather than derived from `EmulatorOptions`, so a Vite config's types need no DOM.
  */
-export type SuperqiEmulatorOptions = Omit<EmulatorOptions, 'container' | 'storage' | 'onUnknownApi' | 'fixtures' | 'sandbox' | 'presets'> & {
-  /** Calls to APIs outside the table: `'warn'` or `'error'` (a function cannot reach the page). @default 'warn' */
-  onUnknownApi?: 'warn' | 'error';
+export interface SuperqiEmulatorOptions {
+  /** `'dom'`: a phone frame with real dialogs; `'auto'`: no UI, documented defaults at once. @default 'dom' */
+  ui?: 'dom' | 'auto';
+  /** The miniapp id: storage and saved files are namespaced by it. @default 'emulated-miniapp' */
+  appId?: string;
+  /** Host profile changes from the default (`language` and `role` have options of their own). */
+  profile?: Partial<HostProfile>;
   /** Fixture changes from the defaults (files, images and videos are generated: they cannot travel as JSON). */
   fixtures?: Omit<Partial<EmulatorFixtures>, 'images' | 'videos' | 'files'>;
-};
+  /** ms every answer waits. @default 0 */
+  latency?: number;
+  /** Calls to APIs outside the table: `'warn'` or `'error'` (a function cannot reach the page). @default 'warn' */
+  onUnknownApi?: 'warn' | 'error';
+  /** Install even with a real bridge present or a host user agent. @default false */
+  force?: boolean;
+  /** `AlipayJSBridge.startupParams`. */
+  startupParams?: Record<string, unknown>;
+  /** How many calls the log keeps. @default 1000 */
+  logLimit?: number;
+  /** The sandbox user to play (a `userId` of the sandbox's users). @default the sandbox's default user */
+  sandboxUser?: string;
+  /** Which devtools pages may steer the emulator: exact origins, or `false`. @default loopback origins, and the dev server's own origin */
+  devtools?: string | readonly string[] | false;
+}
+
+// Every field above is one install() takes (the name: KNOWN; its type: FORWARDED).
+const KNOWN: [Exclude<keyof SuperqiEmulatorOptions, keyof EmulatorOptions>] extends [never] ? true : never = true;
+const FORWARDED: (options: SuperqiEmulatorOptions) => EmulatorOptions = (options) => options;
+void KNOWN;
+void FORWARDED;
 
 /** Options of `superqi()`: all optional. */
 export interface SuperqiViteOptions {
