@@ -144,6 +144,19 @@ describe.each([6, 7, 8] as const)('superqi-bridge/vite on Vite %i', (major: Majo
     }
   });
 
+  it("works under Vite's base: the emulator in the app's pages there, the devtools framing the app at the base", async () => {
+    const based = await startVite(major, superqi(), {}, { base: '/shop/' });
+    try {
+      expect(based.url).toMatch(/\/shop\/$/);
+      const html = await (await fetch(based.url)).text();
+      expect(html).toContain('<script src="/__superqi-emulator/superqi-emulator.iife.js"></script>');
+      expect((await fetch(new URL('/__superqi-emulator/superqi-emulator.iife.js', based.url))).status).toBe(200);
+      expect(await (await fetch(new URL('/__superqi/config.json', based.url))).json()).toEqual({ app: based.url });
+    } finally {
+      await based.server.close();
+    }
+  });
+
   it('builds the app with nothing of the emulator in the output', async () => {
     const files = await withTempDir(`superqi-vite${major}-build-`, async (dir) => {
       const vite = await loadVite(major);

@@ -60,11 +60,14 @@ export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promis
   }
 }
 
-/** A dev server of `major` on 127.0.0.1, any free port, with `plugins`; resolves it and its URL (`http://127.0.0.1:<port>/`). */
-export async function startVite(major: Major, plugins: object | readonly object[], server: object = {}): Promise<{ server: DevServer; url: string }> {
+/**
+ * A dev server of `major` on 127.0.0.1, any free port, with `plugins`, `server` options and `more`
+ * config; resolves it and its URL (`http://127.0.0.1:<port>/`).
+ */
+export async function startVite(major: Major, plugins: object | readonly object[], server: object = {}, more: object = {}): Promise<{ server: DevServer; url: string }> {
   const vite = await loadVite(major);
   const cacheDir = mkdtempSync(join(tmpdir(), 'superqi-vite-cache-'));
-  const dev = await vite.createServer(fixtureConfig(plugins, cacheDir, { server: { host: '127.0.0.1', port: 0, strictPort: false, ...server } }));
+  const dev = await vite.createServer(fixtureConfig(plugins, cacheDir, { ...more, server: { host: '127.0.0.1', port: 0, strictPort: false, ...server } }));
   const close = dev.close.bind(dev);
   dev.close = () => close().finally(() => rmSync(cacheDir, { recursive: true, force: true }));
   await dev.listen();
