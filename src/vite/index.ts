@@ -23,7 +23,7 @@ import { checkOptions, type SuperqiViteOptions } from './options.js';
 import { printAlso } from './print.js';
 import { leaseSandbox, type SandboxLease } from './sandbox.js';
 
-export type { SuperqiEmulatorOptions, SuperqiViteOptions } from './options.js';
+export type { SuperqiEmulatorOptions, SuperqiSandboxStart, SuperqiViteOptions } from './options.js';
 
 /**
  * The Super Qi plugin: `plugins: [superqi({ sandbox, language, role, presets, emulator, devtools })]`.

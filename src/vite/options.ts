@@ -40,6 +40,14 @@ const FORWARDED: (options: SuperqiEmulatorOptions) => EmulatorOptions = (options
 void KNOWN;
 void FORWARDED;
 
+/** `superqi({ sandbox: { port, dir } })`: a sandbox wallet the dev server starts and closes. */
+export interface SuperqiSandboxStart {
+  /** TCP port (0: any free port). @default 0 */
+  port?: number;
+  /** Its folder (credentials, `.env`, state), relative to Vite's `root`. @default '.superqi-sandbox' */
+  dir?: string;
+}
+
 /** Options of `superqi()`: all optional. */
 export interface SuperqiViteOptions {
   /**
@@ -48,7 +56,7 @@ export interface SuperqiViteOptions {
    * and close it with the server (`startSandbox` from `superqi-bridge/sandbox`; needs `libsql`).
    * `dir` is relative to Vite's `root`. @default none
    */
-  sandbox?: string | { port?: number; dir?: string } | false;
+  sandbox?: string | SuperqiSandboxStart | false;
   /** The emulated host's language: `en` (English) or `ar` (Arabic, right-to-left). @default 'en' */
   language?: HostProfile['language'];
   /** The emulated user's role: `customer` or `business`. @default 'customer' */
