@@ -19,6 +19,7 @@ import { devtoolsRoot, distDir } from '../devtools/root.js';
 import { serveDevtools, type DevtoolsMount } from './devtools.js';
 import { configScript, EMULATOR_PATH, emulatorTags, serveEmulator } from './emulator.js';
 import { refused, viteAllowedHosts } from './guard.js';
+import { pageOrigin } from './origin.js';
 import { checkOptions, type SuperqiViteOptions } from './options.js';
 import { printAlso } from './print.js';
 import { leaseSandbox, type SandboxLease } from './sandbox.js';
@@ -45,9 +46,7 @@ export function superqi(options?: SuperqiViteOptions): Plugin {
       }
       const sandbox = lease?.url ?? (typeof checked.sandbox === 'string' ? checked.sandbox : undefined);
       const allowed = viteAllowedHosts(server.config.server);
-      const scheme = server.config.server.https ? 'https' : 'http';
-      // The origin the page used (its Host is vetted first); a request without one is from no browser.
-      const origin = (req: IncomingMessage): string => (req.headers.host ? `${scheme}://${req.headers.host}` : (server.resolvedUrls?.local[0] ?? 'http://localhost/').replace(/\/$/, ''));
+      const origin = (req: IncomingMessage): string => pageOrigin(req, server);
       const devtools: DevtoolsMount | undefined = checked.devtools
         ? { path: checked.devtools, root: devtoolsRoot(import.meta.url), app: (req) => `${origin(req)}${server.config.base}`, sandbox: () => sandbox }
         : undefined;

@@ -80,6 +80,8 @@ describe.each([6, 7, 8] as const)('superqi-bridge/vite on Vite %i', (major: Majo
     const lan = await rawRequest(url, { path: '/__superqi-emulator/config.js', headers: { host: `laptop.lan:${new URL(url).port}` } });
     expect(lan.status).toBe(200);
     expect(lan.text).toContain(`"devtools":["http://laptop.lan:${new URL(url).port}"]`);
+    const tunnel = await rawRequest(url, { path: '/__superqi-emulator/config.js', headers: { host: 'laptop.lan', 'x-forwarded-proto': 'https, http' } });
+    expect(tunnel.text).toContain('"devtools":["https://laptop.lan"]');
   });
 
   it("serves the package's script-tag emulator and its extras, and nothing else under its path", async () => {
@@ -110,6 +112,9 @@ describe.each([6, 7, 8] as const)('superqi-bridge/vite on Vite %i', (major: Majo
     // The app a name reaches it by: the devtools frame the app there.
     const lan = await rawRequest(url, { path: '/__superqi/config.json', headers: { host: `laptop.lan:${new URL(url).port}` } });
     expect(JSON.parse(lan.text)).toEqual({ app: `http://laptop.lan:${new URL(url).port}/`, sandbox: sandbox.url });
+    // Through a tunnel (https in front of Vite's http): the app at the page's https origin.
+    const tunnel = await rawRequest(url, { path: '/__superqi/', headers: { host: 'laptop.lan', 'x-forwarded-proto': 'https' } });
+    expect(tunnel.headers['content-security-policy']).toContain('frame-src https://laptop.lan;');
   });
 
   it('answers only the Hosts Vite answers, and only pages of this dev server', async () => {
