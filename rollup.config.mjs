@@ -103,11 +103,15 @@ const sandboxTs = () =>
   });
 const nodeBuiltin = (id) => id.startsWith('node:');
 
-/** A Node-only entry `name` (ESM + CJS + d.ts) and, when given, its bin `superqi-<name>` (ESM, with a shebang). */
-const nodeEntry = (name, input, bin) => [
+/**
+ * A Node-only entry `name` (ESM + CJS + d.ts) and, when given, its bin `superqi-<name>` (ESM, with a
+ * shebang); `external` decides which imports stay imports (default: Node's built-ins), `plugins` run
+ * after TypeScript in the ESM and CJS builds.
+ */
+const nodeEntry = (name, input, bin, { external = nodeBuiltin, plugins = [] } = {}) => [
   {
     input: { [name]: input, ...(bin ? { [`superqi-${name}`]: bin } : {}) },
-    external: nodeBuiltin,
+    external,
     output: {
       dir: 'dist',
       format: 'es',
@@ -116,17 +120,17 @@ const nodeEntry = (name, input, bin) => [
       sourcemap: true,
       banner: (chunk) => (chunk.isEntry && chunk.name === `superqi-${name}` ? '#!/usr/bin/env node' : ''),
     },
-    plugins: [sandboxTs()],
+    plugins: [sandboxTs(), ...plugins],
   },
   {
     input: { [name]: input },
-    external: nodeBuiltin,
+    external,
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'named', sourcemap: true },
-    plugins: [sandboxTs()],
+    plugins: [sandboxTs(), ...plugins],
   },
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: { [name]: input },
-    external: nodeBuiltin,
+    external,
     output: { dir: 'dist', entryFileNames: `[name].${ext}` },
     plugins: [dts({ tsconfig: './tsconfig.sandbox.build.json', respectExternal: true })],
   })),
@@ -165,6 +169,11 @@ export default [
   // The merchant backend's Open API client (`superqi-bridge/server`): node:crypto and fetch only, the
   // shared contract (src/contract) and none of the sandbox (check:package checks what it imports).
   ...nodeEntry('server', 'src/server/index.ts'),
+  // The Vite plugin (`superqi-bridge/vite`): imports only vite's types; in the page it serves the
+  // script-tag emulator and the devtools page from dist/, and loads dist/sandbox.mjs when it starts one.
+  // ASCII only like the library (test/browser/ascii-builds.test.ts scans every dist/ script but the
+  // sandbox's, the devtools server's and the merchant client's).
+  ...nodeEntry('vite', 'src/vite/index.ts', undefined, { external: (id) => nodeBuiltin(id) || id === 'vite', plugins: [asciiOnly()] }),
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: entries,
     output: { dir: 'dist', entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}` },

@@ -350,9 +350,9 @@ export default {
     );
     if (esm.status !== 0) bad(`plain-Node ESM import: ${esm.stderr.trim()}`);
     else ok(`import('superqi-bridge') in plain Node; alert() → ${esm.stdout.trim()}`);
-    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator'); if (typeof require('superqi-bridge/sandbox').startSandbox !== 'function') throw new Error('no startSandbox'); if (typeof require('superqi-bridge/devtools').startDevtools !== 'function') throw new Error('no startDevtools'); if (typeof require('superqi-bridge/server').createClient !== 'function') throw new Error('no createClient');`], app);
+    const cjs = run(process.execPath, ['-e', `const m = require('superqi-bridge'); if (typeof m.tradePay !== 'function') throw new Error('no tradePay'); require('superqi-bridge/testing'); require('superqi-bridge/emulator'); if (typeof require('superqi-bridge/sandbox').startSandbox !== 'function') throw new Error('no startSandbox'); if (typeof require('superqi-bridge/devtools').startDevtools !== 'function') throw new Error('no startDevtools'); if (typeof require('superqi-bridge/server').createClient !== 'function') throw new Error('no createClient'); if (typeof require('superqi-bridge/vite').superqi !== 'function') throw new Error('no superqi');`], app);
     if (cjs.status !== 0) bad(`plain-Node require: ${cjs.stderr.trim()}`);
-    else ok("require('superqi-bridge'), '/testing', '/emulator', '/sandbox', '/devtools', '/server' in plain Node");
+    else ok("require('superqi-bridge'), '/testing', '/emulator', '/sandbox', '/devtools', '/server', '/vite' in plain Node (no vite installed)");
     // The devtools as installed: its server starts and serves the page it ships, under its CSP.
     const devtools = run(
       process.execPath,
