@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+import { superqi } from 'superqi-bridge/vite';
+import { LANG } from './web/src/lang';
+
+// `npm start` sets these (scripts/start.ts); `npx vite` alone runs the page on the emulator only.
+const sandbox = process.env.SUPERQI_SANDBOX_URL;
+const backend = process.env.BACKEND_URL ?? 'http://127.0.0.1:7002';
+
+export default defineConfig({
+  root: 'web',
+  plugins: [superqi({ sandbox: sandbox ?? false, language: LANG })],
+  server: { host: '127.0.0.1', proxy: { '/api': backend } },
+  build: { outDir: '../dist', emptyOutDir: true },
+});
