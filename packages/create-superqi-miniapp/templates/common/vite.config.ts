@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { superqi } from 'superqi-bridge/vite';
-import { LANG } from './web/src/lang';
+import { LANG } from './web/src/lang.ts'; // with its extension: Vite's native config loader needs it
 
 // `npm start` sets these (scripts/start.ts); `npx vite` alone runs the page on the emulator only.
 const sandbox = process.env.SUPERQI_SANDBOX_URL;

@@ -29,7 +29,8 @@ beforeAll(async () => {
   backend = await startBackend({ envPath: sandbox.envPath });
   process.env.SUPERQI_SANDBOX_URL = sandbox.url; // read by vite.config.ts, as npm start sets them
   process.env.BACKEND_URL = backend.url;
-  vite = await createServer({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), server: { port: 0 }, logLevel: 'error' });
+  // mode 'development', as `npm start`: the plugin stays out of Vite servers made in test mode
+  vite = await createServer({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), mode: 'development', server: { port: 0 }, logLevel: 'error' });
   await vite.listen();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
 });
