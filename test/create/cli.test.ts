@@ -18,7 +18,7 @@ function files(dir: string): string[] {
     .sort();
 }
 
-const COMMON = ['.gitignore', 'README.md', 'package.json', 'scripts/start.ts', 'server/backend.ts', 'test/e2e.test.ts', 'test/page.test.ts', 'test/server.test.ts', 'tsconfig.json', 'vite.config.ts', 'vitest.config.ts', 'web/index.html', 'web/src/api.ts', 'web/src/lang.ts', 'web/src/strings.ts', 'web/src/style.css'];
+const COMMON = ['.gitignore', 'README.md', 'package.json', 'scripts/start.ts', 'server/backend.ts', 'server/gateway.ts', 'test/e2e.test.ts', 'test/page.test.ts', 'test/server.test.ts', 'tsconfig.json', 'vite.config.ts', 'vitest.config.ts', 'web/index.html', 'web/src/api.ts', 'web/src/lang.ts', 'web/src/strings.ts', 'web/src/style.css'];
 
 describe('create-superqi-miniapp', () => {
   it('by default writes the vanilla-ts project in English, named after its directory', () => {

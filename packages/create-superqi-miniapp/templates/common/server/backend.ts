@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { clientFromEnv, iqd, nodeNotificationHandler, type Client } from 'superqi-bridge/server';
+import { clientFromEnv, iqd, nodeNotificationHandler, readEnvFile, type Client } from 'superqi-bridge/server';
 
 /** What the shop sells: prices live here, never in the page. */
 export const MENU = { coffee: { description: 'Coffee', iqd: 3000 } } as const;
@@ -28,12 +28,10 @@ export interface Order {
 
 /** Options of {@link startBackend}. */
 export interface BackendOptions {
-  /** The `.env` to read (ALIPAY_GATEWAY_URL, ALIPAY_CLIENT_ID, the two key paths). */
+  /** The `.env` to read (ALIPAY_GATEWAY_URL, ALIPAY_CLIENT_ID, the two key paths; PUBLIC_URL). */
   envPath: string;
   /** 0: any free port. */
   port?: number;
-  /** Where the wallet reaches this backend (the notify URL's origin); default: its own local URL. */
-  publicUrl?: string;
 }
 
 /** A running backend. */
@@ -65,8 +63,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 /** Starts the backend on 127.0.0.1. */
-export async function startBackend({ envPath, port = 0, publicUrl }: BackendOptions): Promise<Backend> {
-  const qi: Client = clientFromEnv(envPath);
+export async function startBackend({ envPath, port = 0 }: BackendOptions): Promise<Backend> {
+  const qi: Client = clientFromEnv(envPath); // a missing variable: an error naming it and the file
+  // Where the gateway posts notifications: PUBLIC_URL in the .env (the real gateway cannot reach
+  // 127.0.0.1), else this backend's own URL (the sandbox wallet runs on this machine).
+  const publicUrl = readEnvFile(envPath).PUBLIC_URL?.replace(/\/+$/, '');
   const sessions = new Map<string, { userId: string }>(); // the page holds an opaque token, never an access token
   const orders = new Map<string, Order>();
   let url = '';

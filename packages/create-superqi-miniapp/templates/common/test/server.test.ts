@@ -1,10 +1,11 @@
 // The backend against an in-process sandbox wallet: the same signed Open APIs as the gateway.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from 'superqi-bridge/sandbox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../server/backend';
+import { openGateway } from '../server/gateway';
 
 let dir: string;
 let sandbox: Sandbox;
@@ -76,4 +77,40 @@ it('refuses what it should: no session, an unknown item, another user’s order,
   });
   expect(forged.status).toBeGreaterThanOrEqual(400);
   expect(backend.orders.get(json.paymentId)?.notified).toBeUndefined();
+});
+
+it('notifies PUBLIC_URL from the .env when it is set (the real gateway cannot reach 127.0.0.1)', async () => {
+  const envPath = join(dir, 'public.env');
+  writeFileSync(envPath, `${readFileSync(sandbox.envPath, 'utf8')}\nPUBLIC_URL=https://shop.example/\n`);
+  const other = await startBackend({ envPath });
+  try {
+    const authCode = await sandbox.authCode({ scopes: ['USER_ID'] });
+    const { token } = (await (await fetch(other.url + '/api/login', { method: 'POST', body: JSON.stringify({ authCode }) })).json()) as { token: string };
+    const order = (await (await fetch(other.url + '/api/orders', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{"item":"coffee"}' })).json()) as { paymentId: string; paymentUrl: string };
+    await sandbox.pay(order.paymentUrl);
+    expect(sandbox.state().deliveries.find((d) => d.paymentId === order.paymentId)?.url).toBe('https://shop.example/api/notify');
+  } finally {
+    await other.close();
+  }
+});
+
+it('npm start’s gateway: server/.env when it exists (no sandbox started), else the sandbox wallet and its .env', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'superqi-gateway-'));
+  try {
+    const sandboxed = await openGateway(root, 0);
+    expect(sandboxed.envPath).toBe(join(root, '.superqi-sandbox', '.env'));
+    expect((await fetch(sandboxed.sandboxUrl + '/wallet-api/session')).ok).toBe(true);
+    await sandboxed.close();
+
+    mkdirSync(join(root, 'server'));
+    copyFileSync(sandbox.envPath, join(root, 'server', '.env'));
+    rmSync(join(root, '.superqi-sandbox'), { recursive: true });
+    const own = await openGateway(root, 0);
+    expect(own.envPath).toBe(join(root, 'server', '.env'));
+    expect(own.sandboxUrl).toBeUndefined();
+    expect(existsSync(join(root, '.superqi-sandbox'))).toBe(false);
+    await own.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
