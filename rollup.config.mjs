@@ -103,11 +103,14 @@ const sandboxTs = () =>
   });
 const nodeBuiltin = (id) => id.startsWith('node:');
 
-/** A Node-only entry `name` (ESM + CJS + d.ts) and, when given, its bin `superqi-<name>` (ESM, with a shebang). */
-const nodeEntry = (name, input, bin) => [
+/**
+ * A Node-only entry `name` (ESM + CJS + d.ts) and, when given, its bin `superqi-<name>` (ESM, with a
+ * shebang); `external` decides which imports stay imports (default: Node's built-ins).
+ */
+const nodeEntry = (name, input, bin, external = nodeBuiltin) => [
   {
     input: { [name]: input, ...(bin ? { [`superqi-${name}`]: bin } : {}) },
-    external: nodeBuiltin,
+    external,
     output: {
       dir: 'dist',
       format: 'es',
@@ -120,13 +123,13 @@ const nodeEntry = (name, input, bin) => [
   },
   {
     input: { [name]: input },
-    external: nodeBuiltin,
+    external,
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', exports: 'named', sourcemap: true },
     plugins: [sandboxTs()],
   },
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: { [name]: input },
-    external: nodeBuiltin,
+    external,
     output: { dir: 'dist', entryFileNames: `[name].${ext}` },
     plugins: [dts({ tsconfig: './tsconfig.sandbox.build.json', respectExternal: true })],
   })),
@@ -165,6 +168,9 @@ export default [
   // The merchant backend's Open API client (`superqi-bridge/server`): node:crypto and fetch only, the
   // shared contract (src/contract) and none of the sandbox (check:package checks what it imports).
   ...nodeEntry('server', 'src/server/index.ts'),
+  // The Vite plugin (`superqi-bridge/vite`): imports only vite's types; in the page it serves the
+  // script-tag emulator and the devtools page from dist/, and loads dist/sandbox.mjs when it starts one.
+  ...nodeEntry('vite', 'src/vite/index.ts', undefined, (id) => nodeBuiltin(id) || id === 'vite'),
   ...['d.ts', 'd.cts'].map((ext) => ({
     input: entries,
     output: { dir: 'dist', entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}` },

@@ -8,9 +8,9 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { checkAllowedHosts, hostRefusal, listenedHosts, refusedHost } from '../node/hosts.js';
+import { devtoolsRoot } from './root.js';
 import { checkUrl, handleDevtools, PLAIN } from './server.js';
 
 /** Options of `startDevtools`. */
@@ -42,13 +42,6 @@ export interface RunningDevtools {
   close(): Promise<void>;
 }
 
-/** The package's built page, beside this module in dist/. */
-const defaultRoot = (): string => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  // the build may put this module in dist/chunks/ (code it shares with the sandbox): the page is in dist/devtools
-  return join(basename(here) === 'chunks' ? dirname(here) : here, 'devtools');
-};
-
 /**
  * Starts the devtools server; resolves its URL once listening. Bad options reject with a TypeError
  * naming the option; a missing build (no dist/devtools) says how to make it.
@@ -60,7 +53,8 @@ export async function startDevtools(options: DevtoolsOptions): Promise<RunningDe
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`startDevtools: \`port\` must be 0–65535, got ${String(options.port)}`);
   const host = options.host ?? '127.0.0.1';
   const allowedHosts = listenedHosts(checkAllowedHosts('startDevtools: `allowedHosts`', options.allowedHosts), host);
-  const root = options.root ?? defaultRoot();
+  // the build may put this module in dist/chunks/ (code it shares with the sandbox): the page is in dist/devtools
+  const root = options.root ?? devtoolsRoot(import.meta.url);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`startDevtools: the devtools page is not built in ${root} (npm run build)`);
   const site = { app, sandbox, root };
   const server = createServer((req, res) => {
