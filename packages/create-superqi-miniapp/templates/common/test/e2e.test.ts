@@ -50,7 +50,7 @@ it('signs in, pays in the cashier, the backend is notified, refunds', async () =
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(vite.resolvedUrls!.local[0]!);
-  expect(await page.locator('html').evaluate((html) => [html.lang, html.dir])).toEqual([LANG, LANG === 'ar' ? 'rtl' : 'ltr']);
+  expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([LANG, LANG === 'ar' ? 'rtl' : 'ltr']);
 
   await sheet(page, 'consent', 'allow').click(); // USER_NAME asks the user
   await expect.poll(() => page.locator('[data-id="hello"]').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^${t.hello('')}\\S`));
