@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
 
+const started = Date.now();
 const keep = process.argv.includes('--keep');
 const only = process.argv.includes('--template') ? [process.argv[process.argv.indexOf('--template') + 1]] : null;
 const TEMPLATES = only ?? ['vanilla-ts', 'react-ts'];
@@ -149,7 +150,7 @@ try {
   else rmSync(dir, { recursive: true, force: true });
 }
 if (problems.length) {
-  process.stdout.write(`\ncheck-create: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.stdout.write(`\ncheck-create: ${problems.length} problem(s) (${Math.round((Date.now() - started) / 1000)} s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write('\ncheck-create: ok\n');
+process.stdout.write(`\ncheck-create: ok (${Math.round((Date.now() - started) / 1000)} s)\n`);
