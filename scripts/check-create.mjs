@@ -5,8 +5,9 @@
  *  1. `npm pack` the library (the repository root; dist/ built first when missing or stale) and
  *     packages/create-superqi-miniapp into a temp dir;
  *  2. for each template: the project from the packed create package (`npm exec`), with
- *     `--superqi-bridge <the library's tarball>`; `npm install`; its `npm test` (page, backend, the
- *     Chromium end-to-end test) must pass;
+ *     `--superqi-bridge <the library's tarball>`; `npm install`; its `npm run typecheck` (against the
+ *     installed tarball), `npm test` (page, backend, the Chromium end-to-end test) and `npm run build`
+ *     must pass, with nothing of the emulator in the build;
  *  3. `npm start`: the one URL it prints (the devtools) answers HTML, the app's page answers with the
  *     emulator in it, the backend answers through Vite's /api proxy, and the sandbox wallet answers
  *     its wallet API; then it is stopped (SIGTERM to its process group).
@@ -15,7 +16,7 @@
  *   node scripts/check-create.mjs [--keep] [--template vanilla-ts|react-ts] [--no-build]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
@@ -46,6 +47,9 @@ function pack(dir, dest) {
   if (r.status !== 0) throw new Error(`npm pack in ${dir} failed (exit ${r.status})`);
   return join(dest, JSON.parse(r.stdout.slice(r.stdout.indexOf('[')))[0].filename);
 }
+
+/** Every file under `dir` (none when it is missing). */
+const builtFiles = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : []);
 
 /** Starts `npm start` in its own process group; resolves { url, stop } once it prints the devtools URL. */
 function start(cwd) {
@@ -139,8 +143,13 @@ try {
       bad(`${template}: npm install failed`);
       continue;
     }
-    if (run('npm', ['test'], project)) ok(`${template}: npm test passed`);
-    else bad(`${template}: npm test failed`);
+    for (const script of ['typecheck', 'test', 'build']) {
+      if (run('npm', ['run', script], project)) ok(`${template}: npm run ${script} passed`);
+      else bad(`${template}: npm run ${script} failed`);
+    }
+    const leaked = builtFiles(join(project, 'dist')).filter((f) => /SuperQiEmulatorConfig|__superqi/.test(readFileSync(f, 'utf8')));
+    if (leaked.length) bad(`${template}: the build has the emulator in ${leaked.join(', ')}`);
+    else ok(`${template}: nothing of the emulator in the build`);
     await checkStart(project, template);
   }
 } catch (e) {
