@@ -22,7 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: set CHROMIUM_PATH to a Chrome or Chromium binary (e.g. apt-get install chromium, or npx playwright install chromium and its path)`);
+    throw new Error(`No Chromium at ${CHROMIUM}: set CHROMIUM_PATH to a Chrome or Chromium binary (e.g. apt-get install chromium, or npx playwright-core install chromium and the chrome it downloads)`);
   }
   dir = mkdtempSync(join(tmpdir(), 'superqi-e2e-'));
   sandbox = await startSandbox({ port: 0, dir });
