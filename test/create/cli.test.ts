@@ -34,6 +34,7 @@ describe('create-superqi-miniapp', () => {
     expect(read('My Shop', 'web/index.html')).toContain('src="/src/main.ts"');
     expect(read('My Shop', 'web/src/lang.ts')).toContain("= 'en';");
     expect(read('My Shop', 'README.md')).toMatch(/^# my-shop\n/);
+    expect(read('My Shop', 'vite.config.ts')).toContain("emulator: { appId: 'my-shop', profile: { appName: 'my-shop' } }");
     expect(read('My Shop', '.gitignore').split('\n')).toEqual(expect.arrayContaining(['node_modules', 'dist', '.superqi-sandbox/', '.env', '*.pem']));
     for (const file of files(join(cwd, 'My Shop'))) expect(read('My Shop', file), file).not.toMatch(/\{\{\w+\}\}/);
   });

@@ -8,7 +8,14 @@ const backend = process.env.BACKEND_URL ?? 'http://127.0.0.1:7002';
 
 export default defineConfig({
   root: 'web',
-  plugins: [superqi({ sandbox: sandbox ?? false, language: LANG })],
+  plugins: [
+    superqi({
+      sandbox: sandbox ?? false,
+      language: LANG,
+      // the name the phone shows (title bar, consent and cashier sheets); appId keys storage
+      emulator: { appId: '{{name}}', profile: { appName: '{{name}}' } },
+    }),
+  ],
   server: { host: '127.0.0.1', proxy: { '/api': backend } },
   build: { outDir: '../dist', emptyOutDir: true },
 });
