@@ -68,7 +68,7 @@ it('a payment cancelled in the cashier is shown as such, with nothing to refund'
 
 it('a refused sign-in is shown, and nothing can be ordered', async () => {
   backend(SIGNED_IN);
-  fail('getAuthCode', 11, 'User rejected');
+  fail('getAuthCode', 1001); // the page's ERROR_CODE_USER_CANCEL
   void startApp(root, t);
   await vi.waitFor(() => expect(text('status')).toContain(t.error('').trim()));
   expect(find('order')?.hidden).toBe(true);
