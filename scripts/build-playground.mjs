@@ -26,7 +26,7 @@ const STATIC = /\.(html|css|svg)$/;
 
 let cache;
 
-/** dist/playground/api/index.html before `npm run docs` has generated the reference. */
+/** dist/playground/reference/index.html before `npm run docs` has generated the reference. */
 const API_DOCS_MISSING = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>superqi-bridge API reference</title>
 <link rel="stylesheet" href="../playground.css"></head>
@@ -102,10 +102,11 @@ export async function buildPlayground({ outDir = OUT_DIR, devtoolsDir = DEVTOOLS
   await mkdir(join(outDir, 'echo'), { recursive: true });
   for (const [name, asset] of Object.entries(ECHO_ASSETS)) await writeFile(join(outDir, 'echo', name), asset.bytes);
   // The header's "API reference" link: the TypeDoc output when `npm run docs` has run, else a page saying how.
+  // reference/, not api/: under npm start the demo merchant backend answers /api/.
   const apiDocs = join(ROOT, 'docs', 'api');
-  await mkdir(join(outDir, 'api'), { recursive: true });
-  if (existsSync(join(apiDocs, 'index.html'))) await cp(apiDocs, join(outDir, 'api'), { recursive: true });
-  else await writeFile(join(outDir, 'api', 'index.html'), API_DOCS_MISSING);
+  await mkdir(join(outDir, 'reference'), { recursive: true });
+  if (existsSync(join(apiDocs, 'index.html'))) await cp(apiDocs, join(outDir, 'reference'), { recursive: true });
+  else await writeFile(join(outDir, 'reference', 'index.html'), API_DOCS_MISSING);
   // The dev server answers this path itself; a static server serves this file: the page answers the echo.
   await writeFile(join(outDir, 'echo', ECHO_PROBE.path), JSON.stringify(ECHO_PROBE.staticCopy));
   return { outDir, ms: Date.now() - started, warnings };

@@ -72,7 +72,8 @@ export function startChrome(): void {
     h(
       'div',
       { class: 'chrome' },
-      h('a', { href: 'api/index.html', id: 'api-reference', 'data-i18n': '' }, 'API reference'),
+      // Not under api/: npm start serves the demo merchant backend there.
+      h('a', { href: 'reference/index.html', id: 'api-reference', 'data-i18n': '' }, 'API reference'),
       langButton,
       themeButton,
     ),

@@ -99,6 +99,18 @@ afterAll(async () => {
 });
 
 describe('playground (dev server)', () => {
+  it("the header's API reference link reaches the reference (or the page saying how to build it), not the demo backend", async () => {
+    const page = await browser.newPage();
+    await page.goto(dev.url);
+    await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+    const href = await page.locator('#api-reference').evaluate((a) => (a as HTMLAnchorElement).href);
+    const res = await fetch(href);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.text()).toMatch(/superqi-bridge/);
+    await page.close();
+  });
+
   it('loads under a strict CSP with no console error and lists every API of the table, grouped as the docs group them', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors = watchErrors(page);
