@@ -18,7 +18,7 @@ import * as undocumented from './undocumented.js';
 import { ownValue } from '../core/own.js';
 import { CLASSIC_NATIVES } from './classic.js';
 import { DOCS } from './docs.js';
-import type { Registered, RegisteredApis } from '../types/register.js';
+import type { Registered, RegisteredApi, RegisteredApis } from '../types/register.js';
 import type { HostAck } from '../types/common.js';
 import { PAGES } from './pages.js';
 import { SINCE } from './since.js';
@@ -117,13 +117,13 @@ export type KnownApiName = ApiName | Extract<keyof RegisteredApis, string>;
 export type KnownParams<K extends KnownApiName> = K extends ApiName
   ? ApiParams<K>
   : K extends keyof RegisteredApis
-    ? RegisteredApis[K] extends { params: infer P } ? P : Record<string, unknown>
+    ? RegisteredApis[K] extends Required<Pick<RegisteredApi, 'params'>> ? RegisteredApis[K]['params'] : Record<string, unknown>
     : never;
 /** The success payload of a table API or a registered one (`HostAck` when it registered none). */
 export type KnownResult<K extends KnownApiName> = K extends ApiName
   ? ApiResult<K>
   : K extends keyof RegisteredApis
-    ? RegisteredApis[K] extends { result: infer R } ? R : HostAck
+    ? RegisteredApis[K] extends Required<Pick<RegisteredApi, 'result'>> ? RegisteredApis[K]['result'] : HostAck
     : never;
 /** The codes every API may fail with (platform notes: 1 API not found, 2 invalid parameter, 3 unknown, 4 not authorized). */
 export type CommonErrorCode = 1 | 2 | 3 | 4;

@@ -17,11 +17,16 @@ export type JsonCompatible<T> = T extends string | number | boolean | null
   ? T
   : T extends bigint | symbol | undefined | ((...args: never[]) => unknown)
     ? never
-    : T extends { toJSON(): unknown }
+    : T extends WithToJson
       ? T
       : T extends readonly unknown[]
         ? { readonly [I in keyof T]: JsonCompatible<T[I]> }
         : { readonly [K in keyof T]: K extends symbol ? never : T[K] extends undefined ? T[K] : JsonField<T[K]> };
+/** A value JSON.stringify converts itself (a `Date`). */
+interface WithToJson {
+  /** What JSON.stringify writes instead of the value. */
+  toJSON(): unknown;
+}
 /** A field of an object: `undefined` is allowed beside any JSON value (JSON.stringify drops the field). */
 type JsonField<T> = T extends undefined ? undefined : JsonCompatible<T>;
 
