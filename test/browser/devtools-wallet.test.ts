@@ -88,3 +88,28 @@ it('finds a payment by its paymentRequestId through the devtools; typing survive
   await expect.poll(count, SOON).toBe('50 of 121');
   expect(errors).toEqual([]);
 }, 60_000);
+
+it('shows amounts as IQD (the wallet keeps fils), the refunds, and long ids inside their cells', async () => {
+  // 1,000 fils = 1 IQD each seeded payment; refund half of the newest one
+  const newest = seeded.at(-1)!;
+  const r = await f.merchant.call('/v1/payments/refund', { refundRequestId: 'PANEL-REFUND-1', paymentId: newest.paymentId, refundAmount: { currency: 'IQD', value: '500' } });
+  expect(r.json.result.resultCode).toBe('SUCCESS');
+  await expect.poll(() => page.locator('[data-wallet-count="refunds"]').textContent(), SOON).toBe('1 of 1');
+  const refundRow = page.locator('#wallet-view table', { has: page.locator('th', { hasText: 'refundId' }) }).locator('tbody tr').first();
+  await expect(refundRow.locator('td').nth(1).textContent()).resolves.toBe(newest.paymentId);
+  await expect(refundRow.locator('td').nth(3).textContent()).resolves.toBe('0.5 IQD');
+  const paymentRow = page.locator('#wallet-view table').nth(1).locator('tbody tr', { hasText: newest.paymentId });
+  await expect.poll(() => paymentRow.locator('td').nth(3).textContent(), SOON).toBe('0.5 IQD');
+  await expect(paymentRow.locator('td').nth(2).textContent()).resolves.toBe('1 IQD');
+  // balances: thousands separated, no fils count followed by "IQD"
+  const balances = await page.locator('#wallet-view table').first().locator('tbody tr td:nth-child(5)').allTextContents();
+  expect(balances.length).toBeGreaterThan(0);
+  for (const b of balances) expect(b).toMatch(/^\d{1,3}(,\d{3})*(\.\d{1,3})? IQD$/);
+  // every cell of the wallet's tables stays inside the panel
+  const overflow = await page.locator('#wallet-view').evaluate((view) => {
+    const right = view.getBoundingClientRect().right;
+    return Array.from(view.querySelectorAll('td'), (td) => td.getBoundingClientRect().right).filter((r) => r > right + 1).length;
+  });
+  expect(overflow).toBe(0);
+  expect(errors).toEqual([]);
+}, 60_000);

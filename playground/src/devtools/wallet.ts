@@ -24,6 +24,13 @@ const POLL_MS = 2000;
 const STATE = SANDBOX_API.state.slice(1);
 const LIST = SANDBOX_API.list.slice(1);
 
+/** Fils (the Open APIs' unit, an integer string) as IQD the way people read it: "995,000 IQD", "1.5 IQD". */
+export const iqd = (fils: string): string => {
+  const n = Number(fils);
+  return Number.isFinite(n) ? `${IQD_FORMAT.format(n / 1000)} IQD` : `${fils} fils`;
+};
+const IQD_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
 const table = (head: readonly string[], rows: readonly (readonly string[])[], empty: string) =>
   rows.length
     ? h('table', { class: 'inspect' }, h('thead', {}, h('tr', {}, ...head.map((c) => h('th', {}, c)))), h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c))))))
@@ -81,7 +88,7 @@ export function createWalletPanel(root: HTMLElement, sandbox: string | undefined
     void poll();
   });
   const older = button('Older', { class: 'small', 'data-wallet-older': 'payments', hidden: true }, () => void loadOlder());
-  const slots = { users: h('div'), payments: h('div'), paymentsCount: h('p', { class: 'muted', 'data-wallet-count': 'payments' }), deliveries: h('div'), deliveriesCount: h('p', { class: 'muted', 'data-wallet-count': 'deliveries' }), messages: h('div'), messagesCount: h('p', { class: 'muted', 'data-wallet-count': 'messages' }) };
+  const slots = { users: h('div'), payments: h('div'), paymentsCount: h('p', { class: 'muted', 'data-wallet-count': 'payments' }), refunds: h('div'), refundsCount: h('p', { class: 'muted', 'data-wallet-count': 'refunds' }), deliveries: h('div'), deliveriesCount: h('p', { class: 'muted', 'data-wallet-count': 'deliveries' }), messages: h('div'), messagesCount: h('p', { class: 'muted', 'data-wallet-count': 'messages' }) };
   root.replaceChildren(
     h('p', { class: 'muted' }, 'Sandbox wallet at ', h('a', { href: sandbox, target: '_blank', rel: 'noopener' }, sandbox), merchant, '.'),
     error,
@@ -92,6 +99,9 @@ export function createWalletPanel(root: HTMLElement, sandbox: string | undefined
     slots.paymentsCount,
     slots.payments,
     older,
+    h('h3', {}, 'Refunds'),
+    slots.refundsCount,
+    slots.refunds,
     h('h3', {}, 'Notifications to the merchant'),
     slots.deliveriesCount,
     slots.deliveries,
@@ -116,16 +126,18 @@ export function createWalletPanel(root: HTMLElement, sandbox: string | undefined
     const s = state;
     if (!s) return;
     merchant.textContent = ` (merchant ${s.clientId})`;
-    fill(slots.users, s.users, () => table(['userId', 'role', 'name', 'mobile', 'balance', 'status'], s.users.map((u) => [u.userId, u.role, u.fullName, u.maskedMobile, `${u.balance} ${u.currency}`, u.status]), 'No user.'));
+    fill(slots.users, s.users, () => table(['userId', 'role', 'name', 'mobile', 'balance', 'status'], s.users.map((u) => [u.userId, u.role, u.fullName, u.maskedMobile, u.currency === 'IQD' ? iqd(u.balance) : `${u.balance} ${u.currency}`, u.status]), 'No user.'));
     slots.paymentsCount.textContent = count(payments.items.length, payments.total);
     fill(slots.payments, [payments.items, payments.q], () =>
       table(
-        ['paymentId', 'status', 'amount', 'description', 'created'],
-        payments.items.map((p) => [p.paymentId, p.status + (p.failCode ? ` (${p.failCode})` : ''), p.amount, p.orderDescription, p.createdAt]),
+        ['paymentId', 'status', 'amount', 'refunded', 'description', 'created'],
+        payments.items.map((p) => [p.paymentId, p.status + (p.failCode ? ` (${p.failCode})` : ''), iqd(p.amount), p.refunded === '0' ? '' : iqd(p.refunded), p.orderDescription, p.createdAt]),
         payments.q ? 'No payment matches.' : 'No payment yet.',
       ),
     );
     older.hidden = payments.next === null;
+    slots.refundsCount.textContent = count(s.refunds.length, s.pages.refunds.total);
+    fill(slots.refunds, s.refunds, () => table(['refundId', 'paymentId', 'status', 'amount', 'created'], s.refunds.map((r) => [r.refundId, r.paymentId, r.status, iqd(r.amount), r.createdAt]), 'No refund yet.'));
     slots.deliveriesCount.textContent = count(s.deliveries.length, s.pages.deliveries.total);
     fill(slots.deliveries, s.deliveries, () => table(['paymentId', 'kind', 'status', 'attempts', 'url'], s.deliveries.map((d) => [d.paymentId, d.kind, d.status, String(d.attempts.length), d.url]), 'No notification yet.'));
     slots.messagesCount.textContent = count(s.messages.length, s.pages.messages.total);
