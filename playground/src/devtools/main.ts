@@ -73,7 +73,7 @@ async function start(): Promise<void> {
       device.setTitleBar(first.bar, first.profile.appName);
       logEvent(`linked to the emulator of “${first.appId}”`);
       // How many times the app has linked (tests wait for a reload's link).
-      device.el.dataset['links'] = String(Number(device.el.dataset['links'] ?? 0) + 1);
+      byId('device').dataset['links'] = String(Number(byId('device').dataset['links'] ?? 0) + 1);
     },
     onSnapshot(snap, asked) {
       device.setTitleBar(snap.bar, snap.profile.appName);
@@ -88,13 +88,17 @@ async function start(): Promise<void> {
 
   // ── device profiles ──
   const picker = byId<HTMLSelectElement>('device-profile');
+  const orientation = byId<HTMLSelectElement>('device-orientation');
+  const zoom = byId<HTMLSelectElement>('device-zoom');
   picker.replaceChildren(...DEVICE_PROFILES.map((p) => h('option', { value: p.id }, p.label)));
   const pick = () => {
     const p = DEVICE_PROFILES.find((d) => d.id === picker.value) ?? DEVICE_PROFILES[0]!;
-    device.setProfile(p);
+    device.setProfile(p, orientation.value === 'landscape' ? 'landscape' : 'portrait');
     remote.setProfile({ device: p.device });
   };
   picker.addEventListener('change', pick);
+  orientation.addEventListener('change', pick);
+  zoom.addEventListener('change', () => device.setZoom(zoom.value === 'actual' ? 'actual' : 'fit'));
   pick();
   byId('app-reload').addEventListener('click', () => {
     device.frame.src = appUrl.href;
