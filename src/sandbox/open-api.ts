@@ -99,7 +99,8 @@ export async function handleOpenApi(rt: Runtime, req: IncomingMessage, res: Serv
   const keyValue = keyField ? fieldOf(body, keyField) : undefined;
   const idemKey = keyField && !isAbsent(keyValue) ? `${clientId} ${name} ${String(keyValue)}` : undefined;
   const stored = 'storedResult' in row;
-  const hash = createHash('sha256').update(canonical(body)).digest('base64');
+  // only a request with an idempotency key is compared with an earlier one (inquiries have none)
+  const hash = idemKey ? createHash('sha256').update(canonical(body)).digest('base64') : '';
   let result: Answer;
   try {
     result = await run(rt, clientId, (ctx) => {

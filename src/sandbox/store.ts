@@ -16,7 +16,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILES } from './credentials.js';
-import { SCHEMA, SCHEMA_VERSION, STORED_TABLES, type StoredTable } from './schema.js';
+import { COPIED, SCHEMA, SCHEMA_VERSION, STORED_TABLES, type StoredTable } from './schema.js';
 import { isConstraintError, openDatabase, sqliteCode, type Database, type Statement } from './sqlite.js';
 import { readState } from './state-check.js';
 import { brokenInvariant, initialState, type PaymentRecord, type RefundRecord, type State, type Tables } from './state.js';
@@ -114,6 +114,21 @@ class Db {
   }
 }
 
+/** Inserts a record (its copied fields beside it: schema.ts `COPIED`), replacing the body of one with its id. */
+const upsertSql = (table: StoredTable): string => {
+  const columns = ['id', 'body', ...(COPIED[table] ?? []).map(([c]) => c)];
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET body = excluded.body`;
+};
+const UPSERT = new Map(STORED_TABLES.map((t) => [t, upsertSql(t)]));
+
+/** The values `UPSERT`'s statement for `table` takes. */
+function upsertParams(table: StoredTable, id: string, record: unknown): unknown[] {
+  const copied = COPIED[table];
+  const params: unknown[] = [id, JSON.stringify(record)];
+  if (copied) for (const [, field] of copied) params.push((record as Record<string, unknown>)[field] ?? null);
+  return params;
+}
+
 const DUE_PAYMENTS = `FROM payments WHERE status = 'PROCESSING'`;
 const DUE = `min(coalesce(settleAt, expiresAt), expiresAt)`;
 const DUE_REFUNDS = `FROM refunds WHERE status = 'PROCESSING' AND settleAt IS NOT NULL`;
@@ -136,15 +151,26 @@ function dueAt(table: StoredTable, record: unknown): number {
   return r.status === 'PROCESSING' && r.settleAt !== undefined ? r.settleAt : Infinity;
 }
 
-/** A handler's view of the wallet, inside one database transaction: reads see its own puts. */
+/**
+ * A handler's view of the wallet, inside one database transaction: reads see its own puts. A put is
+ * written to the database once, when the transaction ends (or before a query that may read it): a
+ * record put twice in a request (a payment created, then paid) is serialised and written once, and the
+ * indexes of the rows it replaces are not churned in between. A record read twice is looked up once.
+ */
 export class Tx implements Reader {
   /** Payments whose refunds or `refunded` this transaction changed (checked before commit). */
   readonly touchedPayments = new Set<string>();
   changed = false;
+  /** The tables this transaction put records in. */
+  readonly tables = new Set<StoredTable>();
   /** The earliest due work a payment or refund put here has (Infinity when none). */
   earliestDue = Infinity;
   /** Puts to the cached tables, applied to the store's memory at commit. */
   readonly cachedPuts: Cache = new Map();
+  /** Puts not yet written to the database (undefined: a delete). */
+  private readonly unwritten: Cache = new Map();
+  /** Records this transaction read or wrote (undefined: known missing). */
+  private readonly seen: Cache = new Map();
 
   constructor(
     private readonly db: Db,
@@ -152,28 +178,38 @@ export class Tx implements Reader {
   ) {}
 
   get<T extends StoredTable>(table: T, id: string): Row<T> | undefined {
-    if (!CACHED.has(table)) return this.db.row(table, id);
-    const mine = this.cachedPuts.get(table);
-    if (mine?.has(id)) return mine.get(id) as Row<T> | undefined;
-    let known = this.cache.get(table);
-    if (!known) this.cache.set(table, (known = new Map()));
-    if (!known.has(id)) known.set(id, this.db.row(table, id));
-    return known.get(id) as Row<T> | undefined;
+    const pending = this.unwritten.get(table);
+    if (pending?.has(id)) return pending.get(id) as Row<T> | undefined;
+    if (CACHED.has(table)) {
+      const mine = this.cachedPuts.get(table);
+      if (mine?.has(id)) return mine.get(id) as Row<T> | undefined;
+      let known = this.cache.get(table);
+      if (!known) this.cache.set(table, (known = new Map()));
+      if (!known.has(id)) known.set(id, this.db.row(table, id));
+      return known.get(id) as Row<T> | undefined;
+    }
+    let seen = this.seen.get(table);
+    if (!seen) this.seen.set(table, (seen = new Map()));
+    if (!seen.has(id)) seen.set(id, this.db.row(table, id));
+    return seen.get(id) as Row<T> | undefined;
   }
 
   /** The payment merchant `clientId` made with `paymentRequestId`, if any. */
   paymentByRequest(clientId: string, paymentRequestId: string): PaymentRecord | undefined {
+    this.write();
     return this.db.bodies<PaymentRecord>('SELECT body FROM payments WHERE paymentRequestId = ? AND clientId = ?', paymentRequestId, clientId)[0];
   }
 
   /** The refund merchant `clientId` asked for with `refundRequestId`, if any. */
   refundByRequest(clientId: string, refundRequestId: string): RefundRecord | undefined {
+    this.write();
     return this.db.bodies<RefundRecord>('SELECT body FROM refunds WHERE refundRequestId = ? AND clientId = ?', refundRequestId, clientId)[0];
   }
 
   /** Puts a record (`undefined` deletes it). Records are replaced whole, never edited in place. */
   put<T extends StoredTable>(table: T, id: string, value: Row<T> | undefined): void {
     this.changed = true;
+    this.tables.add(table);
     if (table === 'payments') this.touchedPayments.add(id);
     if (value && (table === 'payments' || table === 'refunds')) this.earliestDue = Math.min(this.earliestDue, dueAt(table, value));
     if (CACHED.has(table)) {
@@ -182,17 +218,34 @@ export class Tx implements Reader {
       mine.set(id, value);
     }
     // a refund's payment (a refund never moves to another payment: the old one is read only to delete)
-    if (table === 'refunds') this.touchedPayments.add(value ? (value as RefundRecord).paymentId : (this.db.row('refunds', id)?.paymentId ?? ''));
-    if (value === undefined) this.db.sql(`DELETE FROM ${table} WHERE id = ?`).run(id);
-    else this.db.sql(`INSERT INTO ${table} (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body`).run(id, JSON.stringify(value));
+    if (table === 'refunds') this.touchedPayments.add(value ? (value as RefundRecord).paymentId : (this.get('refunds', id)?.paymentId ?? ''));
+    let pending = this.unwritten.get(table);
+    if (!pending) this.unwritten.set(table, (pending = new Map()));
+    pending.set(id, value);
+  }
+
+  /** Writes the puts not yet written (before a query that may read them, and before commit). */
+  write(): void {
+    for (const [table, rows] of this.unwritten) {
+      let seen = this.seen.get(table);
+      if (!seen) this.seen.set(table, (seen = new Map()));
+      for (const [id, value] of rows) {
+        if (value === undefined) this.db.sql(`DELETE FROM ${table} WHERE id = ?`).run(id);
+        else this.db.sql(UPSERT.get(table)!).run(...upsertParams(table, id, value));
+        seen.set(id, value);
+      }
+    }
+    this.unwritten.clear();
   }
 
   all<T extends SmallTable>(table: T): Array<Row<T>> {
+    this.write();
     return this.db.bodies<Row<T>>(`SELECT body FROM ${table} ORDER BY rowid`);
   }
 
   /** Work due at `now`: PROCESSING payments past their settle or expiry time, pending refunds to settle. */
   due(now: number): { payments: PaymentRecord[]; refunds: RefundRecord[] } {
+    this.write();
     return {
       payments: this.db.bodies<PaymentRecord>(`SELECT body ${DUE_PAYMENTS} AND ${DUE} <= ?`, now),
       refunds: this.db.bodies<RefundRecord>(`SELECT body ${DUE_REFUNDS} AND settleAt <= ?`, now),
@@ -244,6 +297,8 @@ export class Store implements Reader {
   private readonly cache: Cache = new Map();
   /** Commits since the last checkpoint. */
   private unfolded = 0;
+  /** No delivery is pending (known since the last commit that put one). */
+  private noPendingDelivery = false;
   private readonly checkpoints: ReturnType<typeof setInterval>;
 
   constructor(options: StoreOptions) {
@@ -333,8 +388,8 @@ export class Store implements Reader {
       this.db.sql('INSERT INTO balanced (total) VALUES (?)').run(state.totalFils);
       this.db.sql('INSERT INTO ledger (id, fils) VALUES (1, 0)').run();
       for (const table of STORED_TABLES) {
-        const insert = this.db.sql(`INSERT INTO ${table} (id, body) VALUES (?, ?)`);
-        for (const [id, record] of Object.entries(state[table])) insert.run(id, JSON.stringify(record));
+        const insert = this.db.sql(UPSERT.get(table)!);
+        for (const [id, record] of Object.entries(state[table])) insert.run(...upsertParams(table, id, record));
       }
       const fils = this.db.value('SELECT fils FROM ledger') as number;
       if (fils !== state.totalFils) throw new InvariantError(`fils not conserved: ${fils} ≠ ${state.totalFils}`);
@@ -414,8 +469,10 @@ export class Store implements Reader {
     try {
       const result = fn(tx);
       if (tx.changed) {
+        tx.write();
         this.check(tx);
-        raw.exec('COMMIT');
+        this.commit();
+        if (tx.tables.has('deliveries')) this.noPendingDelivery = false;
         this.unfolded++;
         if (this.due !== undefined) this.due = Math.min(this.due, tx.earliestDue);
         for (const [table, rows] of tx.cachedPuts) {
@@ -439,15 +496,28 @@ export class Store implements Reader {
     }
   }
 
-  /** What no CHECK can see: fils conserved, and each touched payment's `refunded` equal to its refunds. */
+  /** What no CHECK can see: each touched payment's `refunded` equal to its refunds. */
   private check(tx: Tx): void {
-    const ledger = this.db.sql('SELECT fils, (SELECT total FROM balanced) AS total FROM ledger').get() as { fils: number; total: number };
-    if (ledger.fils !== ledger.total) throw new InvariantError(`fils not conserved: ${ledger.fils} ≠ ${ledger.total}`);
     for (const paymentId of tx.touchedPayments) {
       const row = this.db.sql("SELECT refunded, (SELECT coalesce(sum(amount), 0) FROM refunds WHERE paymentId = ?1 AND status != 'FAIL') AS sum FROM payments WHERE id = ?1").get(paymentId) as
         | { refunded: number; sum: number }
         | undefined;
       if (row && row.refunded !== row.sum) throw new InvariantError(`payment ${paymentId} refunded ${row.refunded} but its refunds sum to ${row.sum}`);
+    }
+  }
+
+  /**
+   * Commits. Fils are conserved when the ledger's foreign key holds: SQLite checks it here (deferred),
+   * with no query of ours; when it does not, the commit fails, the transaction is still open, and the
+   * ledger is read to say by how much.
+   */
+  private commit(): void {
+    try {
+      this.db.raw.exec('COMMIT');
+    } catch (e) {
+      if (sqliteCode(e) !== 'SQLITE_CONSTRAINT_FOREIGNKEY' || !this.db.raw.inTransaction) throw e;
+      const ledger = this.db.sql('SELECT fils, (SELECT total FROM balanced) AS total FROM ledger').get() as { fils: number; total: number };
+      throw new InvariantError(`fils not conserved: ${ledger.fils} ≠ ${ledger.total}`);
     }
   }
 
@@ -472,7 +542,11 @@ export class Store implements Reader {
 
   /** Deliveries waiting for an attempt, soonest first. */
   pendingDeliveries(): Array<Row<'deliveries'>> {
-    return this.db.bodies(`SELECT body FROM deliveries WHERE status = 'PENDING' ORDER BY nextAt`);
+    // asked after every request (the notifier's kick): none, until a commit puts a delivery
+    if (this.noPendingDelivery) return [];
+    const pending = this.db.bodies<Row<'deliveries'>>(`SELECT body FROM deliveries WHERE status = 'PENDING' ORDER BY nextAt`);
+    this.noPendingDelivery = pending.length === 0;
+    return pending;
   }
 
   /** Records in `table`. */
