@@ -134,6 +134,8 @@ async function buildDevtools({ outDir, warnings }) {
   await bundleIife(join(PLAYGROUND_DIR, 'src', 'devtools', 'main.ts'), join(outDir, 'devtools.js'), warnings);
   for (const name of await readdir(join(PLAYGROUND_DIR, 'devtools'))) await copyFile(join(PLAYGROUND_DIR, 'devtools', name), join(outDir, name));
   await copyFile(join(PLAYGROUND_DIR, 'playground.css'), join(outDir, 'playground.css'));
+  // named by the page: without an icon, browsers ask for /favicon.ico and log a 404
+  await copyFile(join(PLAYGROUND_DIR, 'favicon.svg'), join(outDir, 'favicon.svg'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

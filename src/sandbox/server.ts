@@ -4,7 +4,7 @@ import { hostRefusal, refusedHost } from '../node/hosts.js';
 import { handleAdminApi } from './admin-api.js';
 import { sendJson } from './http.js';
 import { handleOpenApi } from './open-api.js';
-import { PAGE_CSS, PAGE_HEADERS, PAGE_HTML, PAGE_PATHS, pageScript } from './page/index.js';
+import { PAGE_CSS, PAGE_HEADERS, PAGE_HTML, PAGE_ICON, PAGE_PATHS, pageScript } from './page/index.js';
 import { SANDBOX_API_PREFIX, WALLET_API_PREFIX } from './protocol.js';
 import { requestTarget } from './request-target.js';
 import type { Runtime } from './runtime.js';
@@ -21,6 +21,7 @@ function servePage(req: IncomingMessage, res: ServerResponse, path: string): boo
     '/contract': ['text/html; charset=utf-8', () => PAGE_HTML],
     [PAGE_PATHS.script]: ['text/javascript; charset=utf-8', pageScript],
     [PAGE_PATHS.style]: ['text/css; charset=utf-8', () => PAGE_CSS],
+    [PAGE_PATHS.icon]: ['image/svg+xml', () => PAGE_ICON],
   };
   const file = files[path];
   if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return false;

@@ -66,6 +66,19 @@ describe('the devtools device fits the window', () => {
     await page.close();
   });
 
+  it('loads with nothing missing (its icon named and served: no /favicon.ico 404)', async () => {
+    const page = await browser.newPage();
+    const missing: string[] = [];
+    page.on('response', (r) => void (r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`)));
+    await page.goto(devtools.url);
+    await page.locator('#device-note').waitFor({ state: 'hidden' });
+    const icon = await page.locator('link[rel=icon]').getAttribute('href');
+    const res = await fetch(new URL(icon!, page.url()));
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+    expect(missing).toEqual([]);
+    await page.close();
+  });
+
   it('100% shows the device unscaled; Fit scales it again', async () => {
     const { page } = await open(1280, 800);
     await page.selectOption('#device-zoom', 'actual');

@@ -386,6 +386,9 @@ describe('playground (dev server)', () => {
     expect(await page.locator('#sandbox-note').getAttribute('data-sandbox')).toBe(dev.sandbox!.url);
     const csp = (await page.request.get(new URL('flows.html', dev.url).href)).headers()['content-security-policy'];
     expect(csp).toContain(`connect-src 'self' ${new URL(dev.sandbox!.url).origin}`);
+    // the amount is readable: its text and its background differ (it was white on white)
+    const [fg, bg] = await page.locator('#amount').evaluate((i) => [getComputedStyle(i).color, getComputedStyle(i).backgroundColor]);
+    expect(fg).not.toBe(bg);
 
     await page.click('[data-run="cashier"]');
     const cashier = page.locator('superqi-emulator [data-dialog="cashier"]');

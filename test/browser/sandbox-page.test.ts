@@ -50,6 +50,18 @@ it('shows a payment made through the API, in English then Arabic (rtl); forcing 
   expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
   await expect(page.locator('h1').textContent()).resolves.toBe('محفظة Super Qi التجريبية');
   await expect(page.locator('#payments h2').textContent()).resolves.toBe('المدفوعات');
+  // a masked phone number keeps its left-to-right order in the Arabic page (it read "01*******964")
+  const mobile = page.locator('#users tbody tr').first().locator('td').nth(3).locator('span');
+  await expect(mobile.getAttribute('dir')).resolves.toBe('ltr');
+  expect(await mobile.evaluate((s) => getComputedStyle(s).direction)).toBe('ltr');
+  // at 768 px words and ids stay whole: the table scrolls in its box instead
+  await page.setViewportSize({ width: 768, height: 900 });
+  expect(await page.locator('#users td').first().evaluate((td) => getComputedStyle(td).overflowWrap)).toBe('break-word');
+  expect(await page.locator('#users table').evaluate((t) => getComputedStyle(t.parentElement!).overflowX)).toBe('auto');
+  // the page names its icon (no /favicon.ico 404), and the sandbox serves it
+  const icon = await page.locator('link[rel=icon]').getAttribute('href');
+  const iconRes = await fetch(new URL(icon!, page.url()));
+  expect([iconRes.status, iconRes.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
 
   // force a decline from the page; the next cashier payment fails, and the page shows it
   await page.click('button[data-force="decline"]');

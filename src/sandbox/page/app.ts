@@ -228,6 +228,12 @@ export function pageMain(config: PageConfig): void {
     slot.replaceChildren(...draw());
   }
 
+  /** Text that reads left to right in an Arabic page too (a masked phone number: 964******10). */
+  function ltr(text: string): Node {
+    const span = el('span', text, { class: 'ltr', dir: 'ltr' });
+    return span;
+  }
+
   function table(heads: string[], rows: Row[], cells: (r: Row) => Array<string | Node>, empty = t('empty')): Node {
     if (!rows.length) return el('p', empty, { class: 'empty' });
     const tbl = el('table');
@@ -245,7 +251,10 @@ export function pageMain(config: PageConfig): void {
       }
       tbl.tBodies[0]!.append(tr);
     }
-    return tbl;
+    // Words and ids stay whole; a table wider than the window scrolls rather than breaking them.
+    const box = el('div', '', { class: 'scroll' });
+    box.append(tbl);
+    return box;
   }
 
   /** Each list's columns. */
@@ -389,7 +398,7 @@ export function pageMain(config: PageConfig): void {
     const users = (s['users'] as Row[]) ?? [];
     fill(slots['users'], users, () => [
       table(['userId', 'role', 'name', 'mobile', 'balance', 'status'], users, (u) => [
-        String(u['userId']), String(u['role']), String(u['fullName']), String(u['maskedMobile']), iqd(u['balance']), String(u['status']),
+        String(u['userId']), String(u['role']), String(u['fullName']), ltr(String(u['maskedMobile'])), iqd(u['balance']), String(u['status']),
       ]),
     ]);
     for (const name of LISTS) {
