@@ -20,19 +20,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
+import { checkReport } from './check-report.mjs';
 
 const started = Date.now();
 const keep = process.argv.includes('--keep');
 const only = process.argv.includes('--template') ? [process.argv[process.argv.indexOf('--template') + 1]] : null;
 const TEMPLATES = only ?? ['vanilla-ts', 'react-ts'];
 const SANDBOX_PORT = 7001; // the generated scripts/start.ts's default
-const problems = [];
-const step = (s) => process.stdout.write(`\n── ${s}\n`);
-const ok = (s) => process.stdout.write(`  ok  ${s}\n`);
-const bad = (s) => {
-  problems.push(s);
-  process.stdout.write(`  FAIL ${s}\n`);
-};
+const { problems, step, ok, bad } = checkReport();
 
 /** Runs a command, its output shown; true when it exits 0. */
 function run(cmd, args, cwd) {

@@ -27,19 +27,14 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { ensureBuild, ROOT } from '../bench/ensure-build.mjs';
+import { checkReport } from './check-report.mjs';
 
 /** The guide whose marked blocks step 4 runs as consumer projects. */
 const GUIDE = 'docs/testing.md';
 
 const started = Date.now();
 const keep = process.argv.includes('--keep');
-const problems = [];
-const step = (s) => process.stdout.write(`\n── ${s}\n`);
-const ok = (s) => process.stdout.write(`  ok  ${s}\n`);
-const bad = (s) => {
-  problems.push(s);
-  process.stdout.write(`  FAIL ${s}\n`);
-};
+const { problems, step, ok, bad } = checkReport();
 
 /** Runs a command; returns { status, stdout, stderr }. */
 const run = (cmd, args, cwd, extraEnv = {}) => {
