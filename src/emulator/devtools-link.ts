@@ -12,7 +12,8 @@ import { DEVTOOLS_FRAME_NAME, DEVTOOLS_METHODS, DEVTOOLS_TAG, type DevtoolsComma
 import { useLoose } from './loose.js';
 import { captureConsole } from './devtools-console.js';
 import { DevtoolsLog } from './devtools-log.js';
-import { captureNetwork } from './devtools-network.js';
+import type { EarlyFetch } from './devtools-network.js';
+import { loadExtras } from './lazy.js';
 import type { Emulator, EmulatorOptions, Handler, HandlerContext, LooseAnswer } from './types.js';
 import type { TitleBarState } from './ui/contract.js';
 import { createAutoUi } from './ui/auto-ui.js';
@@ -102,8 +103,34 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
   const capture = () => {
     if (uncapture) return;
     const unconsole = captureConsole(log);
-    const unnetwork = captureNetwork(log, claim);
-    uncapture = () => (unconsole(), unnetwork());
+    // The network capture is in the lazily loaded part: until it is here, a small stand-in notes the
+    // page's fetches (XHRs made before then are not seen).
+    const original = globalThis.fetch;
+    const early: EarlyFetch[] = [];
+    const stub = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      const promise = original.call(globalThis, input, init);
+      early.push({ input, init, promise, t0: performance.now(), at: Date.now() });
+      return promise;
+    } as typeof fetch;
+    if (typeof original === 'function') globalThis.fetch = stub;
+    let unnetwork: (() => void) | undefined;
+    let stopped = false;
+    const putBack = () => {
+      if (globalThis.fetch === stub) globalThis.fetch = original;
+    };
+    loadExtras().then(
+      (x) => {
+        putBack();
+        if (!stopped) unnetwork = x.captureNetwork(log, claim, early.splice(0));
+      },
+      putBack,
+    );
+    uncapture = () => {
+      stopped = true;
+      unconsole();
+      putBack();
+      unnetwork?.();
+    };
   };
   if (inDevtools()) capture();
   const s = emulator.storage;

@@ -1,7 +1,7 @@
 /**
  * What the devtools' Console and Network panels show, as the emulator in the device's frame keeps it:
  * a bounded buffer (the last LOG_MAX entries, so what the app did before the panel asked is not lost)
- * and the helpers that make anything the app logs or sends into capped plain text (never HTML: the
+ * and the helpers that make anything the app logs into capped plain text (never HTML: the
  * panels set it as text).
  */
 import type { LogEntry } from './devtools-protocol.js';
@@ -10,8 +10,6 @@ import type { LogEntry } from './devtools-protocol.js';
 export const LOG_MAX = 500;
 /** Longest console text kept, in characters. */
 export const TEXT_MAX = 8 * 1024;
-/** Longest request or response body kept, in characters. */
-export const BODY_MAX = 64 * 1024;
 
 /** Cuts `s` to `max` characters, saying how much was left out. */
 export const cap = (s: string, max = TEXT_MAX): string => (s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s);

@@ -5,8 +5,15 @@
  * headers and bodies (capped). Installed only while the devtools link is; the returned function
  * puts `fetch` and XHR back.
  */
-import { BODY_MAX, cap, type DevtoolsLog } from './devtools-log.js';
+import type { DevtoolsLog } from './devtools-log.js';
 import type { NetworkEntry } from './devtools-protocol.js';
+
+/** Longest request or response body kept, in characters. */
+export const BODY_MAX = 64 * 1024;
+
+// This file is in the lazily loaded part, which may carry no module of the emulator's own script
+// (rollup.config.mjs, share-with-emulator): devtools-log.ts's `cap`, for bodies.
+const cap = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s);
 
 type Live = NetworkEntry & { id: number; rev: number };
 
@@ -45,31 +52,37 @@ async function readBody(res: Response): Promise<{ size: number; text: string }> 
 /** Which JSAPI (if any) an outgoing request answers: given its URL, the name of an open network call that has not yet been claimed. */
 export type Claim = (url: string) => string | undefined;
 
-/** Records `fetch` and XHR into `log`; returns the function that restores them. */
-export function captureNetwork(log: DevtoolsLog, claim: Claim): () => void {
-  const started = (via: string | undefined, method: string, url: string, headers: [string, string][], body: unknown): { entry: Live; t0: number } => ({
-    entry: log.add({ kind: 'network', via: claim(url) ?? via ?? 'fetch', method, url, state: 'pending', at: Date.now(), requestHeaders: headers, requestBody: bodyText(body) }) as Live,
-    t0: performance.now(),
+/** A `fetch` the page made before this part loaded (the emulator's small stand-in noted it). */
+export interface EarlyFetch {
+  readonly input: RequestInfo | URL;
+  readonly init: RequestInit | undefined;
+  readonly promise: Promise<Response>;
+  /** `performance.now()` and `Date.now()` when it was made. */
+  readonly t0: number;
+  readonly at: number;
+}
+
+/** Records `fetch` and XHR into `log` (and the `early` fetches); returns the function that restores them. */
+export function captureNetwork(log: DevtoolsLog, claim: Claim, early: readonly EarlyFetch[] = []): () => void {
+  const started = (via: string | undefined, method: string, url: string, headers: [string, string][], body: unknown, t0 = performance.now(), at = Date.now()): { entry: Live; t0: number } => ({
+    entry: log.add({ kind: 'network', via: claim(url) ?? via ?? 'fetch', method, url, state: 'pending', at, requestHeaders: headers, requestBody: bodyText(body) }) as Live,
+    t0,
   });
   const fail = ({ entry, t0 }: { entry: Live; t0: number }, error: string) => {
     Object.assign(entry, { state: 'failed', error, duration: Math.round(performance.now() - t0) });
     log.changed(entry);
   };
 
-  const originalFetch = globalThis.fetch;
-  const wrappedFetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    let rec: { entry: Live; t0: number } | undefined;
+  const follow = (input: RequestInfo | URL, init: RequestInit | undefined, p: Promise<Response>, t0?: number, at?: number): void => {
+    let r: { entry: Live; t0: number };
     try {
       const req = input instanceof Request ? input : undefined;
       const url = new URL(req ? req.url : String(input), location.href).href;
       const method = (init?.method ?? req?.method ?? 'GET').toUpperCase();
-      rec = started('fetch', method, url, [...new Headers(init?.headers ?? req?.headers)], init?.body);
+      r = started('fetch', method, url, [...new Headers(init?.headers ?? req?.headers)], init?.body, t0, at);
     } catch {
-      // an argument fetch itself refuses: let it say so
+      return; // an argument fetch itself refuses: it says so to the app
     }
-    const p = originalFetch.call(globalThis, input, init);
-    if (!rec) return p;
-    const r = rec;
     p.then(
       async (res) => {
         Object.assign(r.entry, { status: res.status, responseHeaders: [...res.headers] });
@@ -84,6 +97,13 @@ export function captureNetwork(log: DevtoolsLog, claim: Claim): () => void {
       },
       (e: unknown) => fail(r, init?.signal?.aborted || (e as Error)?.name === 'AbortError' ? 'aborted (or timed out)' : String((e as Error)?.message ?? e)),
     );
+  };
+  for (const f of early) follow(f.input, f.init, f.promise, f.t0, f.at);
+
+  const originalFetch = globalThis.fetch;
+  const wrappedFetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const p = originalFetch.call(globalThis, input, init);
+    follow(input, init, p);
     return p;
   } as typeof fetch;
   globalThis.fetch = wrappedFetch;

@@ -20,6 +20,8 @@ const APP = `<!doctype html><html><head><meta charset="utf-8"><title>Orders</tit
 <script>
   // On load, before the devtools asked: kept for the panel.
   console.info('app started');
+  // A fetch on load, before the emulator's network capture (its lazily loaded part) is in.
+  fetch('/api/onload');
   // The app's own code (a file:line to show as the source).
   window.logError = () => console.error('payment failed', { code: 42 });
   window.throwLater = () => setTimeout(() => { throw new Error('boom from the app'); });
@@ -48,6 +50,10 @@ describe('devtools Console and Network panels in Chromium', () => {
       '/api/own': (_req, res) => {
         res.writeHead(201, { 'content-type': 'text/plain' });
         res.end('own fetch answer');
+      },
+      '/api/onload': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('on load');
       },
       '/api/xhr': (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/plain' });
@@ -92,11 +98,11 @@ describe('devtools Console and Network panels in Chromium', () => {
     const error = page.locator('#console-view li[data-level=error]', { hasText: 'payment failed' });
     await error.waitFor(SOON);
     expect(await error.locator('.dt-text').textContent()).toBe('payment failed {"code":42}');
-    expect(await error.locator('.dt-source').textContent()).toBe(`${appUrl}:10`);
+    expect(await error.locator('.dt-source').textContent()).toBe(`${appUrl}:12`);
     const uncaught = page.locator('#console-view li[data-level=error]', { hasText: 'boom from the app' });
     await uncaught.waitFor(SOON);
     expect(await uncaught.locator('.dt-text').textContent()).toContain('Uncaught Error: boom from the app');
-    expect(await uncaught.locator('.dt-source').textContent()).toBe(`${appUrl}:11`);
+    expect(await uncaught.locator('.dt-source').textContent()).toBe(`${appUrl}:13`);
     // the markup is text: no element made of it, nothing ran
     const markup = page.locator('#console-view li[data-level=log]', { hasText: 'onerror' });
     await markup.waitFor(SOON);
@@ -148,6 +154,9 @@ describe('devtools Console and Network panels in Chromium', () => {
     expect((await cells('/api/own')).slice(0, 3)).toEqual(['POST', `${base}/api/own`, '201']);
     await expect.poll(() => row('/api/xhr').getAttribute('data-state'), SOON).toBe('done');
     expect(await row('/api/xhr').getAttribute('data-via')).toBe('xhr');
+    // the fetch the app made on load
+    await expect.poll(() => row('/api/onload').getAttribute('data-state'), SOON).toBe('done');
+    expect(await row('/api/onload').getAttribute('data-via')).toBe('fetch');
     // failures: a 500 as its status, a refused connection as failed
     await expect.poll(async () => (await cells('/api/broken'))[2], SOON).toBe('500');
     await expect.poll(() => row('127.0.0.1:1/refused').getAttribute('data-state'), SOON).toBe('failed');

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureConsole } from '../../src/emulator/devtools-console.js';
-import { BODY_MAX, cap, DevtoolsLog, LOG_MAX, sourceOf, toText } from '../../src/emulator/devtools-log.js';
-import { bodyText, captureNetwork } from '../../src/emulator/devtools-network.js';
+import { cap, DevtoolsLog, LOG_MAX, sourceOf, toText } from '../../src/emulator/devtools-log.js';
+import { BODY_MAX, bodyText, captureNetwork } from '../../src/emulator/devtools-network.js';
 import type { ConsoleEntry, NetworkEntry } from '../../src/emulator/devtools-protocol.js';
 
 const line = (text: string) => ({ kind: 'console' as const, level: 'log' as const, text, source: undefined, at: 0 });
