@@ -50,7 +50,9 @@ export interface ConsoleEntry {
   readonly id: number;
   /** Bumped when the entry changes (the devtools asks from a revision on). */
   rev: number;
+  /** The console method (uncaught errors and rejections: `error`). */
   readonly level: ConsoleLevel;
+  /** The arguments as text, joined by spaces. */
   readonly text: string;
   /** `url:line` it came from, when known. */
   readonly source: string | undefined;
@@ -61,11 +63,15 @@ export interface ConsoleEntry {
 /** One request of the app: its own `fetch`/XHR, or the one the emulator makes for `my.request` and the other network APIs. */
 export interface NetworkEntry {
   readonly kind: 'network';
+  /** Numbered in order of sending (with the console's). */
   readonly id: number;
+  /** Bumped at every change (headers came, body read, failed). */
   rev: number;
   /** Who made it: `fetch`, `xhr`, or the JSAPI the emulator answered with it (`request`, `downloadFile`…). */
   via: string;
+  /** Upper-case HTTP method. */
   readonly method: string;
+  /** The absolute URL. */
   readonly url: string;
   /** `pending` until the response body is read (or the request failed). */
   state: 'pending' | 'done' | 'failed';
@@ -77,10 +83,13 @@ export interface NetworkEntry {
   readonly at: number;
   /** Milliseconds until done or failed. */
   duration?: number;
+  /** The headers the app set (the browser's own are not seen). */
   readonly requestHeaders: readonly (readonly [string, string])[];
   /** The body as text (capped), or a description of a binary one. */
   readonly requestBody: string | undefined;
+  /** The response headers the page may read. */
   responseHeaders?: readonly (readonly [string, string])[];
+  /** The response body as text (capped), or a description of a binary one. */
   responseBody?: string;
   /** Response size in bytes. */
   size?: number;
