@@ -10,9 +10,16 @@ import { storagePrefix } from './handlers/storage.js';
 import { filesOf } from './files.js';
 import { DEVTOOLS_FRAME_NAME, DEVTOOLS_METHODS, DEVTOOLS_TAG, type DevtoolsCommands, type DevtoolsRequest, type OutcomeData } from './devtools-protocol.js';
 import { useLoose } from './loose.js';
+import { captureConsole } from './devtools-console.js';
+import { DevtoolsLog } from './devtools-log.js';
+import type { EarlyFetch } from './devtools-network.js';
+import { loadExtras } from './lazy.js';
 import type { Emulator, EmulatorOptions, Handler, HandlerContext, LooseAnswer } from './types.js';
 import type { TitleBarState } from './ui/contract.js';
 import { createAutoUi } from './ui/auto-ui.js';
+
+/** The APIs the emulator answers with a `fetch` of `params.url`. */
+const NETWORK_APIS = ['request', 'httpRequest', 'downloadFile', 'uploadFile'];
 
 /** How long calls may wait for the devtools' scenario (a devtools page that never says `ready`). */
 const HOLD_MS = 5000;
@@ -64,6 +71,68 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
       }),
     );
   }
+  // The app's console and network for the panels: captured while linked (from the start in the
+  // device, so what the app does on load is kept; elsewhere once an allowed devtools asks).
+  const log = new DevtoolsLog();
+  // The emulator's own fetch for an open my.request/downloadFile/uploadFile is shown as that call: the
+  // URL each such call was made with (the log fills a call's params only when it answers).
+  const urls = new Map<number, string>();
+  const bridge = emulator.bridge;
+  const call = bridge.call;
+  bridge.call = function (this: unknown, name, params, callback) {
+    const handle = call.call(this, name, params, callback);
+    const c = emulator.calls[emulator.calls.length - 1];
+    try {
+      const url: unknown = (params as { url?: unknown } | undefined)?.url;
+      if (c && NETWORK_APIS.includes(c.api) && typeof url === 'string') urls.set(c.id, new URL(url, location.href).href);
+    } catch {
+      // a URL the handler refuses: no fetch to claim
+    }
+    return handle;
+  };
+  const path = (u: string) => u.replace(/[?#].*/s, '');
+  const claim = (url: string): string | undefined => {
+    for (const [id, u] of urls) {
+      const c = emulator.calls.find((x) => x.id === id);
+      if (c?.answeredAt !== undefined || !c) urls.delete(id);
+      else if (path(u) === path(url)) return urls.delete(id), c.api;
+    }
+    return undefined;
+  };
+  let uncapture: (() => void) | undefined;
+  const capture = () => {
+    if (uncapture) return;
+    const unconsole = captureConsole(log);
+    // The network capture is in the lazily loaded part: until it is here, a small stand-in notes the
+    // page's fetches (XHRs made before then are not seen).
+    const original = globalThis.fetch;
+    const early: EarlyFetch[] = [];
+    const stub = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      const promise = original.call(globalThis, input, init);
+      early.push({ input, init, promise, t0: performance.now(), at: Date.now() });
+      return promise;
+    } as typeof fetch;
+    if (typeof original === 'function') globalThis.fetch = stub;
+    let unnetwork: (() => void) | undefined;
+    let stopped = false;
+    const putBack = () => {
+      if (globalThis.fetch === stub) globalThis.fetch = original;
+    };
+    loadExtras().then(
+      (x) => {
+        putBack();
+        if (!stopped) unnetwork = x.captureNetwork(log, claim, early.splice(0));
+      },
+      putBack,
+    );
+    uncapture = () => {
+      stopped = true;
+      unconsole();
+      putBack();
+      unnetwork?.();
+    };
+  };
+  if (inDevtools()) capture();
   const s = emulator.storage;
   const prefix = storagePrefix(emulator.appId);
   const files = filesOf(emulator);
@@ -83,6 +152,7 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
         active: [...overrides.keys()],
         ...(q.storage && { storage: keys.map((k) => [k, s.getItem(k) ?? ''] as const) }),
         ...(q.files && { files: await files.savedFiles() }),
+        ...(typeof q.log === 'number' && { log: log.since(q.log) }),
       };
     },
     use({ id, api, outcome, once }) {
@@ -100,6 +170,7 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
       if (key.startsWith(prefix)) value === null ? s.removeItem(key) : s.setItem(key, value);
     },
     unsave: (path) => files.removeSaved(path),
+    clearLog: ({ kind, upTo }) => log.clear(kind, upTo),
   };
 
   const onMessage = async (e: MessageEvent) => {
@@ -107,6 +178,7 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
     if (e.source !== parent || !devtoolsAllowed(e.origin, allow) || m?.tag !== DEVTOOLS_TAG) return;
     const method = (DEVTOOLS_METHODS as readonly string[]).includes(m.cmd);
     if (!method && !{}.hasOwnProperty.call(commands, m.cmd)) return;
+    capture();
     let reply;
     try {
       reply = {
@@ -120,5 +192,9 @@ export function linkDevtools(emulator: Emulator, allow: EmulatorOptions['devtool
     parent.postMessage({ tag: DEVTOOLS_TAG, re: m.id, ...reply }, e.origin);
   };
   addEventListener('message', onMessage);
-  return () => removeEventListener('message', onMessage);
+  return () => {
+    removeEventListener('message', onMessage);
+    uncapture?.();
+    if (bridge.call !== call) bridge.call = call;
+  };
 }

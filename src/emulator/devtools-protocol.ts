@@ -36,7 +36,67 @@ export interface DevtoolsQuery {
   readonly storage?: boolean;
   /** Include the saved files. */
   readonly files?: boolean;
+  /** Include console and network entries added or changed from this revision on. */
+  readonly log?: number;
 }
+
+/** A console level. */
+export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+/** One console message, uncaught error or unhandled rejection of the app (text only, capped). */
+export interface ConsoleEntry {
+  readonly kind: 'console';
+  /** Numbered in order of arrival. */
+  readonly id: number;
+  /** Bumped when the entry changes (the devtools asks from a revision on). */
+  rev: number;
+  /** The console method (uncaught errors and rejections: `error`). */
+  readonly level: ConsoleLevel;
+  /** The arguments as text, joined by spaces. */
+  readonly text: string;
+  /** `url:line` it came from, when known. */
+  readonly source: string | undefined;
+  /** `Date.now()` when it was logged. */
+  readonly at: number;
+}
+
+/** One request of the app: its own `fetch`/XHR, or the one the emulator makes for `my.request` and the other network APIs. */
+export interface NetworkEntry {
+  readonly kind: 'network';
+  /** Numbered in order of sending (with the console's). */
+  readonly id: number;
+  /** Bumped at every change (headers came, body read, failed). */
+  rev: number;
+  /** Who made it: `fetch`, `xhr`, or the JSAPI the emulator answered with it (`request`, `downloadFile`…). */
+  via: string;
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** The absolute URL. */
+  readonly url: string;
+  /** `pending` until the response body is read (or the request failed). */
+  state: 'pending' | 'done' | 'failed';
+  /** The HTTP status, once headers came. */
+  status?: number;
+  /** Why it failed (network error, timeout, aborted). */
+  error?: string;
+  /** `Date.now()` when sent. */
+  readonly at: number;
+  /** Milliseconds until done or failed. */
+  duration?: number;
+  /** The headers the app set (the browser's own are not seen). */
+  readonly requestHeaders: readonly (readonly [string, string])[];
+  /** The body as text (capped), or a description of a binary one. */
+  readonly requestBody: string | undefined;
+  /** The response headers the page may read. */
+  responseHeaders?: readonly (readonly [string, string])[];
+  /** The response body as text (capped), or a description of a binary one. */
+  responseBody?: string;
+  /** Response size in bytes. */
+  size?: number;
+}
+
+/** A Console or Network entry. */
+export type LogEntry = ConsoleEntry | NetworkEntry;
 
 /** The emulator's state the devtools shows (the first answer is the devtools' hello). */
 export interface DevtoolsSnapshot {
@@ -52,6 +112,8 @@ export interface DevtoolsSnapshot {
   readonly storage?: readonly (readonly [string, string])[];
   /** The saved files, when asked. */
   readonly files?: readonly StoredFile[];
+  /** Console and network entries from the asked revision on, when asked. */
+  readonly log?: readonly LogEntry[];
 }
 
 /** The `Emulator` methods the devtools may call, as they are (arguments in an array). */
@@ -75,6 +137,8 @@ export interface DevtoolsCommands {
   unsave: [arg: string, answer: boolean];
   /** The scenario is replayed (after a hello): calls the app made before it go on. */
   ready: [arg: null, answer: void];
+  /** Forgets the console or network entries kept for the panels, up to the id the panel has seen (later ones are still to come). */
+  clearLog: [arg: { readonly kind: LogEntry['kind']; readonly upTo: number }, answer: void];
 }
 
 /** A command name. */

@@ -9,6 +9,7 @@ import { byId, h, pretty, wireTabs } from '../dom.js';
 import { createInspectors } from '../inspectors.js';
 import { createScenario } from '../scenario.js';
 import { createDevice, DEVICE_PROFILES } from './device.js';
+import { createConsolePanel, createNetworkPanel } from './log-panels.js';
 import { linkFrame } from './remote.js';
 import { createRemoteHost } from './remote-host.js';
 import { createWalletPanel } from './wallet.js';
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
 
   // No answer for a while: say what the app needs (the emulator, in development, allowing this origin).
   let silence: ReturnType<typeof setTimeout> | undefined;
+  /** How many times the app has linked (an entry's id is per load). */
+  let loads = 0;
   const link = linkFrame(device.frame, appUrl.origin, {
     onLoading() {
       device.setNote('Loading the app…');
@@ -73,12 +76,13 @@ async function start(): Promise<void> {
       device.setTitleBar(first.bar, first.profile.appName);
       logEvent(`linked to the emulator of “${first.appId}”`);
       // How many times the app has linked (tests wait for a reload's link).
-      byId('device').dataset['links'] = String(Number(byId('device').dataset['links'] ?? 0) + 1);
+      byId('device').dataset['links'] = String(++loads);
     },
     onSnapshot(snap, asked) {
       device.setTitleBar(snap.bar, snap.profile.appName);
       status();
       if (remote.snapshot(snap, asked)) inspectors.refresh();
+      if (snap.log?.length) for (const p of [consolePanel, networkPanel]) p.update(snap.log, loads);
     },
   });
   const remote = createRemoteHost(link, (p: HostProfile) => {
@@ -112,6 +116,11 @@ async function start(): Promise<void> {
     inspectors.refresh();
   });
   createWalletPanel(byId('wallet-view'), config.sandbox);
+  // Only what the panel saw of the app's current load goes (entries on their way stay).
+  const clearLog = (kind: 'console' | 'network') => (upTo: number, load: number) =>
+    void (load === loads && link.request('clearLog', { kind, upTo }).catch(() => {}));
+  const consolePanel = createConsolePanel(byId('console-view'), clearLog('console'));
+  const networkPanel = createNetworkPanel(byId('network-view'), clearLog('network'));
 
   status();
   const readBattery = async () => {

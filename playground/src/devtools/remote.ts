@@ -47,6 +47,8 @@ export function linkFrame(frame: HTMLIFrameElement, appOrigin: string, events: L
   let linked = false;
   let generation = 0;
   let since = 1;
+  // console and network entries: revisions from this one on (a freshly loaded app counts from 1)
+  let logSince = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; timer: ReturnType<typeof setTimeout> }>();
 
   const onMessage = (e: MessageEvent) => {
@@ -83,6 +85,7 @@ export function linkFrame(frame: HTMLIFrameElement, appOrigin: string, events: L
         const answer = await request('get', { since: 1 }, HELLO_MS);
         if (gen !== generation) return;
         since = 1;
+        logSince = 1;
         await events.onHello(answer);
         linked = true;
         void poll(gen);
@@ -99,11 +102,12 @@ export function linkFrame(frame: HTMLIFrameElement, appOrigin: string, events: L
       if (document.visibilityState === 'visible') {
         try {
           const asked = seq + 1;
-          const snap = await request('get', { since, ...link.want });
+          const snap = await request('get', { since, log: logSince, ...link.want });
           if (gen !== generation) break;
           const open = snap.calls.find((c) => c.answeredAt === undefined);
           const last = snap.calls[snap.calls.length - 1];
           since = open ? open.id : last ? last.id + 1 : since;
+          for (const e of snap.log ?? []) logSince = Math.max(logSince, e.rev + 1);
           events.onSnapshot(snap, asked);
         } catch {
           // a reload in flight: the next load says hello again
