@@ -39,9 +39,9 @@ describe('the devtools device fits the window', () => {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(devtools.url);
     await page.locator('#device-note').waitFor({ state: 'hidden' });
-    const app = page.frame({ name: 'superqi-devtools' });
-    if (!app) throw new Error('no app frame');
-    return { page, app };
+    // the frame's name is known to Playwright a moment after the link is up: wait for it
+    await expect.poll(() => page.frame({ name: 'superqi-devtools' }) !== null, SOON).toBe(true);
+    return { page, app: page.frame({ name: 'superqi-devtools' })! };
   };
   const appSize = (app: Frame) => app.evaluate(() => [innerWidth, innerHeight]);
 
