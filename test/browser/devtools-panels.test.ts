@@ -4,6 +4,7 @@
  * and the shim by script tag) logs, throws and makes requests; the panels show them — level, text
  * and source; method, URL, status and the bodies — and show the app's text as text.
  */
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,12 @@ type AppWindow = {
   my: { request(o: object): Promise<{ status: number; data: unknown }> };
 };
 
+/** A test endpoint answering `status` with `body` as plain text. */
+const plainText = (status: number, body: string) => (_req: unknown, res: ServerResponse) => {
+  res.writeHead(status, { 'content-type': 'text/plain' });
+  res.end(body);
+};
+
 describe('devtools Console and Network panels in Chromium', () => {
   let browser: Browser;
   let appServer: Awaited<ReturnType<typeof serve>>;
@@ -47,22 +54,10 @@ describe('devtools Console and Network panels in Chromium', () => {
         res.writeHead(200, { 'content-type': 'application/json', 'x-test': 'yes' });
         res.end(JSON.stringify({ orders: [1, 2, 3] }));
       },
-      '/api/own': (_req, res) => {
-        res.writeHead(201, { 'content-type': 'text/plain' });
-        res.end('own fetch answer');
-      },
-      '/api/onload': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('on load');
-      },
-      '/api/xhr': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('xhr answer');
-      },
-      '/api/broken': (_req, res) => {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end('server broke');
-      },
+      '/api/own': plainText(201, 'own fetch answer'),
+      '/api/onload': plainText(200, 'on load'),
+      '/api/xhr': plainText(200, 'xhr answer'),
+      '/api/broken': plainText(500, 'server broke'),
     });
     appUrl = `${appServer.url}/app.html`;
     devtools = await startDevtools({ app: appUrl, root: join(ROOT, 'dist', 'devtools') });
